@@ -1,0 +1,143 @@
+package org.tongxin.demo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
+import org.tongxin.identity.AccountSetup;
+import org.tongxin.notify.Message;
+import org.tongxin.notify.Notifications;
+import org.tongxin.org.OrgDirectory;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.org.OrgSetup.HrRow;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitKind;
+import org.tongxin.shared.security.Role;
+import org.tongxin.shared.security.Viewer;
+
+/**
+ * On the first start with an empty database (and {@code tongxin.demo.enabled}), creates the demo
+ * enterprise and four log-ins to try it with, all in one transaction: a failure leaves the database
+ * empty and the next start tries again. Runs before the first-admin set-up so the admin gets the demo password.
+ */
+@Component
+@Order(-10)
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    static final String DEMO_PASSWORD = "Tongxin@2026";
+    static final String OFFICER_UNIT = "蒲江收费站分会";
+
+    private final boolean enabled;
+    private final long seed;
+    private final Scale scale;
+    private final OrgDirectory directory;
+    private final OrgSetup org;
+    private final AccountSetup accounts;
+    private final Notifications notifications;
+
+    DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
+               @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
+               AccountSetup accounts, Notifications notifications) {
+        this.enabled = enabled;
+        this.seed = seed;
+        this.scale = scale;
+        this.directory = directory;
+        this.org = org;
+        this.accounts = accounts;
+        this.notifications = notifications;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!enabled || !directory.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        accounts.ensureAdmin(DEMO_PASSWORD, true);
+        Viewer system = accounts.systemViewer();
+        EnterpriseGenerator generator = new EnterpriseGenerator(seed);
+        List<UnitPlan> plan = generator.units(scale);
+        Map<Integer, OrgUnit> created = new HashMap<>();
+        Map<String, Integer> unitOfDepartment = new HashMap<>();
+        for (UnitPlan u : plan) {
+            OrgUnit unit = u.besideKey() != null
+                    ? org.createPartner(created.get(u.besideKey()).id(), u.name(), u.kind())
+                    : org.createUnit(u.parentKey() == null ? null : created.get(u.parentKey()).id(), u.name(), u.kind());
+            created.put(u.key(), unit);
+            if (u.departmentCode() != null) {
+                org.createDepartment(u.departmentCode(), u.departmentName(), unit.id());
+                unitOfDepartment.put(u.departmentCode(), u.key());
+            }
+        }
+        List<HrRow> rows = new ArrayList<>(scale.employees());
+        generator.employees(plan, 100_001, scale.employees(), rows::add);
+        org.importEmployees(system, "demo-enterprise.xlsx", rows);
+
+        UnitPlan company = plan.getFirst();
+        UnitPlan tollStation = plan.stream().filter(u -> u.name().equals(OFFICER_UNIT)).findFirst().orElse(plan.get(1));
+        HrRow committee = firstIn(rows, plan, unitOfDepartment, company.key(), u -> u.name().startsWith("党群工作部"));
+        HrRow officer = firstIn(rows, plan, unitOfDepartment, tollStation.key(), u -> u.key() == tollStation.key());
+        HrRow employee = rows.stream().filter(r -> isUnder(plan, unitOfDepartment.get(r.departmentCode()),
+                tollStation.key()) && !r.equals(officer)).findFirst().orElseThrow();
+
+        accounts.grant(committee.employeeNo(), Role.COMMITTEE, null, null);
+        accounts.grant(committee.employeeNo(), Role.OFFICER, created.get(company.key()).id(), "副主席");
+        accounts.grant(officer.employeeNo(), Role.OFFICER, created.get(tollStation.key()).id(), "主席");
+        for (UnitPlan u : plan) {
+            if (u.kind() == UnitKind.GRASSROOTS_UNION) {
+                HrRow chair = firstIn(rows, plan, unitOfDepartment, u.key(), x -> true);
+                if (chair != null && !chair.equals(officer) && !chair.equals(employee)) {
+                    accounts.grant(chair.employeeNo(), Role.OFFICER, created.get(u.key()).id(), "主席");
+                }
+            }
+        }
+        for (String login : List.of(committee.employeeNo(), officer.employeeNo(), employee.employeeNo())) {
+            accounts.setTemporaryPassword(login, DEMO_PASSWORD);
+        }
+        notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
+                "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
+                        + "Tongxin is the union's home online: joining, activities, reading rooms, learning, "
+                        + "suggestions and help, all in one place.", "/me"));
+
+        log.info("""
+                        Demo enterprise created in {} ms: {} units, {} employees. Demo log-ins (password {}, \
+                        to be changed at first log-in):
+                          admin        {}
+                          committee    {} ({})
+                          officer      {} ({}, {})
+                          employee     {} ({})""",
+                (System.nanoTime() - started) / 1_000_000, plan.size(), rows.size(), DEMO_PASSWORD,
+                AccountSetup.ADMIN_USERNAME, committee.employeeNo(), committee.name(), officer.employeeNo(),
+                officer.name(), OFFICER_UNIT, employee.employeeNo(), employee.name());
+    }
+
+    private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,
+                                 int under, java.util.function.Predicate<UnitPlan> unitFilter) {
+        return rows.stream().filter(r -> {
+            int key = unitOfDepartment.get(r.departmentCode());
+            return isUnder(plan, key, under) && unitFilter.test(plan.get(key));
+        }).findFirst().orElse(null);
+    }
+
+    private static boolean isUnder(List<UnitPlan> plan, Integer key, int ancestor) {
+        Integer k = key;
+        while (k != null) {
+            if (k == ancestor) {
+                return true;
+            }
+            k = plan.get(k).parentKey();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package org.tongxin.identity.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.shared.security.Role;
+
+/** Accounts and their grants. */
+@Repository
+public class Accounts {
+
+    private static final String COLUMNS =
+            "id, username, employee_id, password_hash, must_change_password, failed_attempts, locked_until, locale";
+    private static final RowMapper<Account> MAPPER = (rs, i) -> new Account(rs.getLong("id"),
+            rs.getString("username"), (Long) rs.getObject("employee_id"), rs.getString("password_hash"),
+            rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
+            rs.getObject("locked_until", OffsetDateTime.class), rs.getString("locale"));
+    private static final RowMapper<Grant> GRANT = (rs, i) -> new Grant(rs.getLong("id"), rs.getLong("account_id"),
+            Role.valueOf(rs.getString("role")), (Long) rs.getObject("unit_id"), rs.getString("post"));
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<Account> byUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = ?").param(username).query(MAPPER)
+                .optional();
+    }
+
+    public Optional<Account> byEmployee(long employeeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE employee_id = ?").param(employeeId).query(MAPPER)
+                .optional();
+    }
+
+    /** The employee's account, created on first need; concurrent first log-ins create it once. */
+    public Account forEmployee(long employeeId) {
+        jdbc.sql("INSERT INTO account (employee_id) VALUES (?) ON CONFLICT (employee_id) DO NOTHING")
+                .param(employeeId).update();
+        return byEmployee(employeeId).orElseThrow();
+    }
+
+    public Account createTechnical(String username, String passwordHash, boolean mustChange) {
+        long id = jdbc.sql("""
+                        INSERT INTO account (username, password_hash, must_change_password) VALUES (?, ?, ?)
+                        RETURNING id""")
+                .params(username, passwordHash, mustChange).query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    /** Counts a failed log-in; the fifth in a row locks the account until {@code lockUntil}. */
+    public void recordFailure(long id, int maxAttempts, OffsetDateTime lockUntil) {
+        jdbc.sql("""
+                        UPDATE account SET
+                          locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,
+                          failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END
+                        WHERE id = ?""")
+                .params(maxAttempts, lockUntil, maxAttempts, id).update();
+    }
+
+    public void recordSuccess(long id) {
+        jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    public void unlock(long id) {
+        recordSuccess(id);
+    }
+
+    public void setPassword(long id, String hash, boolean mustChange) {
+        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?")
+                .params(hash, mustChange, id).update();
+    }
+
+    public void setLocale(long id, String locale) {
+        jdbc.sql("UPDATE account SET locale = ? WHERE id = ?").params(locale, id).update();
+    }
+
+    public List<Grant> grants(long accountId) {
+        return jdbc.sql("SELECT id, account_id, role, unit_id, post FROM role_grant WHERE account_id = ? ORDER BY id")
+                .param(accountId).query(GRANT).list();
+    }
+
+    public Optional<Grant> grant(long grantId) {
+        return jdbc.sql("SELECT id, account_id, role, unit_id, post FROM role_grant WHERE id = ?")
+                .param(grantId).query(GRANT).optional();
+    }
+
+    public List<Grant> officerGrantsOfUnit(long unitId) {
+        return jdbc.sql("""
+                        SELECT id, account_id, role, unit_id, post FROM role_grant
+                        WHERE role = 'OFFICER' AND unit_id = ? ORDER BY id""")
+                .param(unitId).query(GRANT).list();
+    }
+
+    /** Adds a grant; returns false when the account already holds it. */
+    public boolean addGrant(long accountId, Role role, Long unitId, String post) {
+        return jdbc.sql("""
+                        INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(accountId, role.name(), unitId, post).update() == 1;
+    }
+
+    public void removeGrant(long grantId) {
+        jdbc.sql("DELETE FROM role_grant WHERE id = ?").param(grantId).update();
+    }
+
+    public boolean anyAdmin() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM role_grant WHERE role = 'ADMIN')").query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,30 @@
+package org.tongxin.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.tongxin.org.OrgDirectory;
+import org.tongxin.org.UnitOfficers;
+
+/** Lists a unit's officers for the unit page from the grants held here. */
+@Component
+class OfficerDirectory implements UnitOfficers {
+
+    private final Accounts accounts;
+    private final OrgDirectory org;
+
+    OfficerDirectory(Accounts accounts, OrgDirectory org) {
+        this.accounts = accounts;
+        this.org = org;
+    }
+
+    @Override
+    public List<Officer> officersOf(long unitId) {
+        List<Officer> officers = new ArrayList<>();
+        for (Grant g : accounts.officerGrantsOfUnit(unitId)) {
+            accounts.find(g.accountId()).map(Account::employeeId).flatMap(org::employee)
+                    .ifPresent(e -> officers.add(new Officer(e.name(), e.employeeNo(), g.post())));
+        }
+        return officers;
+    }
+}

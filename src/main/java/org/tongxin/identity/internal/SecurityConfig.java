@@ -1,0 +1,92 @@
+package org.tongxin.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.security.Viewer;
+
+/**
+ * Who may reach what. Officer pages need an officer grant or more; each page then checks that the
+ * record lies in the officer's subtree. CSRF protection stays on for every form and htmx call.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        SessionLocaleResolver resolver = new SessionLocaleResolver();
+        resolver.setDefaultLocale(DEFAULT_LOCALE);
+        return resolver;
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginService logins, Accounts accounts, LocaleResolver locales)
+            throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                org.springframework.security.core.Authentication auth)
+                    throws ServletException, IOException {
+                Viewer viewer = (Viewer) auth.getPrincipal();
+                accounts.find(viewer.accountId()).map(Account::locale).filter(l -> !l.isBlank())
+                        .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l)));
+                super.onAuthenticationSuccess(request, response, auth);
+            }
+        };
+        success.setDefaultTargetUrl("/");
+        http.authenticationProvider(logins)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/org/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").successHandler(success)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Until the first password change, every page but the change form itself redirects there. */
+    static final class PasswordChangeFirst extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            boolean mustChange = CurrentViewer.find().map(Viewer::mustChangePassword).orElse(false);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (mustChange && !path.equals("/password") && !path.equals("/logout") && !path.equals("/lang")
+                    && !path.startsWith("/css/") && !path.startsWith("/webjars/") && !path.equals("/error")) {
+                response.sendRedirect(request.getContextPath() + "/password");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.tongxin.org;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tongxin.org.internal.Employees;
+import org.tongxin.org.internal.OrgUnits;
+
+/** Read access to the tree and to employees for other modules. */
+@Service
+public class OrgDirectory {
+
+    private final OrgUnits units;
+    private final Employees employees;
+
+    OrgDirectory(OrgUnits units, Employees employees) {
+        this.units = units;
+        this.employees = employees;
+    }
+
+    public Optional<OrgUnit> unit(long id) {
+        return units.find(id);
+    }
+
+    public List<OrgUnit> searchUnits(String q, int limit) {
+        return units.search(q, limit);
+    }
+
+    public Optional<EmployeeSummary> employee(long id) {
+        return employees.summary(id);
+    }
+
+    /** The employee whose employee number or phone is {@code login}. */
+    public Optional<Long> employeeIdForLogin(String login) {
+        return employees.idForLogin(login);
+    }
+
+    /**
+     * Whether {@code candidate} is the employee's initial password: the last six characters of the
+     * ID-card number, as HR hands it out. It only works until the employee sets a password.
+     */
+    public boolean isInitialPassword(long employeeId, String candidate) {
+        return employees.idCardOf(employeeId)
+                .map(id -> id.substring(id.length() - 6))
+                .map(expected -> java.security.MessageDigest.isEqual(expected.getBytes(),
+                        candidate.toUpperCase(java.util.Locale.ROOT).getBytes()))
+                .orElse(false);
+    }
+
+    /** Active employees anywhere in the subtree of {@code unitId}. */
+    public List<Long> activeEmployeesInSubtree(long unitId) {
+        return units.find(unitId).map(employees::activeIdsInSubtree).orElse(List.of());
+    }
+
+    public boolean isEmpty() {
+        return units.count() == 0;
+    }
+}

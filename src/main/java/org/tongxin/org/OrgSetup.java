@@ -1,0 +1,68 @@
+package org.tongxin.org;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.org.internal.Departments;
+import org.tongxin.org.internal.OrgUnits;
+import org.tongxin.org.internal.imports.Column;
+import org.tongxin.org.internal.imports.EmployeeImporter;
+import org.tongxin.org.internal.imports.RawRow;
+import org.tongxin.shared.security.Viewer;
+
+/**
+ * System-level set-up of the tree for the first start and the demo enterprise: no officer scope is
+ * checked here, so only start-up code calls it. Officers change the tree through the unit pages.
+ */
+@Service
+public class OrgSetup {
+
+    /** An employee as HR delivers it, one text value per import column. */
+    public record HrRow(String employeeNo, String name, String gender, String birthDate, String phone, String idCard,
+                        String departmentCode, String hireDate, String jobTitle, String status) {
+    }
+
+    private final OrgUnits units;
+    private final Departments departments;
+    private final EmployeeImporter importer;
+
+    OrgSetup(OrgUnits units, Departments departments, EmployeeImporter importer) {
+        this.units = units;
+        this.departments = departments;
+        this.importer = importer;
+    }
+
+    @Transactional
+    public OrgUnit createUnit(Long parentId, String name, UnitKind kind) {
+        OrgUnit parent = parentId == null ? null : units.find(parentId).orElseThrow();
+        return units.create(parent, null, name, kind);
+    }
+
+    @Transactional
+    public OrgUnit createPartner(long besideId, String name, UnitKind kind) {
+        return units.create(null, besideId, name, kind);
+    }
+
+    @Transactional
+    public long createDepartment(String code, String name, long unitId) {
+        return departments.create(code, name, unitId).id();
+    }
+
+    /** Imports employees through the same checks as an uploaded file; fails when any row is bad. */
+    @Transactional
+    public void importEmployees(Viewer actor, String source, List<HrRow> rows) {
+        List<RawRow> raw = new java.util.ArrayList<>(rows.size());
+        int line = 2;
+        for (HrRow r : rows) {
+            raw.add(new RawRow(line++, java.util.Map.of(Column.EMPLOYEE_NO, r.employeeNo(), Column.NAME, r.name(),
+                    Column.GENDER, r.gender(), Column.BIRTH_DATE, r.birthDate(), Column.PHONE, r.phone(),
+                    Column.ID_CARD, r.idCard(), Column.DEPARTMENT, r.departmentCode(), Column.HIRE_DATE, r.hireDate(),
+                    Column.JOB_TITLE, r.jobTitle(), Column.STATUS, r.status())));
+        }
+        EmployeeImporter.Outcome outcome = importer.importRows(actor, source, raw);
+        if (!outcome.imported()) {
+            throw new IllegalStateException(source + ": " + outcome.badRows() + " bad rows, see import run "
+                    + outcome.runId());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.tongxin.org.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Departments of the enterprise. */
+@Repository
+public class Departments {
+
+    private final JdbcClient jdbc;
+
+    Departments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Department create(String code, String name, long unitId) {
+        long id = jdbc.sql("INSERT INTO department (code, name, unit_id) VALUES (?, ?, ?) RETURNING id")
+                .params(code, name, unitId).query(Long.class).single();
+        return new Department(id, code, name, unitId);
+    }
+
+    public List<Department> all() {
+        return jdbc.sql("SELECT id, code, name, unit_id FROM department ORDER BY code").query(Department.class).list();
+    }
+
+    public List<Department> ofUnit(long unitId) {
+        return jdbc.sql("SELECT id, code, name, unit_id FROM department WHERE unit_id = ? ORDER BY code")
+                .param(unitId).query(Department.class).list();
+    }
+}

@@ -1,0 +1,111 @@
+package org.tongxin.org.internal;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.org.EmployeeStatus;
+import org.tongxin.org.EmployeeSummary;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.shared.crypto.FieldCipher;
+import org.tongxin.shared.web.Page;
+
+/** Employees, read with their department and union unit. Writes go through {@link EmployeeImporter}. */
+@Repository
+public class Employees {
+
+    private static final String FROM =
+            " FROM employee e JOIN department d ON d.id = e.department_id JOIN org_unit u ON u.id = d.unit_id";
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    Employees(JdbcClient jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public Optional<EmployeeRecord> find(long id) {
+        return jdbc.sql("""
+                        SELECT e.id, e.emp_no, e.name, e.gender, e.birth_date, e.phone_enc, e.id_card_enc,
+                               d.id AS dept_id, d.name AS dept_name, u.id AS unit_id, u.name AS unit_name,
+                               u.path AS unit_path, e.hire_date, e.job_title, e.status""" + FROM + " WHERE e.id = ?")
+                .param(id)
+                .query((rs, i) -> new EmployeeRecord(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
+                        rs.getString("gender"), rs.getObject("birth_date", java.time.LocalDate.class),
+                        cipher.decrypt(rs.getString("phone_enc")), cipher.decrypt(rs.getString("id_card_enc")),
+                        rs.getLong("dept_id"), rs.getString("dept_name"), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("unit_path"),
+                        rs.getObject("hire_date", java.time.LocalDate.class), rs.getString("job_title"),
+                        EmployeeStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    public Optional<EmployeeSummary> summary(long id) {
+        return jdbc.sql("""
+                        SELECT e.id, e.emp_no, e.name, e.status, u.id AS unit_id, u.name AS unit_name,
+                               d.name AS dept_name, e.job_title""" + FROM + " WHERE e.id = ?")
+                .param(id)
+                .query((rs, i) -> new EmployeeSummary(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
+                        EmployeeStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title")))
+                .optional();
+    }
+
+    /** Employees anywhere in the subtree of {@code root}, optionally filtered by name or number. */
+    public Page<EmployeeRow> inSubtree(OrgUnit root, String q, int page, int size) {
+        String filter = "";
+        String like = null;
+        if (q != null && !q.isBlank()) {
+            filter = " AND (e.name LIKE ? OR e.emp_no LIKE ?)";
+            like = OrgUnits.escapeLike(q.trim()) + "%";
+        }
+        var count = jdbc.sql("SELECT count(*)" + FROM + " WHERE u.path LIKE ? || '%'" + filter).param(root.path());
+        var list = jdbc.sql("""
+                        SELECT e.id, e.emp_no, e.name, d.name AS dept_name, u.name AS unit_name, e.job_title, e.status
+                        """ + FROM + " WHERE u.path LIKE ? || '%'" + filter
+                        + " ORDER BY e.emp_no LIMIT ? OFFSET ?")
+                .param(root.path());
+        if (like != null) {
+            count = count.param(like).param(like);
+            list = list.param(like).param(like);
+        }
+        long total = count.query(Long.class).single();
+        List<EmployeeRow> rows = list.param(size).param((long) page * size)
+                .query((rs, i) -> new EmployeeRow(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
+                        rs.getString("dept_name"), rs.getString("unit_name"), rs.getString("job_title"),
+                        rs.getString("status")))
+                .list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    public long countActiveInSubtree(OrgUnit root) {
+        return jdbc.sql("SELECT count(*)" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
+                .param(root.path()).query(Long.class).single();
+    }
+
+    public List<Long> activeIdsInSubtree(OrgUnit root) {
+        return jdbc.sql("SELECT e.id" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
+                .param(root.path()).query(Long.class).list();
+    }
+
+    /** The employee whose number or phone is {@code login}. */
+    public Optional<Long> idForLogin(String login) {
+        return jdbc.sql("SELECT id FROM employee WHERE emp_no = ? OR phone_idx = ? LIMIT 1")
+                .params(login, cipher.blindIndex(login)).query(Long.class).optional();
+    }
+
+    public Optional<String> idCardOf(long id) {
+        return jdbc.sql("SELECT id_card_enc FROM employee WHERE id = ?").param(id).query(String.class).optional()
+                .map(cipher::decrypt);
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM employee").query(Long.class).single();
+    }
+
+    static Date sqlDate(java.time.LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+}

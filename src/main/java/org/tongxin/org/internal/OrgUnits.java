@@ -1,0 +1,110 @@
+package org.tongxin.org.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitKind;
+
+/** The union tree and partner bodies, stored with a materialised path. */
+@Repository
+public class OrgUnits {
+
+    private static final String COLUMNS = "id, parent_id, beside_id, name, kind, path, depth, closed_at";
+    private static final RowMapper<OrgUnit> MAPPER = (rs, i) -> new OrgUnit(rs.getLong("id"),
+            (Long) rs.getObject("parent_id"), (Long) rs.getObject("beside_id"), rs.getString("name"),
+            UnitKind.valueOf(rs.getString("kind")), rs.getString("path"), rs.getInt("depth"),
+            rs.getObject("closed_at", java.time.OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+
+    OrgUnits(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrgUnit> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE id = ?").param(id).query(MAPPER).optional();
+    }
+
+    /** Creates a unit under {@code parent} (null for a root) and returns it. */
+    public OrgUnit create(OrgUnit parent, Long besideId, String name, UnitKind kind) {
+        long id = jdbc.sql("SELECT nextval('org_unit_id_seq')").query(Long.class).single();
+        String path = (parent == null ? "/" : parent.path()) + id + "/";
+        int depth = parent == null ? 0 : parent.depth() + 1;
+        jdbc.sql("""
+                        INSERT INTO org_unit (id, parent_id, beside_id, name, kind, path, depth)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, parent == null ? null : parent.id(), besideId, name.trim(), kind.name(), path, depth)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    public void rename(long id, String name) {
+        jdbc.sql("UPDATE org_unit SET name = ? WHERE id = ?").params(name.trim(), id).update();
+    }
+
+    public void close(long id) {
+        jdbc.sql("UPDATE org_unit SET closed_at = now() WHERE id = ? AND closed_at IS NULL").param(id).update();
+    }
+
+    /** Re-roots the whole subtree of {@code unit} under {@code newParent} in one statement. */
+    public void move(OrgUnit unit, OrgUnit newParent) {
+        String newPath = newParent.path() + unit.id() + "/";
+        int depthShift = newParent.depth() + 1 - unit.depth();
+        jdbc.sql("""
+                        UPDATE org_unit SET path = ? || substr(path, length(?) + 1), depth = depth + ?
+                        WHERE path LIKE ? || '%'""")
+                .params(newPath, unit.path(), depthShift, unit.path())
+                .update();
+        jdbc.sql("UPDATE org_unit SET parent_id = ? WHERE id = ?").params(newParent.id(), unit.id()).update();
+    }
+
+    /** The unit and everything below it, in path order. */
+    public List<OrgUnit> subtree(OrgUnit root) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE path LIKE ? || '%' ORDER BY depth, name")
+                .param(root.path()).query(MAPPER).list();
+    }
+
+    public List<OrgUnit> roots() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE parent_id IS NULL AND beside_id IS NULL ORDER BY id")
+                .query(MAPPER).list();
+    }
+
+    public List<OrgUnit> children(long parentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE parent_id = ? ORDER BY closed_at NULLS FIRST, name")
+                .param(parentId).query(MAPPER).list();
+    }
+
+    /** Partner bodies (团委, 女工委, 党支部) linked beside any of the given units. */
+    public List<OrgUnit> partnersBeside(List<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE beside_id = ANY(?) ORDER BY name")
+                .param(unitIds.toArray(Long[]::new)).query(MAPPER).list();
+    }
+
+    public List<OrgUnit> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE id = ANY(?) ORDER BY depth")
+                .param(ids.toArray(Long[]::new)).query(MAPPER).list();
+    }
+
+    /** Units whose name contains {@code q}, at most {@code limit}. */
+    public List<OrgUnit> search(String q, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE name ILIKE ? ORDER BY depth, name LIMIT ?")
+                .params("%" + escapeLike(q.trim()) + "%", limit).query(MAPPER).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM org_unit").query(Long.class).single();
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

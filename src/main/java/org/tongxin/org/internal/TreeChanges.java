@@ -1,0 +1,127 @@
+package org.tongxin.org.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitKind;
+import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.security.Viewer;
+
+/**
+ * Officer changes to the tree: add a sub-unit, rename, move a subtree, close. Each checks the scope
+ * and the rules of the tree, and is written to the audit trail in the same transaction.
+ */
+@Service
+public class TreeChanges {
+
+    /** A change the tree's rules forbid; carries an i18n key for the flash message. */
+    public static class RejectedChange extends RuntimeException {
+        private final String messageKey;
+
+        public RejectedChange(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    private final OrgUnits units;
+    private final Employees employees;
+    private final UnitScope scope;
+    private final AuditTrail audit;
+
+    TreeChanges(OrgUnits units, Employees employees, UnitScope scope, AuditTrail audit) {
+        this.units = units;
+        this.employees = employees;
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public OrgUnit addChild(Viewer viewer, long parentId, String name, UnitKind kind) {
+        OrgUnit parent = scope.unit(viewer, parentId);
+        requireName(name);
+        if (parent.isClosed()) {
+            throw new RejectedChange("unit.error.closed");
+        }
+        OrgUnit child;
+        if (kind.isPartner()) {
+            child = units.create(null, parent.id(), name, kind);
+        } else {
+            if (parent.kind().isPartner() || kind.ordinal() <= parent.kind().ordinal()) {
+                throw new RejectedChange("unit.error.kindOrder");
+            }
+            child = units.create(parent, null, name, kind);
+        }
+        audit.record(viewer, "unit.create", "unit", child.id(), parent.id(), child.name(), null,
+                Map.of("name", child.name(), "kind", kind, "parent", parent.name()));
+        return child;
+    }
+
+    @Transactional
+    public void rename(Viewer viewer, long id, String name) {
+        OrgUnit unit = scope.unit(viewer, id);
+        requireName(name);
+        units.rename(id, name);
+        audit.record(viewer, "unit.rename", "unit", id, id, name.trim(), Map.of("name", unit.name()),
+                Map.of("name", name.trim()));
+    }
+
+    @Transactional
+    public void move(Viewer viewer, long id, long newParentId) {
+        OrgUnit unit = scope.unit(viewer, id);
+        OrgUnit newParent = scope.unit(viewer, newParentId);
+        if (unit.parentId() == null || !viewer.manages(parentPath(unit))) {
+            // Moving one's own top unit would move it out of one's own scope.
+            throw new RejectedChange("unit.error.moveRoot");
+        }
+        if (unit.contains(newParent)) {
+            throw new RejectedChange("unit.error.moveIntoItself");
+        }
+        if (newParent.isClosed() || newParent.kind().isPartner() || unit.kind().isPartner()) {
+            throw new RejectedChange("unit.error.moveTarget");
+        }
+        OrgUnit oldParent = units.find(unit.parentId()).orElseThrow();
+        units.move(unit, newParent);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("parent", oldParent.name());
+        audit.record(viewer, "unit.move", "unit", id, id, unit.name(), before, Map.of("parent", newParent.name()));
+    }
+
+    @Transactional
+    public void close(Viewer viewer, long id) {
+        OrgUnit unit = scope.unit(viewer, id);
+        if (unit.isClosed()) {
+            return;
+        }
+        if (viewer.officerUnits().contains(id) && !viewer.seesWholeTree()) {
+            throw new RejectedChange("unit.error.closeOwn");
+        }
+        boolean hasOpenChildren = units.children(id).stream().anyMatch(c -> !c.isClosed());
+        if (hasOpenChildren) {
+            throw new RejectedChange("unit.error.closeChildren");
+        }
+        if (employees.countActiveInSubtree(unit) > 0) {
+            throw new RejectedChange("unit.error.closeEmployees");
+        }
+        units.close(id);
+        audit.record(viewer, "unit.close", "unit", id, id, unit.name(), Map.of("status", "open"),
+                Map.of("status", "closed"));
+    }
+
+    private java.util.List<Long> parentPath(OrgUnit unit) {
+        java.util.List<Long> ids = unit.pathIds();
+        return ids.subList(0, ids.size() - 1);
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank() || name.trim().length() > 100) {
+            throw new RejectedChange("unit.error.name");
+        }
+    }
+}

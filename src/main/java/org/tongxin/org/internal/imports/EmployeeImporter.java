@@ -1,0 +1,278 @@
+package org.tongxin.org.internal.imports;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.internal.Department;
+import org.tongxin.org.internal.Departments;
+import org.tongxin.org.internal.OrgUnits;
+import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.crypto.FieldCipher;
+import org.tongxin.shared.security.Viewer;
+
+/**
+ * Imports an HR file all or nothing. Every row is checked first (its own rules, duplicates inside the
+ * file, phones and ID numbers already held by someone else, the officer's scope); one bad row rejects
+ * the whole file with a report naming each bad row and field. A clean file is written in one
+ * transaction through PostgreSQL COPY into a temporary table and two set-based statements, so 100,000
+ * rows take seconds. Rows whose keyed fingerprint is unchanged are not touched, so importing the same
+ * file twice changes nothing.
+ */
+@Service
+public class EmployeeImporter {
+
+    /** What an import did; {@code runId} points at the stored report. */
+    public record Outcome(long runId, boolean imported, int totalRows, int created, int updated, int badRows) {
+    }
+
+    private record Existing(long id, String rowHash, String phoneIdx, String idCardIdx, List<Long> unitPath) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final FieldCipher cipher;
+    private final Departments departments;
+    private final OrgUnits units;
+    private final ImportRuns runs;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EmployeeImporter(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher, Departments departments,
+                     OrgUnits units, ImportRuns runs, AuditTrail audit, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.cipher = cipher;
+        this.departments = departments;
+        this.units = units;
+        this.runs = runs;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    @Transactional
+    public Outcome importFile(Viewer actor, String fileName, byte[] content) {
+        List<RawRow> rows;
+        try {
+            rows = HrFileReader.read(fileName, content);
+        } catch (ImportFileException e) {
+            List<RowError> errors = List.of(new RowError(0, null, e.messageKey(), e.detail()));
+            long runId = runs.save(actor.accountId(), fileName, false, 0, 0, 0, errors);
+            audit.record(actor, "employee.import.rejected", "import", runId, null, fileName, null,
+                    Map.of("error", e.messageKey()));
+            return new Outcome(runId, false, 0, 0, 0, 0);
+        }
+        return importRows(actor, fileName, rows);
+    }
+
+    @Transactional
+    public Outcome importRows(Viewer actor, String fileName, List<RawRow> rows) {
+        Map<Long, List<Long>> unitPaths = unitPaths();
+        Map<String, Department> byCode = new HashMap<>();
+        for (Department d : departments.all()) {
+            byCode.put(d.code(), d);
+        }
+        Map<Long, Department> byId = new HashMap<>();
+        byCode.values().forEach(d -> byId.put(d.id(), d));
+
+        RowRules rules = new RowRules(code -> Optional.ofNullable(byCode.get(code)).map(Department::id),
+                LocalDate.now(clock));
+        Map<String, Existing> existing = existingEmployees(unitPaths);
+        Map<String, String> phoneOwner = new HashMap<>();
+        Map<String, String> idCardOwner = new HashMap<>();
+        existing.forEach((no, e) -> {
+            phoneOwner.put(e.phoneIdx(), no);
+            idCardOwner.put(e.idCardIdx(), no);
+        });
+
+        List<RowError> errors = new ArrayList<>();
+        List<EmployeeData> valid = new ArrayList<>(rows.size());
+        Map<String, Integer> seenNo = new HashMap<>();
+        Map<String, Integer> seenPhone = new HashMap<>();
+        Map<String, Integer> seenIdCard = new HashMap<>();
+        for (RawRow row : rows) {
+            RowRules.Result result = rules.check(row);
+            List<RowError> rowErrors = new ArrayList<>(result.errors());
+            duplicate(seenNo, row.get(Column.EMPLOYEE_NO), row, Column.EMPLOYEE_NO, rowErrors);
+            duplicate(seenPhone, row.get(Column.PHONE), row, Column.PHONE, rowErrors);
+            duplicate(seenIdCard, row.get(Column.ID_CARD).toUpperCase(), row, Column.ID_CARD, rowErrors);
+            EmployeeData data = result.data();
+            if (data != null) {
+                Department dept = byId.get(data.departmentId());
+                if (!actor.manages(unitPaths.get(dept.unitId()))) {
+                    rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentScope",
+                            dept.code()));
+                }
+                Existing current = existing.get(data.employeeNo());
+                if (current != null && !actor.manages(current.unitPath())) {
+                    rowErrors.add(new RowError(row.line(), Column.EMPLOYEE_NO, "import.error.employeeScope",
+                            data.employeeNo()));
+                }
+                String phoneHolder = phoneOwner.get(cipher.blindIndex(data.phone()));
+                if (phoneHolder != null && !phoneHolder.equals(data.employeeNo())) {
+                    rowErrors.add(new RowError(row.line(), Column.PHONE, "import.error.phoneTaken", data.phone()));
+                }
+                String idHolder = idCardOwner.get(cipher.blindIndex(data.idCard()));
+                if (idHolder != null && !idHolder.equals(data.employeeNo())) {
+                    rowErrors.add(new RowError(row.line(), Column.ID_CARD, "import.error.idCardTaken", data.idCard()));
+                }
+            }
+            if (rowErrors.isEmpty()) {
+                valid.add(data);
+            } else {
+                errors.addAll(rowErrors);
+            }
+        }
+        if (rows.isEmpty()) {
+            errors.add(new RowError(0, null, "import.file.noRows", ""));
+        }
+
+        if (!errors.isEmpty()) {
+            long runId = runs.save(actor.accountId(), fileName, false, rows.size(), 0, 0, errors);
+            int bad = (int) errors.stream().mapToInt(RowError::line).filter(l -> l > 0).distinct().count();
+            audit.record(actor, "employee.import.rejected", "import", runId, null, fileName, null,
+                    Map.of("rows", rows.size(), "badRows", bad));
+            return new Outcome(runId, false, rows.size(), 0, 0, bad);
+        }
+
+        List<EmployeeData> created = new ArrayList<>();
+        List<EmployeeData> changed = new ArrayList<>();
+        Map<EmployeeData, String> hashOf = new LinkedHashMap<>();
+        for (EmployeeData data : valid) {
+            String hash = cipher.blindIndex(data.fingerprint());
+            Existing current = existing.get(data.employeeNo());
+            if (current == null) {
+                created.add(data);
+            } else if (!current.rowHash().equals(hash)) {
+                changed.add(data);
+            } else {
+                continue;
+            }
+            hashOf.put(data, hash);
+        }
+        write(hashOf);
+        long runId = runs.save(actor.accountId(), fileName, true, rows.size(), created.size(), changed.size(),
+                List.of());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("rows", rows.size());
+        after.put("created", created.size());
+        after.put("updated", changed.size());
+        after.put("createdNos", sample(created));
+        after.put("updatedNos", sample(changed));
+        audit.record(actor, "employee.import", "import", runId, null, fileName, null, after);
+        return new Outcome(runId, true, rows.size(), created.size(), changed.size(), 0);
+    }
+
+    private static String sample(List<EmployeeData> rows) {
+        int limit = 50;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            out.append(i == 0 ? "" : ", ").append(rows.get(i).employeeNo());
+        }
+        if (rows.size() > limit) {
+            out.append(" … (+").append(rows.size() - limit).append(')');
+        }
+        return out.toString();
+    }
+
+    private static void duplicate(Map<String, Integer> seen, String key, RawRow row, Column column,
+                                  List<RowError> errors) {
+        if (key.isEmpty()) {
+            return;
+        }
+        Integer first = seen.putIfAbsent(key, row.line());
+        if (first != null) {
+            errors.add(new RowError(row.line(), column, "import.error.duplicate", key + " ↔ " + first));
+        }
+    }
+
+    private Map<Long, List<Long>> unitPaths() {
+        Map<Long, List<Long>> paths = new HashMap<>();
+        jdbc.sql("SELECT id, path FROM org_unit").query((rs, i) -> {
+            paths.put(rs.getLong(1), pathIds(rs.getString(2)));
+            return null;
+        }).list();
+        return paths;
+    }
+
+    private static List<Long> pathIds(String path) {
+        List<Long> ids = new ArrayList<>(6);
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                ids.add(Long.parseLong(part));
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, Existing> existingEmployees(Map<Long, List<Long>> unitPaths) {
+        Map<String, Existing> existing = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.emp_no, e.id, e.row_hash, e.phone_idx, e.id_card_idx, d.unit_id
+                FROM employee e JOIN department d ON d.id = e.department_id""").query((rs, i) -> {
+            existing.put(rs.getString(1), new Existing(rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), unitPaths.get(rs.getLong(6))));
+            return null;
+        }).list();
+        return existing;
+    }
+
+    /** COPY the new and changed rows into a temporary table, then insert and update from it. */
+    private void write(Map<EmployeeData, String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 200);
+        rows.forEach((d, hash) -> {
+            csv.append(d.employeeNo()).append(',');
+            quote(csv, d.name()).append(',');
+            csv.append(d.gender()).append(',').append(d.birthDate()).append(',')
+                    .append(cipher.encrypt(d.phone())).append(',').append(cipher.blindIndex(d.phone())).append(',')
+                    .append(cipher.encrypt(d.idCard())).append(',').append(cipher.blindIndex(d.idCard())).append(',')
+                    .append(d.departmentId()).append(',').append(d.hireDate()).append(',');
+            quote(csv, d.jobTitle()).append(',');
+            csv.append(d.status().name()).append(',').append(hash).append('\n');
+        });
+        template.execute("""
+                CREATE TEMP TABLE employee_import (emp_no TEXT, name TEXT, gender CHAR(1), birth_date DATE,
+                  phone_enc TEXT, phone_idx TEXT, id_card_enc TEXT, id_card_idx TEXT, department_id BIGINT,
+                  hire_date DATE, job_title TEXT, status TEXT, row_hash TEXT) ON COMMIT DROP""");
+        template.execute((java.sql.Connection con) -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY employee_import FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY failed", e);
+            }
+        });
+        template.update("""
+                UPDATE employee e SET name = i.name, gender = i.gender, birth_date = i.birth_date,
+                  phone_enc = i.phone_enc, phone_idx = i.phone_idx, id_card_enc = i.id_card_enc,
+                  id_card_idx = i.id_card_idx, department_id = i.department_id, hire_date = i.hire_date,
+                  job_title = i.job_title, status = i.status, row_hash = i.row_hash, updated_at = now()
+                FROM employee_import i WHERE e.emp_no = i.emp_no""");
+        template.update("""
+                INSERT INTO employee (emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, id_card_idx,
+                  department_id, hire_date, job_title, status, row_hash)
+                SELECT emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, id_card_idx,
+                  department_id, hire_date, job_title, status, row_hash
+                FROM employee_import i WHERE NOT EXISTS (SELECT 1 FROM employee e WHERE e.emp_no = i.emp_no)""");
+    }
+
+    private static StringBuilder quote(StringBuilder out, String value) {
+        return out.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+}

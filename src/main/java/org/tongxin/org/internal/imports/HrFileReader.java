@@ -1,0 +1,262 @@
+package org.tongxin.org.internal.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads an HR file (.xlsx, or .csv in UTF-8 or GBK) into raw rows. The .xlsx is streamed (SAX) so a
+ * file of 100,000 rows does not build a workbook in memory; dates in date-formatted cells come out
+ * as ISO dates whatever the cell's display format.
+ */
+public final class HrFileReader {
+
+    static final Charset GBK = Charset.forName("GBK");
+
+    private HrFileReader() {
+    }
+
+    public static List<RawRow> read(String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return readXlsx(content);
+        }
+        if (name.endsWith(".csv")) {
+            return readCsv(content);
+        }
+        throw new ImportFileException("import.file.type", fileName);
+    }
+
+    // ---- CSV
+
+    static List<RawRow> readCsv(byte[] content) {
+        String text = decode(content);
+        List<List<String>> records = parseCsv(text);
+        return toRows(records, 1);
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK, as Excel in China saves CSV. */
+    static String decode(byte[] content) {
+        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, GBK);
+        }
+    }
+
+    /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        if (!field.isEmpty() || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+
+    // ---- XLSX
+
+    static List<RawRow> readXlsx(byte[] content) {
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new ImportFileException("import.file.empty", null);
+            }
+            Collector collector = new Collector();
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector,
+                        new IsoDateFormatter(), false));
+                parser.parse(new InputSource(sheet));
+            }
+            return toRows(collector.records, collector.firstRowNumber);
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                 | RuntimeException e) {
+            if (e instanceof ImportFileException ife) {
+                throw ife;
+            }
+            throw new ImportFileException("import.file.unreadable", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Collects cells row by row, keeping empty cells in place. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        final List<List<String>> records = new ArrayList<>();
+        int firstRowNumber = -1;
+        private List<String> current;
+        private int expectedRow;
+
+        @Override
+        public void startRow(int rowNum) {
+            if (firstRowNumber < 0) {
+                firstRowNumber = rowNum + 1;
+                expectedRow = rowNum;
+            }
+            // Keep blank rows in between so that row numbers in the report match the sheet.
+            while (expectedRow < rowNum) {
+                records.add(new ArrayList<>());
+                expectedRow++;
+            }
+            current = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            records.add(current);
+            expectedRow = rowNum + 1;
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            int col = columnIndex(ref);
+            while (current.size() < col) {
+                current.add("");
+            }
+            current.add(value == null ? "" : value);
+        }
+
+        private static int columnIndex(String ref) {
+            int col = 0;
+            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+                col = col * 26 + (ref.charAt(i) - 'A' + 1);
+            }
+            return col - 1;
+        }
+    }
+
+    /** Formats every date-formatted number as yyyy-MM-dd and other numbers without grouping or exponent. */
+    private static final class IsoDateFormatter extends DataFormatter {
+        private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDate date = DateUtil.getLocalDateTime(value, use1904).toLocalDate();
+                return ISO.format(date);
+            }
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return Long.toString((long) value);
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
+        }
+    }
+
+    // ---- shared
+
+    /** First non-blank record is the header; every later non-blank record becomes a row numbered as in the file. */
+    private static List<RawRow> toRows(List<List<String>> records, int firstLineNumber) {
+        int headerIndex = -1;
+        for (int i = 0; i < records.size(); i++) {
+            if (!isBlank(records.get(i))) {
+                headerIndex = i;
+                break;
+            }
+        }
+        if (headerIndex < 0) {
+            throw new ImportFileException("import.file.empty", null);
+        }
+        Map<Integer, Column> columns = new HashMap<>();
+        List<String> header = records.get(headerIndex);
+        for (int c = 0; c < header.size(); c++) {
+            int index = c;
+            Column.forHeader(header.get(c)).ifPresent(col -> columns.put(index, col));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Column col : Column.values()) {
+            if (!columns.containsValue(col)) {
+                missing.add(col.chinese());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ImportFileException("import.file.missingColumns", String.join("、", missing));
+        }
+        List<RawRow> rows = new ArrayList<>(records.size());
+        for (int i = headerIndex + 1; i < records.size(); i++) {
+            List<String> record = records.get(i);
+            if (isBlank(record)) {
+                continue;
+            }
+            Map<Column, String> values = new EnumMap<>(Column.class);
+            for (var e : columns.entrySet()) {
+                values.put(e.getValue(), e.getKey() < record.size() ? record.get(e.getKey()) : "");
+            }
+            rows.add(new RawRow(firstLineNumber + i, values));
+        }
+        return rows;
+    }
+
+    private static boolean isBlank(List<String> record) {
+        return record.stream().allMatch(s -> s == null || s.isBlank());
+    }
+}

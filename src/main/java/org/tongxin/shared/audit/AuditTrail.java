@@ -1,0 +1,89 @@
+package org.tongxin.shared.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.Page;
+
+/**
+ * The append-only record of every officer and admin change (who, when, what, before and after). The
+ * table refuses UPDATE, DELETE and TRUNCATE by trigger, so not even a bug here can rewrite history.
+ * Writes join the caller's transaction: an action that rolls back leaves no audit line, and an audit
+ * line that cannot be written rolls the action back.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(Viewer actor, String action, String targetType, Object targetId, Long unitId, String summary,
+                       Map<String, ?> before, Map<String, ?> after) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (actor_id, actor_name, action, target_type, target_id, unit_id,
+                                                 summary, before, after)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(actor.accountId(), actor.displayName(), action, targetType,
+                        targetId == null ? null : targetId.toString(), unitId, summary, format(before), format(after))
+                .update();
+    }
+
+    private static String format(Map<String, ?> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        StringJoiner out = new StringJoiner("\n");
+        values.forEach((k, v) -> out.add(k + ": " + (v == null ? "—" : v)));
+        return out.toString();
+    }
+
+    /** Filter for the audit page; blank fields do not filter. */
+    public record Filter(String actor, String action, LocalDate from, LocalDate to) {
+    }
+
+    public Page<AuditEntry> search(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            where.append(" AND actor_name ILIKE ?");
+            params.add("%" + filter.actor().trim() + "%");
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            where.append(" AND action = ?");
+            params.add(filter.action().trim());
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        if (filter.from() != null) {
+            where.append(" AND at >= ?");
+            params.add(filter.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" AND at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<AuditEntry> rows = jdbc.sql("""
+                        SELECT id, at, actor_id, actor_name, action, target_type, target_id, unit_id, summary, before,
+                               after FROM audit_event""" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(AuditEntry.class)
+                .list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    public List<String> actions() {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
+    }
+}

@@ -1,0 +1,92 @@
+package org.tongxin.shared.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts personal fields at rest (AES-256-GCM, a fresh IV per value) and derives blind indexes
+ * (HMAC-SHA256) so that an encrypted phone can still be looked up for log-in and checked for
+ * uniqueness. The two keys are derived from one configured master key.
+ */
+public final class FieldCipher {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec indexKey;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCipher(byte[] masterKey) {
+        if (masterKey.length < 32) {
+            throw new IllegalArgumentException("tongxin.crypto.key must be at least 32 bytes (base64)");
+        }
+        this.encryptionKey = new SecretKeySpec(derive(masterKey, "encrypt"), "AES");
+        this.indexKey = new SecretKeySpec(derive(masterKey, "index"), "HmacSHA256");
+    }
+
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Encrypts a value; null stays null. The result is base64 of IV followed by ciphertext and tag. */
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] body = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + body.length);
+            System.arraycopy(body, 0, out, IV_BYTES, body.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("decryption failed: wrong tongxin.crypto.key?", e);
+        }
+    }
+
+    /** A keyed, deterministic digest for equality look-ups; null stays null. */
+    public String blindIndex(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
