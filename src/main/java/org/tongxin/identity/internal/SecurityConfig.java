@@ -43,7 +43,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginService logins, Accounts accounts, LocaleResolver locales)
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, LocaleResolver locales)
             throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -57,8 +57,7 @@ class SecurityConfig {
             }
         };
         success.setDefaultTargetUrl("/");
-        http.authenticationProvider(logins)
-                .authorizeHttpRequests(auth -> auth
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -195,7 +195,7 @@ public class EmployeeImporter {
         }
         Integer first = seen.putIfAbsent(key, row.line());
         if (first != null) {
-            errors.add(new RowError(row.line(), column, "import.error.duplicate", key + " ↔ " + first));
+            errors.add(new RowError(row.line(), column, "import.error.duplicate", first.toString()));
         }
     }
 

@@ -1,0 +1,193 @@
+package org.tongxin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.tongxin.support.Fixtures.as;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.org.UnitKind;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Fixtures;
+import org.tongxin.support.IntegrationTest;
+
+/**
+ * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
+ * 404 for unit B's records, by URL and by form post, while the same endpoints answer for A's own
+ * records. A new endpoint with an id this test does not know fails the test until it is covered.
+ */
+@IntegrationTest
+class DataScopeTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    OrgSetup org;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Fixtures.UnitWithDepartment unitA;
+    Fixtures.UnitWithDepartment unitB;
+    Viewer officerA;
+    Map<String, String> idsOfA = new HashMap<>();
+    Map<String, String> idsOfB = new HashMap<>();
+
+    @BeforeEach
+    void twoUnitsWithAnOfficerEach() throws Exception {
+        unitA = fixtures.grassroots("甲站工会");
+        unitB = fixtures.grassroots("乙站工会");
+        OrgSetup.HrRow a = Fixtures.row(unitA.departmentCode());
+        OrgSetup.HrRow b = Fixtures.row(unitB.departmentCode());
+        Viewer admin = Fixtures.admin(fixtures.adminAccountId());
+        org.importEmployees(admin, "scope-a.csv", List.of(a));
+        org.importEmployees(admin, "scope-b.csv", List.of(b));
+        long employeeA = fixtures.employeeId(a.employeeNo());
+        long employeeB = fixtures.employeeId(b.employeeNo());
+        officerA = Fixtures.officer(fixtures.accountId(employeeA), unitA.unit().id());
+        Viewer officerB = Fixtures.officer(fixtures.accountId(employeeB), unitB.unit().id());
+
+        mvc.perform(multipart("/org/import")
+                .file("file", Fixtures.csv(List.of(Fixtures.row(unitB.departmentCode()))).getBytes(StandardCharsets.UTF_8))
+                .with(csrf()).with(as(officerB)));
+        mvc.perform(multipart("/org/import")
+                .file("file", Fixtures.csv(List.of(Fixtures.row(unitA.departmentCode()))).getBytes(StandardCharsets.UTF_8))
+                .with(csrf()).with(as(officerA)));
+        long runB = jdbc.sql("SELECT max(id) FROM import_run WHERE actor_id = ?").param(officerB.accountId())
+                .query(Long.class).single();
+        long runA = jdbc.sql("SELECT max(id) FROM import_run WHERE actor_id = ?").param(officerA.accountId())
+                .query(Long.class).single();
+
+        idsOfA.put("unitId", Long.toString(unitA.unit().id()));
+        idsOfA.put("employeeId", Long.toString(employeeA));
+        idsOfA.put("runId", Long.toString(runA));
+        idsOfB.put("unitId", Long.toString(unitB.unit().id()));
+        idsOfB.put("employeeId", Long.toString(employeeB));
+        idsOfB.put("runId", Long.toString(runB));
+        // Admin pages are refused by role; any existing ids will do.
+        for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
+            ids.put("accountId", Long.toString(officerB.accountId()));
+            ids.put("grantId", "1");
+            ids.put("id", "1");
+        }
+    }
+
+    /** Endpoints an officer uses, with the form fields a real form would send. */
+    private List<Endpoint> officerFacingEndpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, ?> e : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = e.getKey();
+            Set<String> patterns = info.getPatternValues();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : patterns) {
+                if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")) {
+                    continue;
+                }
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    record Endpoint(HttpMethod method, String pattern) {
+        boolean hasIds() {
+            return pattern.contains("{");
+        }
+
+        String expand(Map<String, String> ids) {
+            Matcher m = VARIABLE.matcher(pattern);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = ids.get(m.group(1));
+                assertThat(value).as("DataScopeTests does not know the path variable {%s} of %s: cover it",
+                        m.group(1), pattern).isNotNull();
+                m.appendReplacement(out, value);
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+    }
+
+    private MockHttpServletRequestBuilder call(Endpoint endpoint, String url) {
+        return request(endpoint.method(), url).with(csrf()).with(as(officerA))
+                .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
+                .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席");
+    }
+
+    @Test
+    void anOfficerGetsNothingOfAnotherUnitByUrlOrByForm() throws Exception {
+        List<Endpoint> endpoints = officerFacingEndpoints().stream().filter(Endpoint::hasIds).toList();
+        assertThat(endpoints).extracting(Endpoint::pattern)
+                .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}");
+        for (Endpoint endpoint : endpoints) {
+            String url = endpoint.expand(idsOfB);
+            int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
+            assertThat(status).as("%s %s as officer of another unit", endpoint.method(), url).isIn(403, 404);
+        }
+        assertThat(jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(unitB.unit().id()).query(String.class)
+                .single()).isEqualTo(unitB.unit().name());
+        assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theSameOfficerPagesAnswerForTheOfficersOwnUnit() throws Exception {
+        for (Endpoint endpoint : officerFacingEndpoints()) {
+            if (endpoint.method() != HttpMethod.GET || !endpoint.pattern().startsWith("/org/")) {
+                continue;
+            }
+            String url = endpoint.hasIds() ? endpoint.expand(idsOfA) : endpoint.pattern();
+            int status = mvc.perform(get(url).with(as(officerA))).andReturn().getResponse().getStatus();
+            assertThat(status).as("GET %s as officer of the unit", url).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOfficerCannotMoveOwnUnitsUnderAnotherUnit() throws Exception {
+        Long child = org.createUnit(unitA.unit().id(), "甲站一组", UnitKind.GROUP).id();
+        int status = mvc.perform(request(HttpMethod.POST, "/org/units/" + child + "/move").with(csrf())
+                .with(as(officerA)).param("parentId", idsOfB.get("unitId"))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT parent_id FROM org_unit WHERE id = ?").param(child).query(Long.class).single())
+                .isEqualTo(unitA.unit().id());
+    }
+
+    @Test
+    void theTreeAndItsSearchShowOnlyTheOfficersSubtree() throws Exception {
+        String tree = mvc.perform(get("/org/tree").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tree).contains(unitA.unit().name()).doesNotContain(unitB.unit().name());
+        String search = mvc.perform(get("/org/tree").param("q", unitB.unit().name()).with(as(officerA)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(search).doesNotContain(unitB.unit().name() + "</div>");
+    }
+}

@@ -1,0 +1,105 @@
+package org.tongxin.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.tongxin.support.Fixtures.as;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongxin.org.internal.TreeChanges;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Fixtures;
+import org.tongxin.support.IntegrationTest;
+
+@IntegrationTest
+class TreeChangesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    OrgSetup org;
+    @Autowired
+    OrgDirectory directory;
+    @Autowired
+    TreeChanges changes;
+    @Autowired
+    JdbcClient jdbc;
+
+    OrgUnit top;
+    Viewer officer;
+
+    @BeforeEach
+    void aSmallTree() {
+        top = fixtures.grassroots("树测试工会").unit();
+        officer = Fixtures.officer(fixtures.adminAccountId(), top.id());
+    }
+
+    private OrgUnit unit(long id) {
+        return directory.unit(id).orElseThrow();
+    }
+
+    @Test
+    void movingAUnitCarriesItsWholeSubtreeAndIsAudited() throws Exception {
+        OrgUnit a = changes.addChild(officer, top.id(), "一分会", UnitKind.BRANCH);
+        OrgUnit b = changes.addChild(officer, top.id(), "二分会", UnitKind.BRANCH);
+        OrgUnit group = changes.addChild(officer, a.id(), "一组", UnitKind.GROUP);
+
+        mvc.perform(post("/org/units/" + a.id() + "/move").param("parentId", Long.toString(b.id())).with(csrf())
+                .with(as(officer)));
+
+        assertThat(unit(a.id()).parentId()).isEqualTo(b.id());
+        assertThat(unit(group.id()).path()).isEqualTo(unit(b.id()).path() + a.id() + "/" + group.id() + "/");
+        assertThat(unit(group.id()).depth()).isEqualTo(unit(b.id()).depth() + 2);
+        assertThat(jdbc.sql("SELECT before || ' → ' || after FROM audit_event WHERE action = 'unit.move' "
+                + "AND target_id = ? ").param(Long.toString(a.id())).query(String.class).single())
+                .isEqualTo("parent: " + top.name() + " → parent: 二分会");
+    }
+
+    @Test
+    void aUnitCannotMoveUnderItsOwnSubtreeNorAnOfficerMoveTheirTopUnit() {
+        OrgUnit a = changes.addChild(officer, top.id(), "一分会", UnitKind.BRANCH);
+        OrgUnit group = changes.addChild(officer, a.id(), "一组", UnitKind.GROUP);
+        assertThatThrownBy(() -> changes.move(officer, a.id(), group.id())).isInstanceOf(TreeChanges.RejectedChange.class)
+                .hasMessage("unit.error.moveIntoItself");
+        assertThatThrownBy(() -> changes.move(officer, top.id(), a.id())).isInstanceOf(TreeChanges.RejectedChange.class)
+                .hasMessage("unit.error.moveRoot");
+        assertThatThrownBy(() -> changes.addChild(officer, group.id(), "更低", UnitKind.BRANCH))
+                .hasMessage("unit.error.kindOrder");
+    }
+
+    @Test
+    void closingKeepsTheUnitAndRefusesWhileChildrenOrEmployeesRemain() {
+        Fixtures.UnitWithDepartment withPeople = fixtures.grassroots("有人工会");
+        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "close.csv",
+                List.of(Fixtures.row(withPeople.departmentCode())));
+        Viewer committee = Fixtures.committee(fixtures.adminAccountId());
+        assertThatThrownBy(() -> changes.close(committee, withPeople.unit().id())).hasMessage("unit.error.closeEmployees");
+
+        OrgUnit a = changes.addChild(officer, top.id(), "将撤销分会", UnitKind.BRANCH);
+        changes.addChild(officer, a.id(), "小组", UnitKind.GROUP);
+        assertThatThrownBy(() -> changes.close(officer, a.id())).hasMessage("unit.error.closeChildren");
+        assertThatThrownBy(() -> changes.close(officer, top.id())).hasMessage("unit.error.closeOwn");
+
+        OrgUnit empty = changes.addChild(officer, top.id(), "空分会", UnitKind.BRANCH);
+        changes.close(officer, empty.id());
+        assertThat(unit(empty.id()).isClosed()).isTrue();
+    }
+
+    @Test
+    void theAuditTrailCannotBeRewritten() {
+        changes.rename(officer, top.id(), top.name() + "（新）");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET summary = 'x'").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update()).hasMessageContaining("append-only");
+        assertThat(jdbc.sql("SELECT after FROM audit_event WHERE action = 'unit.rename' AND target_id = ?")
+                .param(Long.toString(top.id())).query(String.class).single()).isEqualTo("name: " + top.name() + "（新）");
+    }
+}

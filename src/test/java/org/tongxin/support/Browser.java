@@ -1,0 +1,57 @@
+package org.tongxin.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for all browser tests, at the width of a 375-px phone. Debian's Chromium and
+ * driver are used where installed (never a download); elsewhere Selenium finds a local browser.
+ */
+public final class Browser {
+
+    public static final int PHONE_WIDTH = 375;
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver driver;
+
+    private Browser() {
+    }
+
+    public static synchronized WebDriver phone() throws IOException {
+        if (driver == null) {
+            ChromeOptions options = new ChromeOptions();
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--lang=zh-CN",
+                    "--user-data-dir=" + Files.createTempDirectory("tongxin-chromium"));
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+                options.setBinary(CHROMIUM.toFile());
+                driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                        .build(), options);
+            } else {
+                driver = new ChromeDriver(options);
+            }
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+        }
+        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 812));
+        driver.manage().deleteAllCookies();
+        return driver;
+    }
+
+    /** Saves a screenshot under target/screenshots for a person to look at. */
+    public static void screenshot(WebDriver driver, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,114 @@
+package org.tongxin.support;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tongxin.org.IdCardNumber;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitKind;
+import org.tongxin.shared.security.Role;
+import org.tongxin.shared.security.Viewer;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/** Builds test data on the shared database: units, departments, employees and viewers. */
+@Component
+public class Fixtures {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(1);
+
+    private final OrgSetup org;
+    private final JdbcClient jdbc;
+
+    Fixtures(OrgSetup org, JdbcClient jdbc) {
+        this.org = org;
+        this.jdbc = jdbc;
+    }
+
+    /** A fresh grassroots union under the demo company union, with one department. */
+    public UnitWithDepartment grassroots(String name) {
+        long company = jdbc.sql("SELECT id FROM org_unit WHERE kind = 'COMPANY_UNION' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        int n = SERIAL.getAndIncrement();
+        OrgUnit unit = org.createUnit(company, name + n, UnitKind.GRASSROOTS_UNION);
+        String code = "T" + n + "-" + System.nanoTime() % 100000;
+        org.createDepartment(code, name + n + "部门", unit.id());
+        return new UnitWithDepartment(unit, code);
+    }
+
+    public record UnitWithDepartment(OrgUnit unit, String departmentCode) {
+    }
+
+    /** A unique, valid HR row in {@code departmentCode}. */
+    public static OrgSetup.HrRow row(String departmentCode) {
+        int n = SERIAL.getAndIncrement();
+        String no = "X" + n + "N" + (System.nanoTime() % 1_000_000);
+        String id = uniqueId(n);
+        String phone = "139" + String.format("%08d", Math.floorMod(System.nanoTime() + n * 7919L, 100_000_000L));
+        return new OrgSetup.HrRow(no, "测试" + n, IdCardNumber.gender(id).equals("M") ? "男" : "女",
+                IdCardNumber.birthDate(id).orElseThrow().toString(), phone, id, departmentCode, "2015-07-01",
+                "收费员", "在职");
+    }
+
+    private static String uniqueId(int n) {
+        long t = System.nanoTime();
+        int year = 1960 + (int) Math.floorMod(t / 7, 30L);
+        int month = 1 + (int) Math.floorMod(t / 11, 12L);
+        int day = 1 + (int) Math.floorMod(t / 13, 28L);
+        String first17 = "5101" + String.format("%02d", Math.floorMod(n, 100)) + String.format("%04d%02d%02d", year, month, day)
+                + String.format("%03d", Math.floorMod(t, 1000L));
+        return first17 + IdCardNumber.checkCharacter(first17);
+    }
+
+    public static String csv(List<OrgSetup.HrRow> rows) {
+        StringBuilder out = new StringBuilder("工号,姓名,性别,出生日期,手机号,身份证号,部门编码,入职日期,岗位,状态\n");
+        for (OrgSetup.HrRow r : rows) {
+            out.append(String.join(",", r.employeeNo(), r.name(), r.gender(), r.birthDate(), r.phone(), r.idCard(),
+                    r.departmentCode(), r.hireDate(), r.jobTitle(), r.status())).append('\n');
+        }
+        return out.toString();
+    }
+
+    public long employeeId(String employeeNo) {
+        return jdbc.sql("SELECT id FROM employee WHERE emp_no = ?").param(employeeNo).query(Long.class).single();
+    }
+
+    public long accountId(long employeeId) {
+        jdbc.sql("INSERT INTO account (employee_id) VALUES (?) ON CONFLICT (employee_id) DO NOTHING")
+                .param(employeeId).update();
+        return jdbc.sql("SELECT id FROM account WHERE employee_id = ?").param(employeeId).query(Long.class).single();
+    }
+
+    public long adminAccountId() {
+        return jdbc.sql("SELECT id FROM account WHERE username = 'admin'").query(Long.class).single();
+    }
+
+    public static Viewer officer(long accountId, long unitId) {
+        return new Viewer(accountId, null, "officer-" + unitId, Set.of(Role.EMPLOYEE, Role.OFFICER), Set.of(unitId),
+                false);
+    }
+
+    public static Viewer admin(long accountId) {
+        return new Viewer(accountId, null, "admin", Set.of(Role.ADMIN), Set.of(), false);
+    }
+
+    public static Viewer committee(long accountId) {
+        return new Viewer(accountId, null, "committee", Set.of(Role.COMMITTEE), Set.of(), false);
+    }
+
+    public static Viewer employee(long accountId, long employeeId) {
+        return new Viewer(accountId, employeeId, "employee", Set.of(Role.EMPLOYEE), Set.of(), false);
+    }
+
+    /** Signs a MockMvc request in as {@code viewer}, as the log-in would. */
+    public static RequestPostProcessor as(Viewer viewer) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(viewer, null,
+                viewer.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+}
