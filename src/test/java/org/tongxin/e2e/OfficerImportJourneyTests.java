@@ -42,7 +42,7 @@ class OfficerImportJourneyTests {
         return jdbc.sql("""
                         SELECT e.emp_no FROM role_grant g JOIN account a ON a.id = g.account_id
                         JOIN employee e ON e.id = a.employee_id LEFT JOIN org_unit u ON u.id = g.unit_id
-                        WHERE g.role = ? AND (? IS NULL OR u.name = ?) ORDER BY g.id LIMIT 1""")
+                        WHERE g.role = ? AND (CAST(? AS TEXT) IS NULL OR u.name = ?) ORDER BY g.id LIMIT 1""")
                 .params(role, unitName, unitName).query(String.class).single();
     }
 

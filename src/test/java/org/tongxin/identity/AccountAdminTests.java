@@ -1,0 +1,104 @@
+package org.tongxin.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongxin.support.Fixtures.as;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Fixtures;
+import org.tongxin.support.IntegrationTest;
+
+@IntegrationTest
+class AccountAdminTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    OrgSetup org;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.UnitWithDepartment unit;
+    OrgSetup.HrRow person;
+    Viewer admin;
+    long accountId;
+
+    @BeforeEach
+    void anEmployee() {
+        unit = fixtures.grassroots("授权测试工会");
+        person = Fixtures.row(unit.departmentCode());
+        admin = Fixtures.admin(fixtures.adminAccountId());
+        org.importEmployees(admin, "grant.csv", List.of(person));
+        accountId = fixtures.accountId(fixtures.employeeId(person.employeeNo()));
+    }
+
+    @Test
+    void anAdminMakesSomeoneAnOfficerWhoIsToldAndGetsTheUnitAtNextLogIn() throws Exception {
+        mvc.perform(get("/admin/accounts").param("q", person.phone()).with(as(admin)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "OFFICER").param("unitId", Long.toString(unit.unit().id())).param("post", "主席"));
+
+        String page = mvc.perform(get("/admin/accounts/" + accountId).with(as(admin))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(unit.unit().name() + " · 主席");
+        assertThat(jdbc.sql("SELECT after FROM audit_event WHERE action = 'grant.add' AND target_id = ?")
+                .param(Long.toString(accountId)).query(String.class).single()).contains("OFFICER").contains("主席");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '你已被任命为%'")
+                .param(fixtures.employeeId(person.employeeNo())).query(Long.class).single() == 1);
+
+        MvcResult login = mvc.perform(formLogin().user(person.employeeNo())
+                .password(person.idCard().substring(12))).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", person.idCard().substring(12))
+                .param("next", "Zhuxi2026x").param("confirm", "Zhuxi2026x"));
+        mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void officersAndCommitteeCannotManageAccounts() throws Exception {
+        Viewer officer = Fixtures.officer(accountId, unit.unit().id());
+        mvc.perform(get("/admin/accounts").with(as(officer))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(officer))
+                .param("role", "ADMIN")).andExpect(status().isForbidden());
+        Viewer committee = Fixtures.committee(fixtures.adminAccountId());
+        mvc.perform(get("/admin/accounts").with(as(committee))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").with(as(committee))).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM role_grant WHERE account_id = ? AND role = 'ADMIN'")
+                .param(accountId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPasswordResetGivesATemporaryPasswordAndUnlocks() throws Exception {
+        jdbc.sql("UPDATE account SET locked_until = now() + interval '10 minutes' WHERE id = ?").param(accountId)
+                .update();
+        MvcResult reset = mvc.perform(post("/admin/accounts/" + accountId + "/reset-password").with(csrf())
+                .with(as(admin))).andReturn();
+        String temporary = (String) reset.getFlashMap().get("temporaryPassword");
+        assertThat(temporary).hasSizeGreaterThanOrEqualTo(12);
+        mvc.perform(formLogin().user(person.employeeNo()).password(temporary))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'account.resetPassword' AND target_id = ?")
+                .param(Long.toString(accountId)).query(Long.class).single()).isEqualTo(1);
+    }
+}
