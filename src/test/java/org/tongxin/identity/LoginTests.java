@@ -86,6 +86,21 @@ class LoginTests {
     }
 
     @Test
+    void theChosenLanguageIsKeptForTheNextLogIn() throws Exception {
+        MockHttpSession first = login(person.employeeNo(), initialPassword());
+        mvc.perform(post("/password").session(first).with(csrf()).param("current", initialPassword())
+                .param("next", "Yuyan2026x").param("confirm", "Yuyan2026x"));
+        assertThat(mvc.perform(get("/").session(first)).andReturn().getResponse().getContentAsString())
+                .contains("lang=\"zh-CN\"");
+        mvc.perform(post("/lang").session(first).with(csrf()).param("lang", "en"));
+
+        MockHttpSession second = login(person.employeeNo(), "Yuyan2026x");
+        String home = mvc.perform(get("/").session(second)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(home).contains("lang=\"en\"").contains("Hello, " + person.name());
+    }
+
+    @Test
     void unknownPeopleAndPeopleWhoLeftCannotLogIn() throws Exception {
         mvc.perform(formLogin().user("no-such-person").password("whatever1")).andExpect(redirectedUrl("/login?error=bad"));
         jdbc.sql("UPDATE employee SET status = 'LEFT' WHERE emp_no = ?").param(person.employeeNo()).update();
