@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -30,26 +28,17 @@ import org.tongxin.org.OrgSetup;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
  * 404 for unit B's records, by URL and by form post, while the same endpoints answer for A's own
  * records. A new endpoint with an id this test does not know fails the test until it is covered.
  */
-@IntegrationTest
-class DataScopeTests {
+class DataScopeTests extends IntegrationTestSupport {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;

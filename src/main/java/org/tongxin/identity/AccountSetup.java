@@ -11,9 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.identity.internal.Account;
+import org.tongxin.identity.internal.AccountAdministration;
 import org.tongxin.identity.internal.Accounts;
 import org.tongxin.identity.internal.TemporaryPasswords;
-import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 
@@ -29,14 +29,14 @@ public class AccountSetup implements ApplicationRunner {
     public static final String ADMIN_USERNAME = "admin";
 
     private final Accounts accounts;
-    private final OrgDirectory org;
+    private final AccountAdministration administration;
     private final PasswordEncoder encoder;
     private final String adminPassword;
 
-    AccountSetup(Accounts accounts, OrgDirectory org, PasswordEncoder encoder,
+    AccountSetup(Accounts accounts, AccountAdministration administration, PasswordEncoder encoder,
                  @Value("${tongxin.admin.password:}") String adminPassword) {
         this.accounts = accounts;
-        this.org = org;
+        this.administration = administration;
         this.encoder = encoder;
         this.adminPassword = adminPassword;
     }
@@ -90,6 +90,6 @@ public class AccountSetup implements ApplicationRunner {
     }
 
     private Optional<Account> find(String login) {
-        return accounts.byUsername(login).or(() -> org.employeeIdForLogin(login).map(accounts::forEmployee));
+        return administration.find(login);
     }
 }

@@ -11,28 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
 /**
  * The demo officer of a toll-station union, on a phone: first log-in and password change, the tree,
  * the own unit, an import rejected for one bad row, the corrected import, the new employees on the
  * unit page, and the committee finding the import in the audit trail.
  */
-@IntegrationTest
-class OfficerImportJourneyTests {
+class OfficerImportJourneyTests extends IntegrationTestSupport {
 
     private static final String DEMO_PASSWORD = "Tongxin@2026";
 
     @LocalServerPort
     int port;
-    @Autowired
-    JdbcClient jdbc;
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;

@@ -15,27 +15,15 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
-@IntegrationTest
-class AccountAdminTests {
+class AccountAdminTests extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
-    @Autowired
-    JdbcClient jdbc;
 
     Fixtures.UnitWithDepartment unit;
     OrgSetup.HrRow person;

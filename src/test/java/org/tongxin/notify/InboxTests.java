@@ -15,31 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
-@IntegrationTest
-class InboxTests {
+class InboxTests extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
     @Autowired
     Notifications notifications;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
-    @Autowired
-    JdbcClient jdbc;
 
     Fixtures.UnitWithDepartment unit;
     Viewer alice;

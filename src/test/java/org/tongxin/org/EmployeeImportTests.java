@@ -15,24 +15,14 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
-@IntegrationTest
-class EmployeeImportTests {
+class EmployeeImportTests extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
 
     Fixtures.UnitWithDepartment unit;
     Viewer officer;

@@ -9,25 +9,13 @@ import static org.tongxin.support.Fixtures.as;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.tongxin.shared.crypto.Mask;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
-@IntegrationTest
-class EmployeePageTests {
+class EmployeePageTests extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void personalDataIsMaskedUntilTheManagerAsksAndTheAskIsAudited() throws Exception {

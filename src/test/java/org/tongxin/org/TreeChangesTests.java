@@ -10,28 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.tongxin.org.internal.TreeChanges;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 
-@IntegrationTest
-class TreeChangesTests {
+class TreeChangesTests extends IntegrationTestSupport {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
     @Autowired
     OrgDirectory directory;
     @Autowired
     TreeChanges changes;
-    @Autowired
-    JdbcClient jdbc;
 
     OrgUnit top;
     Viewer officer;

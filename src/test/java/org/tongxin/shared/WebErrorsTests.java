@@ -9,25 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTest;
+import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.WebClient;
 
 /** Error pages through the real server, both languages, never a stack trace; actuator access. */
-@IntegrationTest
-class WebErrorsTests {
+class WebErrorsTests extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    OrgSetup org;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     PasswordEncoder encoder;
 

@@ -1,6 +1,5 @@
 package org.tongxin.org.internal;
 
-import java.sql.Date;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,13 +98,5 @@ public class Employees {
     public Optional<String> idCardOf(long id) {
         return jdbc.sql("SELECT id_card_enc FROM employee WHERE id = ?").param(id).query(String.class).optional()
                 .map(cipher::decrypt);
-    }
-
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM employee").query(Long.class).single();
-    }
-
-    static Date sqlDate(java.time.LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
     }
 }

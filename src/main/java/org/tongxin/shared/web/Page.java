@@ -24,10 +24,6 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return page + 1 < pages();
     }
 
-    public long offset() {
-        return (long) page * size;
-    }
-
     /** Clamps a requested page number to a sane, non-negative value. */
     public static int clamp(int requested) {
         return Math.max(0, Math.min(requested, 100_000));

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongxin.org.OrgUnit;
 import org.tongxin.org.internal.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
