@@ -129,7 +129,8 @@ class DataScopeTests extends IntegrationTestSupport {
     private MockHttpServletRequestBuilder call(Endpoint endpoint, String url) {
         return request(endpoint.method(), url).with(csrf()).with(as(officerA))
                 .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
-                .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席");
+                .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
+                .param("code", "SCOPE" + System.nanoTime() % 100000);
     }
 
     @Test
@@ -146,6 +147,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .single()).isEqualTo(unitB.unit().name());
         assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM department WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -83,6 +83,32 @@ class TreeChangesTests extends IntegrationTestSupport {
     }
 
     @Test
+    void anOfficerAddsADepartmentThatHrRowsThenLandIn() throws Exception {
+        String code = "NEW" + System.nanoTime() % 100000;
+        mvc.perform(post("/org/units/" + top.id() + "/departments").param("code", code).param("name", "新设监控室")
+                .with(csrf()).with(as(officer)));
+        org.importEmployees(officer, "new-dept.csv", java.util.List.of(Fixtures.row(code)));
+        assertThat(jdbc.sql("SELECT count(*) FROM employee e JOIN department d ON d.id = e.department_id "
+                + "WHERE d.code = ? AND d.unit_id = ?").params(code, top.id()).query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> changes.addDepartment(officer, top.id(), code, "重复"))
+                .hasMessage("unit.error.departmentTaken");
+    }
+
+    @Test
+    void onlyTheCommitteeStartsANewTree() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id IS NULL").query(Long.class).single();
+        int status = mvc.perform(post("/org/units").param("name", "野生工会").param("kind", "COMPANY_UNION")
+                .with(csrf()).with(as(officer))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id IS NULL").query(Long.class).single())
+                .isEqualTo(before);
+        mvc.perform(post("/org/units").param("name", "第二公司工会").param("kind", "COMPANY_UNION").with(csrf())
+                .with(as(Fixtures.committee(fixtures.adminAccountId()))));
+        assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id IS NULL").query(Long.class).single())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void theAuditTrailCannotBeRewritten() {
         changes.rename(officer, top.id(), top.name() + "（新）");
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET summary = 'x'").update())

@@ -20,6 +20,11 @@ public class Departments {
         return new Department(id, code, name, unitId);
     }
 
+    public java.util.Optional<Department> byCode(String code) {
+        return jdbc.sql("SELECT id, code, name, unit_id FROM department WHERE code = ?").param(code)
+                .query(Department.class).optional();
+    }
+
     public List<Department> all() {
         return jdbc.sql("SELECT id, code, name, unit_id FROM department ORDER BY code").query(Department.class).list();
     }

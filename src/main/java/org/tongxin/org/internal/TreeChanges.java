@@ -32,12 +32,14 @@ public class TreeChanges {
 
     private final OrgUnits units;
     private final Employees employees;
+    private final Departments departments;
     private final UnitScope scope;
     private final AuditTrail audit;
 
-    TreeChanges(OrgUnits units, Employees employees, UnitScope scope, AuditTrail audit) {
+    TreeChanges(OrgUnits units, Employees employees, Departments departments, UnitScope scope, AuditTrail audit) {
         this.units = units;
         this.employees = employees;
+        this.departments = departments;
         this.scope = scope;
         this.audit = audit;
     }
@@ -61,6 +63,41 @@ public class TreeChanges {
         audit.record(viewer, "unit.create", "unit", child.id(), parent.id(), child.name(), null,
                 Map.of("name", child.name(), "kind", kind, "parent", parent.name()));
         return child;
+    }
+
+    /** A new top of a tree (the company union, or a second enterprise's); committee and admin only. */
+    @Transactional
+    public OrgUnit addRoot(Viewer viewer, String name, UnitKind kind) {
+        if (!viewer.seesWholeTree()) {
+            throw new org.tongxin.shared.security.OutOfScopeException("tree root");
+        }
+        requireName(name);
+        if (kind.isPartner()) {
+            throw new RejectedChange("unit.error.kindOrder");
+        }
+        OrgUnit root = units.create(null, null, name, kind);
+        audit.record(viewer, "unit.create", "unit", root.id(), root.id(), root.name(), null,
+                Map.of("name", root.name(), "kind", kind));
+        return root;
+    }
+
+    /** A department of the enterprise placed under a unit, so HR rows with its code land there. */
+    @Transactional
+    public void addDepartment(Viewer viewer, long unitId, String code, String name) {
+        OrgUnit unit = scope.unit(viewer, unitId);
+        if (unit.isClosed() || unit.kind().isPartner()) {
+            throw new RejectedChange("unit.error.departmentUnit");
+        }
+        if (code == null || !code.trim().matches("[A-Za-z0-9_-]{1,32}") || name == null || name.isBlank()
+                || name.trim().length() > 100) {
+            throw new RejectedChange("unit.error.department");
+        }
+        if (departments.byCode(code.trim()).isPresent()) {
+            throw new RejectedChange("unit.error.departmentTaken");
+        }
+        Department d = departments.create(code.trim(), name.trim(), unitId);
+        audit.record(viewer, "department.create", "department", d.id(), unitId, d.code() + " " + d.name(), null,
+                Map.of("code", d.code(), "name", d.name(), "unit", unit.name()));
     }
 
     @Transactional

@@ -47,6 +47,7 @@ class TreeController {
     @GetMapping("/org/tree")
     String tree(@RequestParam(required = false) String q, Model model) {
         Viewer viewer = CurrentViewer.get();
+        model.addAttribute("rootKinds", List.of(UnitKind.COMPANY_UNION, UnitKind.GRASSROOTS_UNION));
         if (q != null && !q.isBlank()) {
             model.addAttribute("results", tree.search(viewer, q));
         } else {
@@ -74,6 +75,25 @@ class TreeController {
                         && (unit.parentId() == null || u.id() != unit.parentId()))
                 .toList());
         return "org/unit";
+    }
+
+    @PostMapping("/org/units")
+    String addRoot(@RequestParam String name, @RequestParam UnitKind kind, RedirectAttributes redirect) {
+        try {
+            OrgUnit root = changes.addRoot(CurrentViewer.get(), name, kind);
+            redirect.addFlashAttribute("flash", "unit.created");
+            return "redirect:/org/units/" + root.id();
+        } catch (TreeChanges.RejectedChange e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+            return "redirect:/org/tree";
+        }
+    }
+
+    @PostMapping("/org/units/{unitId}/departments")
+    String addDepartment(@PathVariable long unitId, @RequestParam String code, @RequestParam String name,
+                         RedirectAttributes redirect) {
+        return apply(unitId, redirect, "unit.departmentAdded",
+                () -> changes.addDepartment(CurrentViewer.get(), unitId, code, name));
     }
 
     @PostMapping("/org/units/{unitId}/children")
