@@ -38,6 +38,10 @@ public class EmployeeImporter {
     public record Outcome(long runId, boolean imported, int totalRows, int created, int updated, int badRows) {
     }
 
+    /** A valid row with its blind indexes, computed once for the checks and reused for the write. */
+    private record Prepared(EmployeeData data, String phoneIdx, String idCardIdx, String rowHash) {
+    }
+
     private record Existing(long id, String rowHash, String phoneIdx, String idCardIdx, List<Long> unitPath) {
     }
 
@@ -98,7 +102,7 @@ public class EmployeeImporter {
         });
 
         List<RowError> errors = new ArrayList<>();
-        List<EmployeeData> valid = new ArrayList<>(rows.size());
+        List<Prepared> valid = new ArrayList<>(rows.size());
         Map<String, Integer> seenNo = new HashMap<>();
         Map<String, Integer> seenPhone = new HashMap<>();
         Map<String, Integer> seenIdCard = new HashMap<>();
@@ -109,7 +113,10 @@ public class EmployeeImporter {
             duplicate(seenPhone, row.get(Column.PHONE), row, Column.PHONE, rowErrors);
             duplicate(seenIdCard, row.get(Column.ID_CARD).toUpperCase(), row, Column.ID_CARD, rowErrors);
             EmployeeData data = result.data();
+            Prepared prepared = null;
             if (data != null) {
+                prepared = new Prepared(data, cipher.blindIndex(data.phone()), cipher.blindIndex(data.idCard()),
+                        cipher.blindIndex(data.fingerprint()));
                 Department dept = byId.get(data.departmentId());
                 if (!actor.manages(unitPaths.get(dept.unitId()))) {
                     rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentScope",
@@ -120,17 +127,17 @@ public class EmployeeImporter {
                     rowErrors.add(new RowError(row.line(), Column.EMPLOYEE_NO, "import.error.employeeScope",
                             data.employeeNo()));
                 }
-                String phoneHolder = phoneOwner.get(cipher.blindIndex(data.phone()));
+                String phoneHolder = phoneOwner.get(prepared.phoneIdx());
                 if (phoneHolder != null && !phoneHolder.equals(data.employeeNo())) {
                     rowErrors.add(new RowError(row.line(), Column.PHONE, "import.error.phoneTaken", data.phone()));
                 }
-                String idHolder = idCardOwner.get(cipher.blindIndex(data.idCard()));
+                String idHolder = idCardOwner.get(prepared.idCardIdx());
                 if (idHolder != null && !idHolder.equals(data.employeeNo())) {
                     rowErrors.add(new RowError(row.line(), Column.ID_CARD, "import.error.idCardTaken", data.idCard()));
                 }
             }
             if (rowErrors.isEmpty()) {
-                valid.add(data);
+                valid.add(prepared);
             } else {
                 errors.addAll(rowErrors);
             }
@@ -149,20 +156,19 @@ public class EmployeeImporter {
 
         List<EmployeeData> created = new ArrayList<>();
         List<EmployeeData> changed = new ArrayList<>();
-        Map<EmployeeData, String> hashOf = new LinkedHashMap<>();
-        for (EmployeeData data : valid) {
-            String hash = cipher.blindIndex(data.fingerprint());
-            Existing current = existing.get(data.employeeNo());
+        List<Prepared> toWrite = new ArrayList<>();
+        for (Prepared p : valid) {
+            Existing current = existing.get(p.data().employeeNo());
             if (current == null) {
-                created.add(data);
-            } else if (!current.rowHash().equals(hash)) {
-                changed.add(data);
+                created.add(p.data());
+            } else if (!current.rowHash().equals(p.rowHash())) {
+                changed.add(p.data());
             } else {
                 continue;
             }
-            hashOf.put(data, hash);
+            toWrite.add(p);
         }
-        write(hashOf);
+        write(toWrite);
         long runId = runs.save(actor.accountId(), fileName, true, rows.size(), created.size(), changed.size(),
                 List.of());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -230,21 +236,22 @@ public class EmployeeImporter {
     }
 
     /** COPY the new and changed rows into a temporary table, then insert and update from it. */
-    private void write(Map<EmployeeData, String> rows) {
+    private void write(List<Prepared> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 200);
-        rows.forEach((d, hash) -> {
+        StringBuilder csv = new StringBuilder(rows.size() * 300);
+        for (Prepared p : rows) {
+            EmployeeData d = p.data();
             csv.append(d.employeeNo()).append(',');
             quote(csv, d.name()).append(',');
             csv.append(d.gender()).append(',').append(d.birthDate()).append(',')
-                    .append(cipher.encrypt(d.phone())).append(',').append(cipher.blindIndex(d.phone())).append(',')
-                    .append(cipher.encrypt(d.idCard())).append(',').append(cipher.blindIndex(d.idCard())).append(',')
+                    .append(cipher.encrypt(d.phone())).append(',').append(p.phoneIdx()).append(',')
+                    .append(cipher.encrypt(d.idCard())).append(',').append(p.idCardIdx()).append(',')
                     .append(d.departmentId()).append(',').append(d.hireDate()).append(',');
             quote(csv, d.jobTitle()).append(',');
-            csv.append(d.status().name()).append(',').append(hash).append('\n');
-        });
+            csv.append(d.status().name()).append(',').append(p.rowHash()).append('\n');
+        }
         template.execute("""
                 CREATE TEMP TABLE employee_import (emp_no TEXT, name TEXT, gender CHAR(1), birth_date DATE,
                   phone_enc TEXT, phone_idx TEXT, id_card_enc TEXT, id_card_idx TEXT, department_id BIGINT,

@@ -8,8 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,22 +17,18 @@ import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads an HR file (.xlsx, or .csv in UTF-8 or GBK) into raw rows. The .xlsx is streamed (SAX) so a
- * file of 100,000 rows does not build a workbook in memory; dates in date-formatted cells come out
- * as ISO dates whatever the cell's display format.
+ * Reads an HR file (.xlsx, or .csv in UTF-8 or GBK) into raw rows. The .xlsx is streamed (SAX, see
+ * {@link SheetHandler}) so a file of 100,000 rows does not build a workbook in memory; dates in
+ * date-formatted cells come out as ISO dates whatever the cell's display format.
  */
 public final class HrFileReader {
 
@@ -133,82 +127,19 @@ public final class HrFileReader {
             if (!sheets.hasNext()) {
                 throw new ImportFileException("import.file.empty", null);
             }
-            Collector collector = new Collector();
+            SheetHandler handler = new SheetHandler(strings, styles);
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector,
-                        new IsoDateFormatter(), false));
+                parser.setContentHandler(handler);
                 parser.parse(new InputSource(sheet));
             }
-            return toRows(collector.records, collector.firstRowNumber);
+            return toRows(handler.records, Math.max(1, handler.firstRowNumber));
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
             if (e instanceof ImportFileException ife) {
                 throw ife;
             }
             throw new ImportFileException("import.file.unreadable", e.getClass().getSimpleName());
-        }
-    }
-
-    /** Collects cells row by row, keeping empty cells in place. */
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        final List<List<String>> records = new ArrayList<>();
-        int firstRowNumber = -1;
-        private List<String> current;
-        private int expectedRow;
-
-        @Override
-        public void startRow(int rowNum) {
-            if (firstRowNumber < 0) {
-                firstRowNumber = rowNum + 1;
-                expectedRow = rowNum;
-            }
-            // Keep blank rows in between so that row numbers in the report match the sheet.
-            while (expectedRow < rowNum) {
-                records.add(new ArrayList<>());
-                expectedRow++;
-            }
-            current = new ArrayList<>();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            records.add(current);
-            expectedRow = rowNum + 1;
-        }
-
-        @Override
-        public void cell(String ref, String value, XSSFComment comment) {
-            int col = columnIndex(ref);
-            while (current.size() < col) {
-                current.add("");
-            }
-            current.add(value == null ? "" : value);
-        }
-
-        private static int columnIndex(String ref) {
-            int col = 0;
-            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
-                col = col * 26 + (ref.charAt(i) - 'A' + 1);
-            }
-            return col - 1;
-        }
-    }
-
-    /** Formats every date-formatted number as yyyy-MM-dd and other numbers without grouping or exponent. */
-    private static final class IsoDateFormatter extends DataFormatter {
-        private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDate date = DateUtil.getLocalDateTime(value, use1904).toLocalDate();
-                return ISO.format(date);
-            }
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                return Long.toString((long) value);
-            }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904);
         }
     }
 
