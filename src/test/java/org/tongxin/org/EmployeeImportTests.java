@@ -145,6 +145,23 @@ class EmployeeImportTests extends IntegrationTestSupport {
     }
 
     @Test
+    void anOfficerCannotPullAnotherUnitsEmployeeIntoTheirOwnDepartment() throws Exception {
+        Fixtures.UnitWithDepartment other = fixtures.grassroots("邻站工会");
+        OrgSetup.HrRow theirs = Fixtures.row(other.departmentCode());
+        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "theirs.csv", List.of(theirs));
+        OrgSetup.HrRow moved = new OrgSetup.HrRow(theirs.employeeNo(), theirs.name(), theirs.gender(),
+                theirs.birthDate(), theirs.phone(), theirs.idCard(), unit.departmentCode(), theirs.hireDate(),
+                theirs.jobTitle(), theirs.status());
+
+        String page = upload(officer, "grab.csv", Fixtures.csv(List.of(moved)).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page).contains("属于其他组织，您无权修改");
+        assertThat(jdbc.sql("SELECT d.code FROM employee e JOIN department d ON d.id = e.department_id "
+                + "WHERE e.emp_no = ?").param(theirs.employeeNo()).query(String.class).single())
+                .isEqualTo(other.departmentCode());
+    }
+
+    @Test
     void aFileOfTheWrongKindIsRejectedWithAClearMessage() throws Exception {
         String page = upload(officer, "people.pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(page).contains("只能导入 .xlsx 或 .csv 文件");

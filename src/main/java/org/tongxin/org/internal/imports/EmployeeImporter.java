@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,16 +94,10 @@ public class EmployeeImporter {
 
         RowRules rules = new RowRules(code -> Optional.ofNullable(byCode.get(code)).map(Department::id),
                 LocalDate.now(clock));
-        Map<String, Existing> existing = existingEmployees(unitPaths);
-        Map<String, String> phoneOwner = new HashMap<>();
-        Map<String, String> idCardOwner = new HashMap<>();
-        existing.forEach((no, e) -> {
-            phoneOwner.put(e.phoneIdx(), no);
-            idCardOwner.put(e.idCardIdx(), no);
-        });
 
+        // Pass 1: each row on its own, duplicates inside the file, the officer's departments.
         List<RowError> errors = new ArrayList<>();
-        List<Prepared> valid = new ArrayList<>(rows.size());
+        List<Prepared> checked = new ArrayList<>(rows.size());
         Map<String, Integer> seenNo = new HashMap<>();
         Map<String, Integer> seenPhone = new HashMap<>();
         Map<String, Integer> seenIdCard = new HashMap<>();
@@ -113,35 +108,53 @@ public class EmployeeImporter {
             duplicate(seenPhone, row.get(Column.PHONE), row, Column.PHONE, rowErrors);
             duplicate(seenIdCard, row.get(Column.ID_CARD).toUpperCase(), row, Column.ID_CARD, rowErrors);
             EmployeeData data = result.data();
-            Prepared prepared = null;
             if (data != null) {
-                prepared = new Prepared(data, cipher.blindIndex(data.phone()), cipher.blindIndex(data.idCard()),
-                        cipher.blindIndex(data.fingerprint()));
                 Department dept = byId.get(data.departmentId());
                 if (!actor.manages(unitPaths.get(dept.unitId()))) {
                     rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentScope",
                             dept.code()));
                 }
-                Existing current = existing.get(data.employeeNo());
-                if (current != null && !actor.manages(current.unitPath())) {
-                    rowErrors.add(new RowError(row.line(), Column.EMPLOYEE_NO, "import.error.employeeScope",
-                            data.employeeNo()));
-                }
-                String phoneHolder = phoneOwner.get(prepared.phoneIdx());
-                if (phoneHolder != null && !phoneHolder.equals(data.employeeNo())) {
-                    rowErrors.add(new RowError(row.line(), Column.PHONE, "import.error.phoneTaken", data.phone()));
-                }
-                String idHolder = idCardOwner.get(prepared.idCardIdx());
-                if (idHolder != null && !idHolder.equals(data.employeeNo())) {
-                    rowErrors.add(new RowError(row.line(), Column.ID_CARD, "import.error.idCardTaken", data.idCard()));
-                }
             }
             if (rowErrors.isEmpty()) {
-                valid.add(prepared);
+                checked.add(new Prepared(data, cipher.blindIndex(data.phone()), cipher.blindIndex(data.idCard()),
+                        cipher.blindIndex(data.fingerprint())));
             } else {
                 errors.addAll(rowErrors);
             }
         }
+
+        // Pass 2: against the employees already there with the same number, phone or ID number.
+        Map<String, Existing> existing = existingEmployees(checked, unitPaths);
+        Map<String, String> phoneOwner = new HashMap<>();
+        Map<String, String> idCardOwner = new HashMap<>();
+        existing.forEach((no, e) -> {
+            phoneOwner.put(e.phoneIdx(), no);
+            idCardOwner.put(e.idCardIdx(), no);
+        });
+        List<Prepared> valid = new ArrayList<>(checked.size());
+        for (Prepared p : checked) {
+            EmployeeData data = p.data();
+            List<RowError> rowErrors = new ArrayList<>(0);
+            Existing current = existing.get(data.employeeNo());
+            if (current != null && !actor.manages(current.unitPath())) {
+                rowErrors.add(new RowError(data.line(), Column.EMPLOYEE_NO, "import.error.employeeScope",
+                        data.employeeNo()));
+            }
+            String phoneHolder = phoneOwner.get(p.phoneIdx());
+            if (phoneHolder != null && !phoneHolder.equals(data.employeeNo())) {
+                rowErrors.add(new RowError(data.line(), Column.PHONE, "import.error.phoneTaken", data.phone()));
+            }
+            String idHolder = idCardOwner.get(p.idCardIdx());
+            if (idHolder != null && !idHolder.equals(data.employeeNo())) {
+                rowErrors.add(new RowError(data.line(), Column.ID_CARD, "import.error.idCardTaken", data.idCard()));
+            }
+            if (rowErrors.isEmpty()) {
+                valid.add(p);
+            } else {
+                errors.addAll(rowErrors);
+            }
+        }
+        errors.sort(Comparator.comparingInt(RowError::line));
         if (rows.isEmpty()) {
             errors.add(new RowError(0, null, "import.file.noRows", ""));
         }
@@ -223,15 +236,22 @@ public class EmployeeImporter {
         return ids;
     }
 
-    private Map<String, Existing> existingEmployees(Map<Long, List<Long>> unitPaths) {
+    /** Employees who share a number, phone or ID number with the rows: all that can conflict or be updated. */
+    private Map<String, Existing> existingEmployees(List<Prepared> rows, Map<Long, List<Long>> unitPaths) {
         Map<String, Existing> existing = new HashMap<>();
+        if (rows.isEmpty()) {
+            return existing;
+        }
         jdbc.sql("""
-                SELECT e.emp_no, e.id, e.row_hash, e.phone_idx, e.id_card_idx, d.unit_id
-                FROM employee e JOIN department d ON d.id = e.department_id""").query((rs, i) -> {
-            existing.put(rs.getString(1), new Existing(rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), unitPaths.get(rs.getLong(6))));
-            return null;
-        }).list();
+                        SELECT e.emp_no, e.id, e.row_hash, e.phone_idx, e.id_card_idx, d.unit_id
+                        FROM employee e JOIN department d ON d.id = e.department_id
+                        WHERE e.emp_no = ANY(?) OR e.phone_idx = ANY(?) OR e.id_card_idx = ANY(?)""")
+                .params(rows.stream().map(p -> p.data().employeeNo()).toArray(String[]::new),
+                        rows.stream().map(Prepared::phoneIdx).toArray(String[]::new),
+                        rows.stream().map(Prepared::idCardIdx).toArray(String[]::new))
+                .query((rs, i) -> existing.put(rs.getString(1), new Existing(rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), unitPaths.get(rs.getLong(6)))))
+                .list();
         return existing;
     }
 
