@@ -1,0 +1,112 @@
+package org.tongxin.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database a run uses: {@code SPRING_DATASOURCE_URL} (with {@code SPRING_DATASOURCE_USERNAME} and
+ * {@code _PASSWORD}) when set, which must be an empty database, otherwise a fresh embedded PostgreSQL under
+ * {@code bench/work/pg} with the durability of the app's own embedded database (fsync and synchronous commit
+ * on), so the figures are those of a real installation and not of zonky's test defaults. The embedded
+ * server logs every statement with its duration, and checkpoints, so a run can show where database time went.
+ */
+final class Database implements AutoCloseable {
+
+    final String url;
+    final String user;
+    final String password;
+    private final EmbeddedPostgres embedded;
+    private final Path dataDir;
+    private final Path savedLog;
+
+    private Database(String url, String user, String password, EmbeddedPostgres embedded, Path dataDir, Path savedLog) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        this.dataDir = dataDir;
+        this.savedLog = savedLog;
+    }
+
+    static Database start(Path work) throws IOException {
+        String external = System.getenv("SPRING_DATASOURCE_URL");
+        if (external != null && !external.isBlank()) {
+            String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
+            return new Database(external, user, System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""),
+                    null, null, null);
+        }
+        Path dataDir = work.resolve("pg");
+        Files.deleteIfExists(work.resolve("postgres.log"));
+        Bench.deleteTree(dataDir);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", "log")
+                .setServerConfig("log_filename", "postgresql.log")
+                // zonky hands the settings to pg_ctl, which passes them through a shell: no spaces or | here
+                .setServerConfig("log_line_prefix", "%m:%p:")
+                .setServerConfig("log_timezone", "UTC")
+                // every statement with its duration: an import runs a handful, and their times mark its phases
+                .setServerConfig("log_min_duration_statement", "0")
+                .setServerConfig("log_checkpoints", "on")
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .start();
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        return new Database(url, "postgres", "", pg, dataDir, work.resolve("postgres.log"));
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** The settings that decide what a commit costs, as the server reports them. */
+    Map<String, String> durability() throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String name : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
+                    "shared_buffers", "wal_buffers", "max_wal_size")) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+        }
+        return settings;
+    }
+
+    /** The server log of the embedded database, null for an external one. */
+    Path log() {
+        return dataDir == null ? null : dataDir.resolve("log").resolve("postgresql.log");
+    }
+
+    /** Keeps the server log (the data directory goes with the server) and stops the embedded server. */
+    @Override
+    public void close() throws IOException {
+        if (embedded == null) {
+            return;
+        }
+        if (Files.exists(log())) {
+            Files.copy(log(), savedLog, StandardCopyOption.REPLACE_EXISTING);
+        }
+        embedded.close();
+    }
+}

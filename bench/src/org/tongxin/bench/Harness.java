@@ -1,0 +1,39 @@
+package org.tongxin.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.tongxin.demo.Scale;
+
+/**
+ * What every scenario gets: the project root, a scratch directory, the run's database, the scale, and a way
+ * to start the app on the database without demo data (a scenario loads its own, see {@link EnterpriseSeed}).
+ *
+ * @param work scratch directory ({@code bench/work}), git-ignored
+ */
+record Harness(Path root, Path work, Database db, Scale scale) {
+
+    /** The demo loader's default seed, so the bench's enterprise is the one the demo would be. */
+    static final long SEED = 2026;
+    /** A fixed field key, so a scenario can recompute the blind indexes the app stores for phones and ID numbers. */
+    static final byte[] CRYPTO_KEY = "tongxin-bench-field-key-not-secret!!".getBytes(StandardCharsets.US_ASCII);
+
+    /** The first administrator's password, set at start-up so no forced change is due. */
+    static final String ADMIN_PASSWORD = "Bench2026-admin";
+    static final String ADMIN = "admin";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    App startApp(String name, List<String> jvmArgs) throws IOException, InterruptedException {
+        Bench.progress("starting the app");
+        App app = App.start(root.resolve("target/tongxin.jar"), db, work.resolve(name + "-app.log"), jvmArgs,
+                List.of("--tongxin.demo.enabled=false",
+                        "--tongxin.admin.password=" + ADMIN_PASSWORD,
+                        "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY)),
+                START_TIMEOUT);
+        Bench.progress("app ready at " + app.baseUrl + " (pid " + app.pid() + ")");
+        return app;
+    }
+}
