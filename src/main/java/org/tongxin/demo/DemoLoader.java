@@ -85,17 +85,22 @@ class DemoLoader implements ApplicationRunner {
         org.importEmployees(system, "demo-enterprise.xlsx", rows);
 
         UnitPlan company = plan.getFirst();
-        UnitPlan tollStation = plan.stream().filter(u -> u.name().equals(OFFICER_UNIT)).findFirst().orElse(plan.get(1));
-        HrRow committee = firstIn(rows, plan, unitOfDepartment, company.key(), u -> u.name().startsWith("党群工作部"));
-        HrRow officer = firstIn(rows, plan, unitOfDepartment, tollStation.key(), u -> u.key() == tollStation.key());
+        // The hand-shaped demo has the named toll station; the benchmark scales take their first branch.
+        UnitPlan tollStation = plan.stream().filter(u -> u.name().equals(OFFICER_UNIT)).findFirst()
+                .or(() -> plan.stream().filter(u -> u.kind() == UnitKind.BRANCH).findFirst()).orElseThrow();
+        HrRow officer = firstIn(rows, plan, unitOfDepartment, tollStation.key(), u -> true);
         HrRow employee = rows.stream().filter(r -> isUnder(plan, unitOfDepartment.get(r.departmentCode()),
                 tollStation.key()) && !r.equals(officer)).findFirst().orElseThrow();
+        HrRow committee = java.util.Optional.ofNullable(
+                        firstIn(rows, plan, unitOfDepartment, company.key(), u -> u.name().startsWith("党群工作部")))
+                .orElseGet(() -> rows.stream().filter(r -> !r.equals(officer) && !r.equals(employee)).findFirst()
+                        .orElseThrow());
 
         accounts.grant(committee.employeeNo(), Role.COMMITTEE, null, null);
         accounts.grant(committee.employeeNo(), Role.OFFICER, created.get(company.key()).id(), "副主席");
         accounts.grant(officer.employeeNo(), Role.OFFICER, created.get(tollStation.key()).id(), "主席");
         for (UnitPlan u : plan) {
-            if (u.kind() == UnitKind.GRASSROOTS_UNION) {
+            if (u.kind() == UnitKind.GRASSROOTS_UNION && u.key() != tollStation.key()) {
                 HrRow chair = firstIn(rows, plan, unitOfDepartment, u.key(), x -> true);
                 if (chair != null && !chair.equals(officer) && !chair.equals(employee)) {
                     accounts.grant(chair.employeeNo(), Role.OFFICER, created.get(u.key()).id(), "主席");
@@ -119,7 +124,7 @@ class DemoLoader implements ApplicationRunner {
                           employee     {} ({})""",
                 (System.nanoTime() - started) / 1_000_000, plan.size(), rows.size(), DEMO_PASSWORD,
                 AccountSetup.ADMIN_USERNAME, committee.employeeNo(), committee.name(), officer.employeeNo(),
-                officer.name(), OFFICER_UNIT, employee.employeeNo(), employee.name());
+                officer.name(), tollStation.name(), employee.employeeNo(), employee.name());
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

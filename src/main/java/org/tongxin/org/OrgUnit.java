@@ -17,7 +17,12 @@ public record OrgUnit(long id, Long parentId, Long besideId, String name, UnitKi
 
     /** The ids of this unit's ancestors and of the unit itself, root first. */
     public List<Long> pathIds() {
-        List<Long> ids = new ArrayList<>();
+        return pathIds(path);
+    }
+
+    /** The ids in a materialised path such as {@code /1/4/9/}, root first. */
+    public static List<Long> pathIds(String path) {
+        List<Long> ids = new ArrayList<>(8);
         for (String part : path.split("/")) {
             if (!part.isEmpty()) {
                 ids.add(Long.parseLong(part));

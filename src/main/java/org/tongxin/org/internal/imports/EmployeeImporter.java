@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.org.internal.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
@@ -43,6 +45,9 @@ public class EmployeeImporter {
     private record Prepared(EmployeeData data, String phoneIdx, String idCardIdx, String rowHash) {
     }
 
+    private record Checked(RawRow row, RowRules.Result result, Prepared prepared) {
+    }
+
     private record Existing(long id, String rowHash, String phoneIdx, String idCardIdx, List<Long> unitPath) {
     }
 
@@ -54,9 +59,11 @@ public class EmployeeImporter {
     private final ImportRuns runs;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     EmployeeImporter(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher, Departments departments,
-                     OrgUnits units, ImportRuns runs, AuditTrail audit, Optional<Clock> clock) {
+                     OrgUnits units, ImportRuns runs, AuditTrail audit, Optional<Clock> clock,
+                     TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.template = template;
         this.cipher = cipher;
@@ -65,26 +72,29 @@ public class EmployeeImporter {
         this.runs = runs;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.tx = tx;
     }
 
-    @Transactional
+    /** Parses outside any transaction (no connection held while reading a large file), then imports in one. */
     public Outcome importFile(Viewer actor, String fileName, byte[] content) {
         List<RawRow> rows;
         try {
             rows = HrFileReader.read(fileName, content);
         } catch (ImportFileException e) {
             List<RowError> errors = List.of(new RowError(0, null, e.messageKey(), e.detail()));
-            long runId = runs.save(actor.accountId(), fileName, false, 0, 0, 0, errors);
-            audit.record(actor, "employee.import.rejected", "import", runId, null, fileName, null,
-                    Map.of("error", e.messageKey()));
-            return new Outcome(runId, false, 0, 0, 0, 0);
+            return tx.execute(status -> {
+                long runId = runs.save(actor.accountId(), fileName, false, 0, 0, 0, errors);
+                audit.record(actor, "employee.import.rejected", "import", runId, null, fileName, null,
+                        Map.of("error", e.messageKey()));
+                return new Outcome(runId, false, 0, 0, 0, 0);
+            });
         }
-        return importRows(actor, fileName, rows);
+        return tx.execute(status -> importRows(actor, fileName, rows));
     }
 
     @Transactional
     public Outcome importRows(Viewer actor, String fileName, List<RawRow> rows) {
-        Map<Long, List<Long>> unitPaths = unitPaths();
+        Map<Long, List<Long>> unitPaths = units.pathIdsById();
         Map<String, Department> byCode = new HashMap<>();
         for (Department d : departments.all()) {
             byCode.put(d.code(), d);
@@ -101,23 +111,28 @@ public class EmployeeImporter {
         Map<String, Integer> seenNo = new HashMap<>();
         Map<String, Integer> seenPhone = new HashMap<>();
         Map<String, Integer> seenIdCard = new HashMap<>();
-        for (RawRow row : rows) {
+        // Rules and keyed hashes are per row and CPU-bound: spread them over the cores, keep file order.
+        List<Checked> perRow = rows.parallelStream().map(row -> {
             RowRules.Result result = rules.check(row);
-            List<RowError> rowErrors = new ArrayList<>(result.errors());
+            EmployeeData d = result.data();
+            return new Checked(row, result, d == null ? null : new Prepared(d, cipher.blindIndex(d.phone()),
+                    cipher.blindIndex(d.idCard()), cipher.blindIndex(d.fingerprint())));
+        }).toList();
+        for (Checked c : perRow) {
+            RawRow row = c.row();
+            List<RowError> rowErrors = new ArrayList<>(c.result().errors());
             duplicate(seenNo, row.get(Column.EMPLOYEE_NO), row, Column.EMPLOYEE_NO, rowErrors);
             duplicate(seenPhone, row.get(Column.PHONE), row, Column.PHONE, rowErrors);
             duplicate(seenIdCard, row.get(Column.ID_CARD).toUpperCase(), row, Column.ID_CARD, rowErrors);
-            EmployeeData data = result.data();
-            if (data != null) {
-                Department dept = byId.get(data.departmentId());
+            if (c.prepared() != null) {
+                Department dept = byId.get(c.prepared().data().departmentId());
                 if (!actor.manages(unitPaths.get(dept.unitId()))) {
                     rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentScope",
                             dept.code()));
                 }
             }
             if (rowErrors.isEmpty()) {
-                checked.add(new Prepared(data, cipher.blindIndex(data.phone()), cipher.blindIndex(data.idCard()),
-                        cipher.blindIndex(data.fingerprint())));
+                checked.add(c.prepared());
             } else {
                 errors.addAll(rowErrors);
             }
@@ -167,21 +182,17 @@ public class EmployeeImporter {
             return new Outcome(runId, false, rows.size(), 0, 0, bad);
         }
 
-        List<EmployeeData> created = new ArrayList<>();
-        List<EmployeeData> changed = new ArrayList<>();
-        List<Prepared> toWrite = new ArrayList<>();
+        List<Prepared> created = new ArrayList<>();
+        List<Prepared> changed = new ArrayList<>();
         for (Prepared p : valid) {
             Existing current = existing.get(p.data().employeeNo());
             if (current == null) {
-                created.add(p.data());
+                created.add(p);
             } else if (!current.rowHash().equals(p.rowHash())) {
-                changed.add(p.data());
-            } else {
-                continue;
+                changed.add(p);
             }
-            toWrite.add(p);
         }
-        write(toWrite);
+        write(created, changed);
         long runId = runs.save(actor.accountId(), fileName, true, rows.size(), created.size(), changed.size(),
                 List.of());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -194,11 +205,11 @@ public class EmployeeImporter {
         return new Outcome(runId, true, rows.size(), created.size(), changed.size(), 0);
     }
 
-    private static String sample(List<EmployeeData> rows) {
+    private static String sample(List<Prepared> rows) {
         int limit = 50;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            out.append(i == 0 ? "" : ", ").append(rows.get(i).employeeNo());
+            out.append(i == 0 ? "" : ", ").append(rows.get(i).data().employeeNo());
         }
         if (rows.size() > limit) {
             out.append(" … (+").append(rows.size() - limit).append(')');
@@ -215,25 +226,6 @@ public class EmployeeImporter {
         if (first != null) {
             errors.add(new RowError(row.line(), column, "import.error.duplicate", first.toString()));
         }
-    }
-
-    private Map<Long, List<Long>> unitPaths() {
-        Map<Long, List<Long>> paths = new HashMap<>();
-        jdbc.sql("SELECT id, path FROM org_unit").query((rs, i) -> {
-            paths.put(rs.getLong(1), pathIds(rs.getString(2)));
-            return null;
-        }).list();
-        return paths;
-    }
-
-    private static List<Long> pathIds(String path) {
-        List<Long> ids = new ArrayList<>(6);
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                ids.add(Long.parseLong(part));
-            }
-        }
-        return ids;
     }
 
     /** Employees who share a number, phone or ID number with the rows: all that can conflict or be updated. */
@@ -255,47 +247,55 @@ public class EmployeeImporter {
         return existing;
     }
 
-    /** COPY the new and changed rows into a temporary table, then insert and update from it. */
-    private void write(List<Prepared> rows) {
-        if (rows.isEmpty()) {
-            return;
+    private static final String COLUMNS = "emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, "
+            + "id_card_idx, department_id, hire_date, job_title, status, row_hash";
+
+    /**
+     * New rows go straight into {@code employee} with COPY; changed rows go through a temporary table and
+     * one UPDATE. Encryption happens here, in parallel, only for rows that are written.
+     */
+    private void write(List<Prepared> created, List<Prepared> changed) {
+        if (!created.isEmpty()) {
+            copy("employee", created);
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 300);
-        for (Prepared p : rows) {
-            EmployeeData d = p.data();
-            csv.append(d.employeeNo()).append(',');
-            quote(csv, d.name()).append(',');
-            csv.append(d.gender()).append(',').append(d.birthDate()).append(',')
-                    .append(cipher.encrypt(d.phone())).append(',').append(p.phoneIdx()).append(',')
-                    .append(cipher.encrypt(d.idCard())).append(',').append(p.idCardIdx()).append(',')
-                    .append(d.departmentId()).append(',').append(d.hireDate()).append(',');
-            quote(csv, d.jobTitle()).append(',');
-            csv.append(d.status().name()).append(',').append(p.rowHash()).append('\n');
+        if (!changed.isEmpty()) {
+            template.execute("""
+                    CREATE TEMP TABLE employee_import (emp_no TEXT, name TEXT, gender CHAR(1), birth_date DATE,
+                      phone_enc TEXT, phone_idx TEXT, id_card_enc TEXT, id_card_idx TEXT, department_id BIGINT,
+                      hire_date DATE, job_title TEXT, status TEXT, row_hash TEXT) ON COMMIT DROP""");
+            copy("employee_import", changed);
+            template.update("""
+                    UPDATE employee e SET name = i.name, gender = i.gender, birth_date = i.birth_date,
+                      phone_enc = i.phone_enc, phone_idx = i.phone_idx, id_card_enc = i.id_card_enc,
+                      id_card_idx = i.id_card_idx, department_id = i.department_id, hire_date = i.hire_date,
+                      job_title = i.job_title, status = i.status, row_hash = i.row_hash, updated_at = now()
+                    FROM employee_import i WHERE e.emp_no = i.emp_no""");
         }
-        template.execute("""
-                CREATE TEMP TABLE employee_import (emp_no TEXT, name TEXT, gender CHAR(1), birth_date DATE,
-                  phone_enc TEXT, phone_idx TEXT, id_card_enc TEXT, id_card_idx TEXT, department_id BIGINT,
-                  hire_date DATE, job_title TEXT, status TEXT, row_hash TEXT) ON COMMIT DROP""");
+    }
+
+    private void copy(String table, List<Prepared> rows) {
+        String csv = rows.parallelStream().map(this::csvLine).collect(Collectors.joining());
         template.execute((java.sql.Connection con) -> {
             try {
                 return con.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY employee_import FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+                        .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv));
             } catch (IOException e) {
                 throw new SQLException("COPY failed", e);
             }
         });
-        template.update("""
-                UPDATE employee e SET name = i.name, gender = i.gender, birth_date = i.birth_date,
-                  phone_enc = i.phone_enc, phone_idx = i.phone_idx, id_card_enc = i.id_card_enc,
-                  id_card_idx = i.id_card_idx, department_id = i.department_id, hire_date = i.hire_date,
-                  job_title = i.job_title, status = i.status, row_hash = i.row_hash, updated_at = now()
-                FROM employee_import i WHERE e.emp_no = i.emp_no""");
-        template.update("""
-                INSERT INTO employee (emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, id_card_idx,
-                  department_id, hire_date, job_title, status, row_hash)
-                SELECT emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, id_card_idx,
-                  department_id, hire_date, job_title, status, row_hash
-                FROM employee_import i WHERE NOT EXISTS (SELECT 1 FROM employee e WHERE e.emp_no = i.emp_no)""");
+    }
+
+    private String csvLine(Prepared p) {
+        EmployeeData d = p.data();
+        StringBuilder line = new StringBuilder(400);
+        line.append(d.employeeNo()).append(',');
+        quote(line, d.name()).append(',');
+        line.append(d.gender()).append(',').append(d.birthDate()).append(',')
+                .append(cipher.encrypt(d.phone())).append(',').append(p.phoneIdx()).append(',')
+                .append(cipher.encrypt(d.idCard())).append(',').append(p.idCardIdx()).append(',')
+                .append(d.departmentId()).append(',').append(d.hireDate()).append(',');
+        quote(line, d.jobTitle()).append(',');
+        return line.append(d.status().name()).append(',').append(p.rowHash()).append('\n').toString();
     }
 
     private static StringBuilder quote(StringBuilder out, String value) {
