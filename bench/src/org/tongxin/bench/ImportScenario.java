@@ -46,7 +46,7 @@ final class ImportScenario implements Scenario {
     private static final double TARGET_ROWS_PER_S = 20_000;
     private static final double TARGET_RATIO = 0.25;
 
-    private static final Pattern REPORTED_LINE = Pattern.compile("<tr>\\s*<td>(\\d+)</td>");
+    private static final Pattern REPORTED_LINE = Pattern.compile("<tr>\\s*<td[^>]*>(\\d+)</td>");
     private static final Pattern REJECTED = Pattern.compile("id=\"import-rejected\"[^>]*>\\D*(\\d+)");
     /** The columns the importer's INSERT writes, in its order. */
     private static final String WRITTEN_COLUMNS = "emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, "

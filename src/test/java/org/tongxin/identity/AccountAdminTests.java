@@ -64,6 +64,26 @@ class AccountAdminTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aRevokedOfficerLosesTheUnitOnTheNextClick() throws Exception {
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "OFFICER").param("unitId", Long.toString(unit.unit().id())).param("post", "委员"));
+        String initial = person.idCard().substring(12);
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
+                .param("next", "Weiyuan2026x").param("confirm", "Weiyuan2026x"));
+        mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isOk());
+
+        long grantId = jdbc.sql("SELECT id FROM role_grant WHERE account_id = ? AND role = 'OFFICER'")
+                .param(accountId).query(Long.class).single();
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants/" + grantId + "/revoke").with(csrf())
+                .with(as(admin)));
+
+        mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void officersAndCommitteeCannotManageAccounts() throws Exception {
         Viewer officer = Fixtures.officer(accountId, unit.unit().id());
         mvc.perform(get("/admin/accounts").with(as(officer))).andExpect(status().isForbidden());

@@ -89,8 +89,7 @@ public class AccountAdministration {
         if (account.employeeId() != null && role == Role.OFFICER) {
             events.publishEvent(NotificationRequested.toEmployee(account.employeeId(),
                     new Message("你已被任命为" + unitName + post.trim(),
-                            "You now hold the post " + post.trim() + " of " + unitName
-                                    + ". Your new rights apply from your next log-in.",
+                            "You now hold the post " + post.trim() + " of " + unitName + ".",
                             "/org/units/" + unitId)));
         }
     }
@@ -103,7 +102,7 @@ public class AccountAdministration {
         if (grant.role() == Role.ADMIN && accountId == admin.accountId()) {
             throw new Refused("accounts.error.selfAdmin");
         }
-        accounts.removeGrant(grantId);
+        accounts.removeGrant(grant);
         audit.record(admin, "grant.remove", "account", accountId, grant.unitId(), label(account),
                 Map.of("role", grant.role(), "unit", grant.unitId() == null ? "—" : grant.unitId(),
                         "post", grant.post() == null ? "—" : grant.post()), null);

@@ -102,14 +102,28 @@ public class Accounts {
 
     /** Adds a grant; returns false when the account already holds it. */
     public boolean addGrant(long accountId, Role role, Long unitId, String post) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                         INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(accountId, role.name(), unitId, post).update() == 1;
+        if (added) {
+            bumpGrantsVersion(accountId);
+        }
+        return added;
     }
 
-    public void removeGrant(long grantId) {
-        jdbc.sql("DELETE FROM role_grant WHERE id = ?").param(grantId).update();
+    public void removeGrant(Grant grant) {
+        jdbc.sql("DELETE FROM role_grant WHERE id = ?").param(grant.id()).update();
+        bumpGrantsVersion(grant.accountId());
+    }
+
+    private void bumpGrantsVersion(long accountId) {
+        jdbc.sql("UPDATE account SET grants_version = grants_version + 1 WHERE id = ?").param(accountId).update();
+    }
+
+    public int grantsVersion(long accountId) {
+        return jdbc.sql("SELECT grants_version FROM account WHERE id = ?").param(accountId).query(Integer.class)
+                .optional().orElse(-1);
     }
 
     public boolean anyAdmin() {

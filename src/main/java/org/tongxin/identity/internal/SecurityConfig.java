@@ -43,7 +43,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Accounts accounts, LocaleResolver locales)
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, LoginService logins, LocaleResolver locales)
             throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -51,6 +51,7 @@ class SecurityConfig {
                                                 org.springframework.security.core.Authentication auth)
                     throws ServletException, IOException {
                 Viewer viewer = (Viewer) auth.getPrincipal();
+                FreshGrants.remember(request, accounts.grantsVersion(viewer.accountId()));
                 accounts.find(viewer.accountId()).map(Account::locale).filter(l -> !l.isBlank())
                         .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l)));
                 super.onAuthenticationSuccess(request, response, auth);
@@ -69,6 +70,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new FreshGrants(accounts, logins), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class);
         return http.build();
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,8 @@ import org.tongxin.shared.security.Viewer;
  */
 @Service
 public class EmployeeImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(EmployeeImporter.class);
 
     /** What an import did; {@code runId} points at the stored report. */
     public record Outcome(long runId, boolean imported, int totalRows, int created, int updated, int badRows) {
@@ -78,8 +82,10 @@ public class EmployeeImporter {
     /** Parses outside any transaction (no connection held while reading a large file), then imports in one. */
     public Outcome importFile(Viewer actor, String fileName, byte[] content) {
         List<RawRow> rows;
+        long started = System.nanoTime();
         try {
             rows = HrFileReader.read(fileName, content);
+            log.info("Import {}: read {} rows in {} ms", fileName, rows.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (ImportFileException e) {
             List<RowError> errors = List.of(new RowError(0, null, e.messageKey(), e.detail()));
             return tx.execute(status -> {
@@ -94,6 +100,7 @@ public class EmployeeImporter {
 
     @Transactional
     public Outcome importRows(Viewer actor, String fileName, List<RawRow> rows) {
+        long started = System.nanoTime();
         Map<Long, List<Long>> unitPaths = units.pathIdsById();
         Map<String, Department> byCode = new HashMap<>();
         for (Department d : departments.all()) {
@@ -170,6 +177,7 @@ public class EmployeeImporter {
             }
         }
         errors.sort(Comparator.comparingInt(RowError::line));
+        long checkedAt = System.nanoTime();
         if (rows.isEmpty()) {
             errors.add(new RowError(0, null, "import.file.noRows", ""));
         }
@@ -193,6 +201,9 @@ public class EmployeeImporter {
             }
         }
         write(created, changed);
+        log.info("Import {}: {} rows checked in {} ms, {} new and {} changed written in {} ms", fileName, rows.size(),
+                (checkedAt - started) / 1_000_000, created.size(), changed.size(),
+                (System.nanoTime() - checkedAt) / 1_000_000);
         long runId = runs.save(actor.accountId(), fileName, true, rows.size(), created.size(), changed.size(),
                 List.of());
         Map<String, Object> after = new LinkedHashMap<>();
