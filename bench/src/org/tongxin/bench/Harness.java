@@ -31,7 +31,9 @@ record Harness(Path root, Path work, Database db, Scale scale) {
         App app = App.start(root.resolve("target/tongxin.jar"), db, work.resolve(name + "-app.log"), jvmArgs,
                 List.of("--tongxin.demo.enabled=false",
                         "--tongxin.admin.password=" + ADMIN_PASSWORD,
-                        "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY)),
+                        "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY),
+                        // the importer logs its phases at DEBUG; the app log keeps them for the report
+                        "--logging.level.org.tongxin.org.internal.imports=DEBUG"),
                 START_TIMEOUT);
         Bench.progress("app ready at " + app.baseUrl + " (pid " + app.pid() + ")");
         return app;
