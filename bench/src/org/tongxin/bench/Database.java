@@ -66,6 +66,8 @@ final class Database implements AutoCloseable {
                 .setServerConfig("log_timezone", "UTC")
                 // every statement with its duration: an import runs a handful, and their times mark its phases
                 .setServerConfig("log_min_duration_statement", "0")
+                // The importer binds whole key lists as parameters; logging them in full would bill the log to the import.
+                .setServerConfig("log_parameter_max_length", "64")
                 .setServerConfig("log_checkpoints", "on")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8")
