@@ -180,6 +180,11 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(tree).contains(unitA.unit().name()).doesNotContain(unitB.unit().name());
         String search = mvc.perform(get("/org/tree").param("q", unitB.unit().name()).with(as(officerA)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(search).doesNotContain(unitB.unit().name() + "</div>");
+        String results = search.substring(search.indexOf("id=\"tree-results\""));
+        assertThat(results).contains("没有找到匹配的组织").doesNotContain(unitB.unit().name());
+        String own = mvc.perform(get("/org/tree").param("q", "站工会").with(as(officerA)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own.substring(own.indexOf("id=\"tree-results\""))).contains(unitA.unit().name())
+                .doesNotContain(unitB.unit().name());
     }
 }

@@ -1,5 +1,7 @@
 package org.tongxin.demo;
 
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +93,7 @@ class DemoLoader implements ApplicationRunner {
         HrRow officer = firstIn(rows, plan, unitOfDepartment, tollStation.key(), u -> true);
         HrRow employee = rows.stream().filter(r -> isUnder(plan, unitOfDepartment.get(r.departmentCode()),
                 tollStation.key()) && !r.equals(officer)).findFirst().orElseThrow();
-        HrRow committee = java.util.Optional.ofNullable(
+        HrRow committee = Optional.ofNullable(
                         firstIn(rows, plan, unitOfDepartment, company.key(), u -> u.name().startsWith("党群工作部")))
                 .orElseGet(() -> rows.stream().filter(r -> !r.equals(officer) && !r.equals(employee)).findFirst()
                         .orElseThrow());
@@ -128,7 +130,7 @@ class DemoLoader implements ApplicationRunner {
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,
-                                 int under, java.util.function.Predicate<UnitPlan> unitFilter) {
+                                 int under, Predicate<UnitPlan> unitFilter) {
         return rows.stream().filter(r -> {
             int key = unitOfDepartment.get(r.departmentCode());
             return isUnder(plan, key, under) && unitFilter.test(plan.get(key));

@@ -1,5 +1,6 @@
 package org.tongxin.identity;
 
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public class AccountSetup implements ApplicationRunner {
     /** The administrator as the actor of start-up work in the audit trail. */
     public Viewer systemViewer() {
         Account admin = accounts.byUsername(ADMIN_USERNAME).orElseThrow();
-        return new Viewer(admin.id(), null, "system", java.util.Set.of(Role.ADMIN), java.util.Set.of(), false);
+        return new Viewer(admin.id(), null, "system", Set.of(Role.ADMIN), Set.of(), false);
     }
 
     /** Sets a temporary password that must be changed at the next log-in. */

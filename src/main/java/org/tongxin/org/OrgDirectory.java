@@ -1,5 +1,6 @@
 package org.tongxin.org;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ public class OrgDirectory {
     }
 
     public List<OrgUnit> searchUnits(String q, int limit) {
-        return units.search(q, limit);
+        return units.search(q, limit, null);
     }
 
     public Optional<EmployeeSummary> employee(long id) {
@@ -43,7 +44,7 @@ public class OrgDirectory {
         return employees.idCardOf(employeeId)
                 .map(id -> id.substring(id.length() - 6))
                 .map(expected -> java.security.MessageDigest.isEqual(expected.getBytes(),
-                        candidate.toUpperCase(java.util.Locale.ROOT).getBytes()))
+                        candidate.toUpperCase(Locale.ROOT).getBytes()))
                 .orElse(false);
     }
 

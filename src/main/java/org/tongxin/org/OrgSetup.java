@@ -1,6 +1,8 @@
 package org.tongxin.org;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.org.internal.Departments;
@@ -34,13 +36,15 @@ public class OrgSetup {
 
     @Transactional
     public OrgUnit createUnit(Long parentId, String name, UnitKind kind) {
+        units.lockTree();
         OrgUnit parent = parentId == null ? null : units.find(parentId).orElseThrow();
         return units.create(parent, null, name, kind);
     }
 
     @Transactional
     public OrgUnit createPartner(long besideId, String name, UnitKind kind) {
-        return units.create(null, besideId, name, kind);
+        units.lockTree();
+        return units.create(null, units.find(besideId).orElseThrow(), name, kind);
     }
 
     @Transactional
@@ -51,18 +55,17 @@ public class OrgSetup {
     /** Imports employees through the same checks as an uploaded file; fails when any row is bad. */
     @Transactional
     public void importEmployees(Viewer actor, String source, List<HrRow> rows) {
-        List<RawRow> raw = new java.util.ArrayList<>(rows.size());
+        List<RawRow> raw = new ArrayList<>(rows.size());
         int line = 2;
         for (HrRow r : rows) {
-            raw.add(new RawRow(line++, java.util.Map.of(Column.EMPLOYEE_NO, r.employeeNo(), Column.NAME, r.name(),
+            raw.add(new RawRow(line++, Map.of(Column.EMPLOYEE_NO, r.employeeNo(), Column.NAME, r.name(),
                     Column.GENDER, r.gender(), Column.BIRTH_DATE, r.birthDate(), Column.PHONE, r.phone(),
                     Column.ID_CARD, r.idCard(), Column.DEPARTMENT, r.departmentCode(), Column.HIRE_DATE, r.hireDate(),
                     Column.JOB_TITLE, r.jobTitle(), Column.STATUS, r.status())));
         }
         EmployeeImporter.Outcome outcome = importer.importRows(actor, source, raw);
         if (!outcome.imported()) {
-            throw new IllegalStateException(source + ": " + outcome.badRows() + " bad rows, see import run "
-                    + outcome.runId());
+            throw new IllegalStateException(source + ": " + outcome.badRows() + " bad rows; nothing imported");
         }
     }
 }

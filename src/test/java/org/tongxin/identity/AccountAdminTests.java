@@ -55,10 +55,10 @@ class AccountAdminTests extends IntegrationTestSupport {
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '你已被任命为%'")
                 .param(fixtures.employeeId(person.employeeNo())).query(Long.class).single() == 1);
 
-        MvcResult login = mvc.perform(formLogin().user(person.employeeNo())
-                .password(person.idCard().substring(12))).andReturn();
+        String temporary = temporaryPassword();
+        MvcResult login = mvc.perform(formLogin().user(person.employeeNo()).password(temporary)).andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        mvc.perform(post("/password").session(session).with(csrf()).param("current", person.idCard().substring(12))
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", temporary)
                 .param("next", "Zhuxi2026x").param("confirm", "Zhuxi2026x"));
         mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isOk());
     }
@@ -67,10 +67,10 @@ class AccountAdminTests extends IntegrationTestSupport {
     void aRevokedOfficerLosesTheUnitOnTheNextClick() throws Exception {
         mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
                 .param("role", "OFFICER").param("unitId", Long.toString(unit.unit().id())).param("post", "委员"));
-        String initial = person.idCard().substring(12);
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
+        String temporary = temporaryPassword();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(temporary))
                 .andReturn().getRequest().getSession(false);
-        mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", temporary)
                 .param("next", "Weiyuan2026x").param("confirm", "Weiyuan2026x"));
         mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isOk());
 
@@ -81,6 +81,35 @@ class AccountAdminTests extends IntegrationTestSupport {
 
         mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aPasswordResetEndsTheSessionsSignedInWithTheOldPassword() throws Exception {
+        String initial = person.idCard().substring(12);
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
+                .param("next", "Jiumima2026").param("confirm", "Jiumima2026"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/accounts/" + accountId + "/reset-password").with(csrf()).with(as(admin)));
+
+        mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void anOfficerNeverLogsInWithTheInitialPassword() throws Exception {
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "COMMITTEE"));
+        mvc.perform(formLogin().user(person.employeeNo()).password(person.idCard().substring(12)))
+                .andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    /** What an officer logs in with first: a temporary password from the admin (never the initial one). */
+    private String temporaryPassword() throws Exception {
+        MvcResult reset = mvc.perform(post("/admin/accounts/" + accountId + "/reset-password").with(csrf())
+                .with(as(admin))).andReturn();
+        return (String) reset.getFlashMap().get("temporaryPassword");
     }
 
     @Test

@@ -162,6 +162,67 @@ class EmployeeImportTests extends IntegrationTestSupport {
     }
 
     @Test
+    void reportsShowPhoneAndIdNumbersMaskedOnly() throws Exception {
+        List<OrgSetup.HrRow> existing = rows(1);
+        upload(officer, "owner.csv", Fixtures.csv(existing).getBytes(StandardCharsets.UTF_8));
+        OrgSetup.HrRow r = Fixtures.row(unit.departmentCode());
+        OrgSetup.HrRow clash = new OrgSetup.HrRow(r.employeeNo(), r.name(), r.gender(), r.birthDate(),
+                existing.getFirst().phone(), r.idCard(), r.departmentCode(), r.hireDate(), r.jobTitle(), r.status());
+
+        String page = upload(officer, "clash.csv", Fixtures.csv(List.of(clash)).getBytes(StandardCharsets.UTF_8));
+
+        String phone = existing.getFirst().phone();
+        assertThat(page).contains("该手机号已属于另一名职工").contains(phone.substring(0, 3) + "****" + phone.substring(7))
+                .doesNotContain(phone);
+        assertThat(jdbc.sql("SELECT errors FROM import_run WHERE file_name = 'clash.csv'").query(String.class).single())
+                .doesNotContain(phone);
+    }
+
+    @Test
+    void aPhoneWrittenTwiceInDifferentWaysIsADuplicateNotAServerError() throws Exception {
+        List<OrgSetup.HrRow> rows = rows(2);
+        String phone = rows.get(0).phone();
+        OrgSetup.HrRow r = rows.get(1);
+        rows.set(1, new OrgSetup.HrRow(r.employeeNo(), r.name(), r.gender(), r.birthDate(),
+                phone.substring(0, 3) + " " + phone.substring(3, 7) + "-" + phone.substring(7), r.idCard(),
+                r.departmentCode(), r.hireDate(), r.jobTitle(), r.status()));
+
+        String page = upload(officer, "spaced.csv", Fixtures.csv(rows).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page).contains("id=\"import-rejected\"").contains("与文件第 2 行重复");
+        assertThat(count(rows)).isZero();
+    }
+
+    @Test
+    void aClosedUnitTakesNoNewEmployees() throws Exception {
+        Fixtures.UnitWithDepartment closed = fixtures.grassroots("已撤销工会");
+        jdbc.sql("UPDATE org_unit SET closed_at = now() WHERE id = ?").param(closed.unit().id()).update();
+        Viewer committee = Fixtures.committee(fixtures.adminAccountId());
+        List<OrgSetup.HrRow> rows = List.of(Fixtures.row(closed.departmentCode()));
+
+        String page = upload(committee, "closed.csv", Fixtures.csv(rows).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page).contains("所属的组织已撤销");
+        assertThat(count(rows)).isZero();
+    }
+
+    @Test
+    void everyEmployeeAnImportChangesIsAuditedWithBeforeAndAfter() throws Exception {
+        List<OrgSetup.HrRow> rows = rows(1);
+        upload(officer, "before.csv", Fixtures.csv(rows).getBytes(StandardCharsets.UTF_8));
+        OrgSetup.HrRow r = rows.getFirst();
+        OrgSetup.HrRow left = new OrgSetup.HrRow(r.employeeNo(), r.name(), r.gender(), r.birthDate(), "13700000001",
+                r.idCard(), r.departmentCode(), r.hireDate(), r.jobTitle(), "离职");
+
+        upload(officer, "after.csv", Fixtures.csv(List.of(left)).getBytes(StandardCharsets.UTF_8));
+
+        var entry = jdbc.sql("SELECT before, after FROM audit_event WHERE action = 'employee.update' AND target_id = ?")
+                .param(r.employeeNo()).query((rs, i) -> rs.getString(1) + " → " + rs.getString(2)).single();
+        assertThat(entry).contains("status: ACTIVE").contains("status: LEFT").contains("phone: *** (changed)")
+                .doesNotContain("13700000001").doesNotContain(r.phone()).doesNotContain("jobTitle");
+    }
+
+    @Test
     void aFileOfTheWrongKindIsRejectedWithAClearMessage() throws Exception {
         String page = upload(officer, "people.pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(page).contains("只能导入 .xlsx 或 .csv 文件");

@@ -34,6 +34,14 @@ class HrFileReaderTests {
     }
 
     @Test
+    void rowNumbersFollowTheFileEvenWhenAQuotedFieldSpansLines() {
+        String text = HEADER + "100001,张伟,女,1949-12-31,13812345678,11010519491231002X,D1,1970-07-01,\"收费员\n一班\",在职\n"
+                + "\n" + ROW;
+        List<RawRow> rows = HrFileReader.read("lines.csv", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).extracting(RawRow::line).containsExactly(2, 5);
+    }
+
+    @Test
     void readsGbkCsvAsExcelSavesIt() {
         byte[] bytes = (HEADER + ROW).getBytes(Charset.forName("GBK"));
         List<RawRow> rows = HrFileReader.read("gbk.csv", bytes);

@@ -3,6 +3,7 @@ package org.tongxin.org;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.tongxin.support.Fixtures.as;
 
@@ -37,19 +38,20 @@ class TreeChangesTests extends IntegrationTestSupport {
 
     @Test
     void movingAUnitCarriesItsWholeSubtreeAndIsAudited() throws Exception {
+        OrgUnit other = fixtures.grassroots("树测试工会乙").unit();
+        Viewer committee = Fixtures.committee(fixtures.adminAccountId());
         OrgUnit a = changes.addChild(officer, top.id(), "一分会", UnitKind.BRANCH);
-        OrgUnit b = changes.addChild(officer, top.id(), "二分会", UnitKind.BRANCH);
         OrgUnit group = changes.addChild(officer, a.id(), "一组", UnitKind.GROUP);
 
-        mvc.perform(post("/org/units/" + a.id() + "/move").param("parentId", Long.toString(b.id())).with(csrf())
-                .with(as(officer)));
+        mvc.perform(post("/org/units/" + a.id() + "/move").param("parentId", Long.toString(other.id())).with(csrf())
+                .with(as(committee)));
 
-        assertThat(unit(a.id()).parentId()).isEqualTo(b.id());
-        assertThat(unit(group.id()).path()).isEqualTo(unit(b.id()).path() + a.id() + "/" + group.id() + "/");
-        assertThat(unit(group.id()).depth()).isEqualTo(unit(b.id()).depth() + 2);
+        assertThat(unit(a.id()).parentId()).isEqualTo(other.id());
+        assertThat(unit(group.id()).path()).isEqualTo(other.path() + a.id() + "/" + group.id() + "/");
+        assertThat(unit(group.id()).depth()).isEqualTo(other.depth() + 2);
         assertThat(jdbc.sql("SELECT before || ' → ' || after FROM audit_event WHERE action = 'unit.move' "
                 + "AND target_id = ? ").param(Long.toString(a.id())).query(String.class).single())
-                .isEqualTo("parent: " + top.name() + " → parent: 二分会");
+                .isEqualTo("parent: " + top.name() + " → parent: " + other.name());
     }
 
     @Test
@@ -106,6 +108,36 @@ class TreeChangesTests extends IntegrationTestSupport {
                 .with(as(Fixtures.committee(fixtures.adminAccountId()))));
         assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id IS NULL").query(Long.class).single())
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void aMoveKeepsTheLevelsInOrder() {
+        OrgUnit branch = changes.addChild(officer, top.id(), "分会", UnitKind.BRANCH);
+        OrgUnit otherGrassroots = changes.addChild(Fixtures.committee(fixtures.adminAccountId()),
+                directory.unit(top.parentId()).orElseThrow().id(), "别的基层工会", UnitKind.GRASSROOTS_UNION);
+        Viewer committee = Fixtures.committee(fixtures.adminAccountId());
+        assertThatThrownBy(() -> changes.move(committee, otherGrassroots.id(), branch.id()))
+                .hasMessage("unit.error.kindOrder");
+    }
+
+    @Test
+    void partnerBodiesBesideAUnitAreTheOfficersToo() throws Exception {
+        mvc.perform(post("/org/units/" + top.id() + "/children").param("name", "团支部").param("kind", "YOUTH_LEAGUE")
+                .with(csrf()).with(as(officer)));
+        long partner = jdbc.sql("SELECT id FROM org_unit WHERE beside_id = ?").param(top.id()).query(Long.class).single();
+        assertThat(mvc.perform(get("/org/units/" + partner).with(as(officer))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(unit(partner).path()).startsWith(top.path());
+    }
+
+    @Test
+    void employeesOnLeaveKeepAUnitOpen() {
+        Fixtures.UnitWithDepartment unit = fixtures.grassroots("休假工会");
+        OrgSetup.HrRow r = Fixtures.row(unit.departmentCode());
+        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "leave.csv", java.util.List.of(
+                new OrgSetup.HrRow(r.employeeNo(), r.name(), r.gender(), r.birthDate(), r.phone(), r.idCard(),
+                        r.departmentCode(), r.hireDate(), r.jobTitle(), "休假")));
+        assertThatThrownBy(() -> changes.close(Fixtures.committee(fixtures.adminAccountId()), unit.unit().id()))
+                .hasMessage("unit.error.closeEmployees");
     }
 
     @Test

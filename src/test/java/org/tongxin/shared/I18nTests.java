@@ -27,7 +27,7 @@ class I18nTests {
     private static final Pattern CODE_KEY = Pattern.compile(
             "\"((?:import|unit|password|accounts|employee|login|error)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
-    private static final Pattern AUDIT_ACTION = Pattern.compile("\\.record\\(\\s*\\w+,\\s*\"([a-zA-Z.]+)\"");
+    private static final Pattern AUDIT_ACTION = Pattern.compile("\\.record(?:All)?\\(\\s*\\w+,\\s*\"([a-zA-Z.]+)\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

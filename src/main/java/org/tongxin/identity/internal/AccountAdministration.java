@@ -103,8 +103,10 @@ public class AccountAdministration {
             throw new Refused("accounts.error.selfAdmin");
         }
         accounts.removeGrant(grant);
+        String unitName = grant.unitId() == null ? "—"
+                : org.unit(grant.unitId()).map(OrgUnit::name).orElse("#" + grant.unitId());
         audit.record(admin, "grant.remove", "account", accountId, grant.unitId(), label(account),
-                Map.of("role", grant.role(), "unit", grant.unitId() == null ? "—" : grant.unitId(),
+                Map.of("role", grant.role(), "unit", unitName,
                         "post", grant.post() == null ? "—" : grant.post()), null);
     }
 

@@ -74,8 +74,11 @@ public class Accounts {
         recordSuccess(id);
     }
 
+    /** Sets a password and ends every other session of the account (see {@link SessionChecks}). */
     public void setPassword(long id, String hash, boolean mustChange) {
-        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE account SET password_hash = ?, must_change_password = ?, session_stamp = session_stamp + 1
+                        WHERE id = ?""")
                 .params(hash, mustChange, id).update();
     }
 
@@ -121,9 +124,19 @@ public class Accounts {
         jdbc.sql("UPDATE account SET grants_version = grants_version + 1 WHERE id = ?").param(accountId).update();
     }
 
-    public int grantsVersion(long accountId) {
-        return jdbc.sql("SELECT grants_version FROM account WHERE id = ?").param(accountId).query(Integer.class)
-                .optional().orElse(-1);
+    /** What a signed-in session compares on every request; both -1 when the account is gone. */
+    public record SessionState(int grantsVersion, int sessionStamp) {
+    }
+
+    public SessionState sessionState(long accountId) {
+        return jdbc.sql("SELECT grants_version, session_stamp FROM account WHERE id = ?").param(accountId)
+                .query((rs, i) -> new SessionState(rs.getInt(1), rs.getInt(2))).optional()
+                .orElse(new SessionState(-1, -1));
+    }
+
+    /** The account row, locked until the transaction ends: concurrent log-ins to one account take turns. */
+    public Account lockForLogIn(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ? FOR UPDATE").param(id).query(MAPPER).single();
     }
 
     public boolean anyAdmin() {

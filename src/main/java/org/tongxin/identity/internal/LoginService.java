@@ -61,21 +61,20 @@ public class LoginService implements AuthenticationProvider {
             encoder.matches(password, dummyHash);
             throw new BadCredentialsException("bad credentials");
         }
-        Account account = found.get();
+        Account account = accounts.lockForLogIn(found.get().id());
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (account.isLocked(now)) {
+            encoder.matches(password, dummyHash);
             throw new LockedException("locked until " + account.lockedUntil());
         }
         if (account.employeeId() != null) {
             EmployeeSummary employee = org.employee(account.employeeId()).orElse(null);
             if (employee == null || employee.status() == EmployeeStatus.LEFT) {
+                encoder.matches(password, dummyHash);
                 throw new DisabledException("employee has left");
             }
         }
-        boolean ok = account.passwordHash() != null
-                ? encoder.matches(password, account.passwordHash())
-                : account.employeeId() != null && org.isInitialPassword(account.employeeId(), password);
-        if (!ok) {
+        if (!passwordMatches(account, password)) {
             accounts.recordFailure(account.id(), MAX_ATTEMPTS, now.plus(LOCK));
             throw new BadCredentialsException("bad credentials");
         }
@@ -84,6 +83,21 @@ public class LoginService implements AuthenticationProvider {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         viewer.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
         return UsernamePasswordAuthenticationToken.authenticated(viewer, null, authorities);
+    }
+
+    /**
+     * The account's own password, or the initial one while it has none. Every path costs one BCrypt check so
+     * the answer's timing does not tell whether a number belongs to someone. Accounts holding a grant never
+     * take the initial password: officers can reveal ID numbers, so for them it would be a key to others'
+     * accounts; they get a temporary password from an administrator instead.
+     */
+    boolean passwordMatches(Account account, String password) {
+        if (account.passwordHash() != null) {
+            return encoder.matches(password, account.passwordHash());
+        }
+        encoder.matches(password, dummyHash);
+        return account.employeeId() != null && accounts.grants(account.id()).isEmpty()
+                && org.isInitialPassword(account.employeeId(), password);
     }
 
     private Optional<Account> find(String login) {

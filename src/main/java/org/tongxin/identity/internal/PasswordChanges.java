@@ -15,20 +15,20 @@ public class PasswordChanges {
     private final Accounts accounts;
     private final OrgDirectory org;
     private final PasswordEncoder encoder;
+    private final LoginService logins;
 
-    PasswordChanges(Accounts accounts, OrgDirectory org, PasswordEncoder encoder) {
+    PasswordChanges(Accounts accounts, OrgDirectory org, PasswordEncoder encoder, LoginService logins) {
         this.accounts = accounts;
         this.org = org;
         this.encoder = encoder;
+        this.logins = logins;
     }
 
     /** @return i18n keys of what is wrong; empty when the password was changed */
     @Transactional
     public List<String> change(Viewer viewer, String current, String next, String confirm) {
         Account account = accounts.find(viewer.accountId()).orElseThrow();
-        boolean currentOk = account.passwordHash() != null
-                ? encoder.matches(current, account.passwordHash())
-                : account.employeeId() != null && org.isInitialPassword(account.employeeId(), current);
+        boolean currentOk = logins.passwordMatches(account, current);
         List<String> errors = new ArrayList<>();
         if (!currentOk) {
             errors.add("password.error.current");

@@ -51,7 +51,7 @@ class SecurityConfig {
                                                 org.springframework.security.core.Authentication auth)
                     throws ServletException, IOException {
                 Viewer viewer = (Viewer) auth.getPrincipal();
-                FreshGrants.remember(request, accounts.grantsVersion(viewer.accountId()));
+                SessionChecks.remember(request, accounts.sessionState(viewer.accountId()));
                 accounts.find(viewer.accountId()).map(Account::locale).filter(l -> !l.isBlank())
                         .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l)));
                 super.onAuthenticationSuccess(request, response, auth);
@@ -70,7 +70,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new FreshGrants(accounts, logins), AuthorizationFilter.class)
+                .addFilterBefore(new SessionChecks(accounts, logins), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class);
         return http.build();
     }

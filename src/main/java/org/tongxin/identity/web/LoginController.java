@@ -1,5 +1,6 @@
 package org.tongxin.identity.web;
 
+import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.identity.internal.Accounts;
+import org.tongxin.identity.internal.SessionChecks;
 import org.tongxin.identity.internal.PasswordChanges;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
@@ -69,6 +71,8 @@ class LoginController {
                 old.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        // The change ended every other session of the account; this one carries on.
+        SessionChecks.remember(request, accounts.sessionState(viewer.accountId()));
         redirect.addFlashAttribute("flash", "password.changed");
         return "redirect:/";
     }
@@ -89,7 +93,7 @@ class LoginController {
             return "/";
         }
         try {
-            java.net.URI uri = java.net.URI.create(referer);
+            URI uri = URI.create(referer);
             if (uri.getHost() != null && !uri.getHost().equals(request.getServerName())) {
                 return "/";
             }

@@ -1,5 +1,6 @@
 package org.tongxin.notify.web;
 
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class InboxController {
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         Viewer viewer = CurrentViewer.get();
         Page<Notification> messages = viewer.employeeId() == null
-                ? new Page<>(java.util.List.of(), 0, 20, 0)
+                ? new Page<>(List.of(), 0, 20, 0)
                 : inbox.page(viewer.employeeId(), Page.clamp(page), 20);
         model.addAttribute("messages", messages);
         return "notify/inbox";

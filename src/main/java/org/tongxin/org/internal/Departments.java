@@ -1,5 +1,6 @@
 package org.tongxin.org.internal;
 
+import java.util.Optional;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,7 @@ public class Departments {
         return new Department(id, code, name, unitId);
     }
 
-    public java.util.Optional<Department> byCode(String code) {
+    public Optional<Department> byCode(String code) {
         return jdbc.sql("SELECT id, code, name, unit_id FROM department WHERE code = ?").param(code)
                 .query(Department.class).optional();
     }

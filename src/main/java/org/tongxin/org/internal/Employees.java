@@ -1,5 +1,6 @@
 package org.tongxin.org.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +33,11 @@ public class Employees {
                                u.path AS unit_path, e.hire_date, e.job_title, e.status""" + FROM + " WHERE e.id = ?")
                 .param(id)
                 .query((rs, i) -> new EmployeeRecord(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
-                        rs.getString("gender"), rs.getObject("birth_date", java.time.LocalDate.class),
+                        rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
                         cipher.decrypt(rs.getString("phone_enc")), cipher.decrypt(rs.getString("id_card_enc")),
                         rs.getLong("dept_id"), rs.getString("dept_name"), rs.getLong("unit_id"),
                         rs.getString("unit_name"), rs.getString("unit_path"),
-                        rs.getObject("hire_date", java.time.LocalDate.class), rs.getString("job_title"),
+                        rs.getObject("hire_date", LocalDate.class), rs.getString("job_title"),
                         EmployeeStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
@@ -81,6 +82,12 @@ public class Employees {
 
     public long countActiveInSubtree(OrgUnit root) {
         return jdbc.sql("SELECT count(*)" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
+                .param(root.path()).query(Long.class).single();
+    }
+
+    /** Employees still on the books (active or on leave): a unit holding any cannot be closed. */
+    public long countCurrentInSubtree(OrgUnit root) {
+        return jdbc.sql("SELECT count(*)" + FROM + " WHERE u.path LIKE ? || '%' AND e.status IN ('ACTIVE', 'LEAVE')")
                 .param(root.path()).query(Long.class).single();
     }
 

@@ -1,7 +1,6 @@
 package org.tongxin.org.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +42,8 @@ public class OrgTree {
 
     private TreeNode build(OrgUnit root) {
         Map<Long, TreeNode> nodes = new LinkedHashMap<>();
-        List<OrgUnit> all = new ArrayList<>(units.subtree(root));
-        List<OrgUnit> partners = units.partnersBeside(all.stream().map(OrgUnit::id).toList());
-        for (OrgUnit partner : partners) {
-            all.addAll(units.subtree(partner));
-        }
-        all.sort(Comparator.comparingInt(OrgUnit::depth).thenComparing(OrgUnit::name));
+        // Partner bodies sit in the path of the unit they are beside, so the subtree holds them too.
+        List<OrgUnit> all = units.subtree(root);
         for (OrgUnit u : all) {
             nodes.put(u.id(), new TreeNode(u));
         }
@@ -90,8 +85,7 @@ public class OrgTree {
 
     /** Units the viewer may see whose name contains {@code q}, with the names of their ancestors. */
     public List<Map.Entry<OrgUnit, String>> search(Viewer viewer, String q) {
-        List<OrgUnit> found = units.search(q, 200).stream().filter(u -> viewer.manages(u.pathIds())).limit(50)
-                .toList();
+        List<OrgUnit> found = units.search(q, 50, viewer.seesWholeTree() ? null : rootsFor(viewer));
         List<Map.Entry<OrgUnit, String>> out = new ArrayList<>();
         for (OrgUnit u : found) {
             out.add(Map.entry(u, breadcrumb(u)));

@@ -1,5 +1,11 @@
 package org.tongxin.org.internal;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,7 +22,9 @@ public class OrgUnits {
     private static final RowMapper<OrgUnit> MAPPER = (rs, i) -> new OrgUnit(rs.getLong("id"),
             (Long) rs.getObject("parent_id"), (Long) rs.getObject("beside_id"), rs.getString("name"),
             UnitKind.valueOf(rs.getString("kind")), rs.getString("path"), rs.getInt("depth"),
-            rs.getObject("closed_at", java.time.OffsetDateTime.class));
+            rs.getObject("closed_at", OffsetDateTime.class));
+
+    private static final long TREE_LOCK = 0x6f72675f74726565L;
 
     private final JdbcClient jdbc;
 
@@ -28,15 +36,30 @@ public class OrgUnits {
         return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE id = ?").param(id).query(MAPPER).optional();
     }
 
-    /** Creates a unit under {@code parent} (null for a root) and returns it. */
-    public OrgUnit create(OrgUnit parent, Long besideId, String name, UnitKind kind) {
+    /**
+     * Serialises changes to the tree's shape for the rest of the transaction: two moves that would each
+     * put one unit under the other, or a child created under a unit that is being moved, cannot interleave.
+     * Callers take it before they read the units they are about to change.
+     */
+    public void lockTree() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(TREE_LOCK).query(Object.class).single();
+    }
+
+    /**
+     * Creates a union unit under {@code parent} (null for a root), or, with {@code beside}, a partner body
+     * beside that union unit. A partner's path runs through the unit it sits beside, so whoever manages
+     * the unit manages its partner bodies too, and they move with it.
+     */
+    public OrgUnit create(OrgUnit parent, OrgUnit beside, String name, UnitKind kind) {
         long id = jdbc.sql("SELECT nextval('org_unit_id_seq')").query(Long.class).single();
-        String path = (parent == null ? "/" : parent.path()) + id + "/";
-        int depth = parent == null ? 0 : parent.depth() + 1;
+        OrgUnit above = beside != null ? beside : parent;
+        String path = (above == null ? "/" : above.path()) + id + "/";
+        int depth = above == null ? 0 : above.depth() + 1;
         jdbc.sql("""
                         INSERT INTO org_unit (id, parent_id, beside_id, name, kind, path, depth)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, parent == null ? null : parent.id(), besideId, name.trim(), kind.name(), path, depth)
+                .params(id, parent == null ? null : parent.id(), beside == null ? null : beside.id(), name.trim(),
+                        kind.name(), path, depth)
                 .update();
         return find(id).orElseThrow();
     }
@@ -94,18 +117,37 @@ public class OrgUnits {
                 .param(ids.toArray(Long[]::new)).query(MAPPER).list();
     }
 
-    /** Units whose name contains {@code q}, at most {@code limit}. */
-    public List<OrgUnit> search(String q, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE name ILIKE ? ORDER BY depth, name LIMIT ?")
-                .params("%" + escapeLike(q.trim()) + "%", limit).query(MAPPER).list();
+    /**
+     * Units whose name contains {@code q}, at most {@code limit}, within the subtrees of {@code roots}
+     * (all units when null): the scope goes into the query so a limit never hides the viewer's own units.
+     */
+    public List<OrgUnit> search(String q, int limit, List<OrgUnit> roots) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM org_unit WHERE name ILIKE ?");
+        List<Object> params = new ArrayList<>();
+        params.add("%" + escapeLike(q.trim()) + "%");
+        if (roots != null) {
+            sql.append(" AND (FALSE");
+            for (OrgUnit root : roots) {
+                sql.append(" OR path LIKE ? || '%'");
+                params.add(root.path());
+            }
+            sql.append(')');
+        }
+        params.add(limit);
+        return jdbc.sql(sql + " ORDER BY depth, name LIMIT ?").params(params).query(MAPPER).list();
     }
 
     /** Every unit's path ids by unit id, for checking many rows against a viewer's scope at once. */
-    public java.util.Map<Long, List<Long>> pathIdsById() {
-        java.util.Map<Long, List<Long>> paths = new java.util.HashMap<>();
+    public Map<Long, List<Long>> pathIdsById() {
+        Map<Long, List<Long>> paths = new HashMap<>();
         jdbc.sql("SELECT id, path FROM org_unit")
                 .query((rs, i) -> paths.put(rs.getLong(1), OrgUnit.pathIds(rs.getString(2)))).list();
         return paths;
+    }
+
+    public Set<Long> closedIds() {
+        return new HashSet<>(jdbc.sql("SELECT id FROM org_unit WHERE closed_at IS NOT NULL")
+                .query(Long.class).list());
     }
 
     public long count() {

@@ -1,12 +1,14 @@
 package org.tongxin.org.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 
 /**
@@ -46,6 +48,7 @@ public class TreeChanges {
 
     @Transactional
     public OrgUnit addChild(Viewer viewer, long parentId, String name, UnitKind kind) {
+        units.lockTree();
         OrgUnit parent = scope.unit(viewer, parentId);
         requireName(name);
         if (parent.isClosed()) {
@@ -53,7 +56,10 @@ public class TreeChanges {
         }
         OrgUnit child;
         if (kind.isPartner()) {
-            child = units.create(null, parent.id(), name, kind);
+            if (parent.kind().isPartner()) {
+                throw new RejectedChange("unit.error.kindOrder");
+            }
+            child = units.create(null, parent, name, kind);
         } else {
             if (parent.kind().isPartner() || kind.ordinal() <= parent.kind().ordinal()) {
                 throw new RejectedChange("unit.error.kindOrder");
@@ -69,12 +75,13 @@ public class TreeChanges {
     @Transactional
     public OrgUnit addRoot(Viewer viewer, String name, UnitKind kind) {
         if (!viewer.seesWholeTree()) {
-            throw new org.tongxin.shared.security.OutOfScopeException("tree root");
+            throw new OutOfScopeException("tree root");
         }
         requireName(name);
         if (kind.isPartner()) {
             throw new RejectedChange("unit.error.kindOrder");
         }
+        units.lockTree();
         OrgUnit root = units.create(null, null, name, kind);
         audit.record(viewer, "unit.create", "unit", root.id(), root.id(), root.name(), null,
                 Map.of("name", root.name(), "kind", kind));
@@ -111,6 +118,7 @@ public class TreeChanges {
 
     @Transactional
     public void move(Viewer viewer, long id, long newParentId) {
+        units.lockTree();
         OrgUnit unit = scope.unit(viewer, id);
         OrgUnit newParent = scope.unit(viewer, newParentId);
         if (unit.parentId() == null || !viewer.manages(parentPath(unit))) {
@@ -122,6 +130,9 @@ public class TreeChanges {
         }
         if (newParent.isClosed() || newParent.kind().isPartner() || unit.kind().isPartner()) {
             throw new RejectedChange("unit.error.moveTarget");
+        }
+        if (unit.kind().ordinal() <= newParent.kind().ordinal()) {
+            throw new RejectedChange("unit.error.kindOrder");
         }
         OrgUnit oldParent = units.find(unit.parentId()).orElseThrow();
         units.move(unit, newParent);
@@ -139,11 +150,11 @@ public class TreeChanges {
         if (viewer.officerUnits().contains(id) && !viewer.seesWholeTree()) {
             throw new RejectedChange("unit.error.closeOwn");
         }
-        boolean hasOpenChildren = units.children(id).stream().anyMatch(c -> !c.isClosed());
-        if (hasOpenChildren) {
+        boolean hasOpenUnitsBelow = units.subtree(unit).stream().anyMatch(u -> u.id() != id && !u.isClosed());
+        if (hasOpenUnitsBelow) {
             throw new RejectedChange("unit.error.closeChildren");
         }
-        if (employees.countActiveInSubtree(unit) > 0) {
+        if (employees.countCurrentInSubtree(unit) > 0) {
             throw new RejectedChange("unit.error.closeEmployees");
         }
         units.close(id);
@@ -151,8 +162,8 @@ public class TreeChanges {
                 Map.of("status", "closed"));
     }
 
-    private java.util.List<Long> parentPath(OrgUnit unit) {
-        java.util.List<Long> ids = unit.pathIds();
+    private List<Long> parentPath(OrgUnit unit) {
+        List<Long> ids = unit.pathIds();
         return ids.subList(0, ids.size() - 1);
     }
 

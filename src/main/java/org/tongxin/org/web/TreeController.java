@@ -72,6 +72,7 @@ class TreeController {
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("moveTargets", tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
                 .filter(u -> !u.isClosed() && !u.kind().isPartner() && !unit.contains(u)
+                        && u.kind().ordinal() < unit.kind().ordinal()
                         && (unit.parentId() == null || u.id() != unit.parentId()))
                 .toList());
         return "org/unit";

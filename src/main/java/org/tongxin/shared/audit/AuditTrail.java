@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tongxin.shared.security.Viewer;
@@ -21,9 +22,11 @@ import org.tongxin.shared.web.Page;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public void record(Viewer actor, String action, String targetType, Object targetId, Long unitId, String summary,
@@ -35,6 +38,28 @@ public class AuditTrail {
                 .params(actor.accountId(), actor.displayName(), action, targetType,
                         targetId == null ? null : targetId.toString(), unitId, summary, format(before), format(after))
                 .update();
+    }
+
+    /** One change among many recorded together, e.g. each employee an import changed. */
+    public record Change(String targetType, Object targetId, Long unitId, String summary, Map<String, ?> before,
+                         Map<String, ?> after) {
+    }
+
+    /** Records many changes by one actor in one batch, in the caller's transaction. */
+    public void recordAll(Viewer actor, String action, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[]{actor.accountId(), actor.displayName(), action, c.targetType(),
+                    c.targetId() == null ? null : c.targetId().toString(), c.unitId(), c.summary(), format(c.before()),
+                    format(c.after())});
+        }
+        template.batchUpdate("""
+                INSERT INTO audit_event (actor_id, actor_name, action, target_type, target_id, unit_id, summary,
+                                         before, after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String format(Map<String, ?> values) {

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The field key comes from {@code tongxin.crypto.key} (base64, 32 bytes or more). Only demo mode may
- * run on the built-in demo key: a real deployment without a key refuses to start rather than store
- * ID-card numbers under a key everybody knows.
+ * The field key comes from {@code tongxin.crypto.key} (base64, 32 bytes or more). Only the demo on the
+ * embedded database may run on the built-in demo key: a deployment without a key refuses to start
+ * rather than store ID-card numbers under a key everybody knows.
  */
 @Configuration(proxyBeanMethods = false)
 class CryptoConfig {
@@ -21,14 +21,16 @@ class CryptoConfig {
 
     @Bean
     FieldCipher fieldCipher(@Value("${tongxin.crypto.key:}") String key,
-                            @Value("${tongxin.demo.enabled:true}") boolean demo) {
+                            @Value("${tongxin.demo.enabled:true}") boolean demo,
+                            @Value("${spring.datasource.url:}") String externalDatabase) {
         if (!key.isBlank()) {
             return new FieldCipher(Base64.getDecoder().decode(key.trim()));
         }
-        if (!demo) {
+        // A real database means real people: never under the key printed in this source file.
+        if (!demo || !externalDatabase.isBlank()) {
             throw new IllegalStateException(
-                    "tongxin.crypto.key (env TONGXIN_CRYPTO_KEY) is required when demo data is off; "
-                            + "generate one with: openssl rand -base64 32");
+                    "tongxin.crypto.key (env TONGXIN_CRYPTO_KEY) is required with demo data off or with "
+                            + "spring.datasource.url set; generate one with: openssl rand -base64 32");
         }
         log.warn("Using the built-in demo encryption key: set TONGXIN_CRYPTO_KEY before storing real personal data");
         return new FieldCipher(DEMO_KEY);

@@ -24,8 +24,9 @@ public final class FieldCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
-    // Looking up and keying a Mac or Cipher costs more than using it; an import of 100,000 rows makes
-    // 300,000 of these calls, so each thread keeps its own instances.
+    // Looking up and keying a Mac or Cipher costs more than using it. Request threads are virtual and
+    // short-lived, but an import's checks and encryption run on the common pool's few long-lived threads,
+    // which make hundreds of thousands of these calls: those keep their instances.
     private final ThreadLocal<Mac> macs;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
 

@@ -1,5 +1,6 @@
 package org.tongxin.org.internal.imports;
 
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,13 +97,27 @@ public class EmployeeImporter {
                 return new Outcome(runId, false, 0, 0, 0, 0);
             });
         }
-        return tx.execute(status -> importRows(actor, fileName, rows));
+        try {
+            return tx.execute(status -> importRows(actor, fileName, rows));
+        } catch (DataIntegrityViolationException e) {
+            // Checked rows can still collide with another import committing the same people meanwhile:
+            // nothing was written, and the run says so instead of failing with a server error.
+            log.info("Import {} collided with a concurrent change: {}", fileName, e.getMostSpecificCause().getMessage());
+            List<RowError> errors = List.of(new RowError(0, null, "import.file.conflict", ""));
+            return tx.execute(status -> {
+                long runId = runs.save(actor.accountId(), fileName, false, rows.size(), 0, 0, errors);
+                audit.record(actor, "employee.import.rejected", "import", runId, null, fileName, null,
+                        Map.of("error", "import.file.conflict"));
+                return new Outcome(runId, false, rows.size(), 0, 0, 0);
+            });
+        }
     }
 
     @Transactional
     public Outcome importRows(Viewer actor, String fileName, List<RawRow> rows) {
         long started = System.nanoTime();
         Map<Long, List<Long>> unitPaths = units.pathIdsById();
+        Set<Long> closedUnits = units.closedIds();
         Map<String, Department> byCode = new HashMap<>();
         for (Department d : departments.all()) {
             byCode.put(d.code(), d);
@@ -128,12 +145,15 @@ public class EmployeeImporter {
             RawRow row = c.row();
             List<RowError> rowErrors = new ArrayList<>(c.result().errors());
             duplicate(seenNo, row.get(Column.EMPLOYEE_NO), row, Column.EMPLOYEE_NO, rowErrors);
-            duplicate(seenPhone, row.get(Column.PHONE), row, Column.PHONE, rowErrors);
+            duplicate(seenPhone, RowRules.normalisePhone(row.get(Column.PHONE)), row, Column.PHONE, rowErrors);
             duplicate(seenIdCard, row.get(Column.ID_CARD).toUpperCase(), row, Column.ID_CARD, rowErrors);
             if (c.prepared() != null) {
                 Department dept = byId.get(c.prepared().data().departmentId());
                 if (!actor.manages(unitPaths.get(dept.unitId()))) {
                     rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentScope",
+                            dept.code()));
+                } else if (closedUnits.contains(dept.unitId())) {
+                    rowErrors.add(new RowError(row.line(), Column.DEPARTMENT, "import.error.departmentClosed",
                             dept.code()));
                 }
             }
@@ -202,7 +222,9 @@ public class EmployeeImporter {
                 changed.add(p);
             }
         }
+        List<AuditTrail.Change> changes = changesOf(changed, byId);
         write(created, changed);
+        audit.recordAll(actor, "employee.update", changes);
         log.info("Import {}: {} rows checked in {} ms, {} new and {} changed written in {} ms", fileName, rows.size(),
                 (checkedAt - started) / 1_000_000, created.size(), changed.size(),
                 (System.nanoTime() - checkedAt) / 1_000_000);
@@ -266,6 +288,65 @@ public class EmployeeImporter {
         return existing;
     }
 
+    /**
+     * Before and after of each employee an import changes, so that a status set to "left" (which ends
+     * their log-in) or a move to another department can be traced to the file and the officer. Phone and
+     * ID number are named when they changed, never shown.
+     */
+    private List<AuditTrail.Change> changesOf(List<Prepared> changed, Map<Long, Department> departmentsById) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        jdbc.sql("""
+                        SELECT e.emp_no, e.name, e.gender, e.birth_date, e.department_id, e.hire_date, e.job_title,
+                               e.status, e.phone_idx, e.id_card_idx
+                        FROM employee e JOIN unnest(string_to_array(?, ',')) k(v) ON e.emp_no = k.v""")
+                .param(changed.stream().map(p -> p.data().employeeNo()).collect(Collectors.joining(",")))
+                .query((rs, i) -> {
+                    Map<String, Object> old = new LinkedHashMap<>();
+                    old.put("name", rs.getString("name"));
+                    old.put("gender", rs.getString("gender"));
+                    old.put("birthDate", rs.getObject("birth_date", LocalDate.class));
+                    old.put("department", departmentsById.get(rs.getLong("department_id")).code());
+                    old.put("hireDate", rs.getObject("hire_date", LocalDate.class));
+                    old.put("jobTitle", rs.getString("job_title"));
+                    old.put("status", rs.getString("status"));
+                    old.put("phone", rs.getString("phone_idx"));
+                    old.put("idCard", rs.getString("id_card_idx"));
+                    return before.put(rs.getString("emp_no"), old);
+                })
+                .list();
+        List<AuditTrail.Change> changes = new ArrayList<>(changed.size());
+        for (Prepared p : changed) {
+            EmployeeData d = p.data();
+            Map<String, Object> now = new LinkedHashMap<>();
+            now.put("name", d.name());
+            now.put("gender", d.gender());
+            now.put("birthDate", d.birthDate());
+            now.put("department", departmentsById.get(d.departmentId()).code());
+            now.put("hireDate", d.hireDate());
+            now.put("jobTitle", d.jobTitle());
+            now.put("status", d.status().name());
+            now.put("phone", p.phoneIdx());
+            now.put("idCard", p.idCardIdx());
+            Map<String, Object> old = before.getOrDefault(d.employeeNo(), Map.of());
+            Map<String, Object> was = new LinkedHashMap<>();
+            Map<String, Object> is = new LinkedHashMap<>();
+            now.forEach((field, value) -> {
+                Object previous = old.get(field);
+                if (previous != null && !previous.equals(value)) {
+                    boolean secret = field.equals("phone") || field.equals("idCard");
+                    was.put(field, secret ? "***" : previous);
+                    is.put(field, secret ? "*** (changed)" : value);
+                }
+            });
+            changes.add(new AuditTrail.Change("employee", d.employeeNo(), departmentsById.get(d.departmentId()).unitId(),
+                    d.employeeNo() + " " + d.name(), was, is));
+        }
+        return changes;
+    }
+
     private static final int COPY_CHUNK = 4_000;
     private static final String COLUMNS = "emp_no, name, gender, birth_date, phone_enc, phone_idx, id_card_enc, "
             + "id_card_idx, department_id, hire_date, job_title, status, row_hash";
@@ -298,7 +379,7 @@ public class EmployeeImporter {
      * the next is encrypted and encoded on the other cores. No file-sized string is ever built.
      */
     private void copy(String table, List<Prepared> rows) {
-        template.execute((java.sql.Connection con) -> {
+        template.execute((Connection con) -> {
             CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)");
             try {

@@ -1,5 +1,6 @@
 package org.tongxin.org.internal.imports;
 
+import java.util.function.IntUnaryOperator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,9 +52,9 @@ public final class HrFileReader {
     // ---- CSV
 
     static List<RawRow> readCsv(byte[] content) {
-        String text = decode(content);
-        List<List<String>> records = parseCsv(text);
-        return toRows(records, 1);
+        List<Integer> lines = new ArrayList<>();
+        List<List<String>> records = parseCsv(decode(content), lines);
+        return toRows(records, lines::get);
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK, as Excel in China saves CSV. */
@@ -71,15 +72,23 @@ public final class HrFileReader {
         }
     }
 
-    /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parseCsv(String text) {
+    /**
+     * RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. {@code startLines} receives
+     * the line of the file each record starts on, which is what a person looking at the file counts.
+     */
+    static List<List<String>> parseCsv(String text, List<Integer> startLines) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        int line = 1;
+        int recordLine = 1;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            }
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
@@ -99,10 +108,13 @@ public final class HrFileReader {
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
+                    line++;
                 }
                 record.add(field.toString());
                 field.setLength(0);
                 records.add(record);
+                startLines.add(recordLine);
+                recordLine = line;
                 record = new ArrayList<>();
             } else {
                 field.append(c);
@@ -112,6 +124,7 @@ public final class HrFileReader {
         if (!field.isEmpty() || !record.isEmpty()) {
             record.add(field.toString());
             records.add(record);
+            startLines.add(recordLine);
         }
         return records;
     }
@@ -133,7 +146,8 @@ public final class HrFileReader {
                 parser.setContentHandler(handler);
                 parser.parse(new InputSource(sheet));
             }
-            return toRows(handler.records, Math.max(1, handler.firstRowNumber));
+            int first = Math.max(1, handler.firstRowNumber);
+            return toRows(handler.records, index -> first + index);
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
             if (e instanceof ImportFileException ife) {
@@ -145,8 +159,12 @@ public final class HrFileReader {
 
     // ---- shared
 
-    /** First non-blank record is the header; every later non-blank record becomes a row numbered as in the file. */
-    private static List<RawRow> toRows(List<List<String>> records, int firstLineNumber) {
+    /**
+     * First non-blank record is the header; every later non-blank record becomes a row numbered as in the file.
+     *
+     * @param lineOf the line or row number in the file of the record at an index
+     */
+    private static List<RawRow> toRows(List<List<String>> records, IntUnaryOperator lineOf) {
         int headerIndex = -1;
         for (int i = 0; i < records.size(); i++) {
             if (!isBlank(records.get(i))) {
@@ -182,7 +200,7 @@ public final class HrFileReader {
             for (var e : columns.entrySet()) {
                 values.put(e.getValue(), e.getKey() < record.size() ? record.get(e.getKey()) : "");
             }
-            rows.add(new RawRow(firstLineNumber + i, values));
+            rows.add(new RawRow(lineOf.applyAsInt(i), values));
         }
         return rows;
     }

@@ -1,11 +1,13 @@
 package org.tongxin.org.internal.imports;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.shared.crypto.Mask;
 
 /** Import attempts with their error reports, one tab-separated line per error. */
 @Repository
@@ -16,7 +18,7 @@ public class ImportRuns {
     private static final RowMapper<ImportRun> MAPPER = (rs, i) -> new ImportRun(rs.getLong("id"),
             rs.getLong("actor_id"), rs.getString("file_name"), rs.getString("status"), rs.getInt("total_rows"),
             rs.getInt("created_rows"), rs.getInt("updated_rows"), parse(rs.getString("errors")),
-            rs.getObject("created_at", java.time.OffsetDateTime.class));
+            rs.getObject("created_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
 
@@ -51,9 +53,23 @@ public class ImportRuns {
         StringBuilder out = new StringBuilder();
         for (RowError e : errors) {
             out.append(e.line()).append('\t').append(e.column() == null ? "" : e.column().name()).append('\t')
-                    .append(e.messageKey()).append('\t').append(clean(e.value())).append('\n');
+                    .append(e.messageKey()).append('\t').append(clean(stored(e))).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Reports are kept and shown to officers and the committee: phone and ID numbers go in masked, like
+     * everywhere else they are listed. The row number and the masked value still find the row.
+     */
+    private static String stored(RowError e) {
+        if (e.column() == Column.PHONE && !e.messageKey().equals("import.error.duplicate")) {
+            return Mask.phone(e.value());
+        }
+        if (e.column() == Column.ID_CARD && !e.messageKey().equals("import.error.duplicate")) {
+            return Mask.idCard(e.value());
+        }
+        return e.value();
     }
 
     private static String clean(String value) {

@@ -61,7 +61,7 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
             }
         }
         LocalDate birth = date(row, Column.BIRTH_DATE, errors);
-        String phone = row.get(Column.PHONE).replace(" ", "").replace("-", "");
+        String phone = normalisePhone(row.get(Column.PHONE));
         if (required(row, Column.PHONE, errors) && !MOBILE.matcher(phone).matches()) {
             errors.add(new RowError(line, Column.PHONE, "import.error.phone", row.get(Column.PHONE)));
         }
@@ -115,6 +115,11 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
         }
         return new Result(new EmployeeData(line, no, name, gender, birth, phone, idCard, department, hire, job, status),
                 List.of());
+    }
+
+    /** Phones are written with spaces or dashes in HR files; the digits are what counts. */
+    public static String normalisePhone(String phone) {
+        return phone.replace(" ", "").replace("-", "");
     }
 
     private static boolean required(RawRow row, Column column, List<RowError> errors) {

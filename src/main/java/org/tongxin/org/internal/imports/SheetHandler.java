@@ -47,7 +47,8 @@ final class SheetHandler extends DefaultHandler {
         switch (localName) {
             case "row" -> {
                 String r = attributes.getValue("r");
-                int number = r == null ? nextRowNumber + 1 : Integer.parseInt(r);
+                // A row without its number follows the previous one (the first is row 1).
+                int number = r != null ? Integer.parseInt(r) : firstRowNumber < 0 ? 1 : nextRowNumber;
                 if (firstRowNumber < 0) {
                     firstRowNumber = number;
                     nextRowNumber = number;

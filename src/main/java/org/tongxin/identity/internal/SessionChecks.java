@@ -18,26 +18,29 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 
 /**
- * Keeps a signed-in session's rights in step with its grants: one indexed look-up of the account's
- * grants version per request, and a rebuilt {@link Viewer} when an admin has granted or revoked
- * something since. A revoked officer loses the unit on the next click, not at the next log-in.
+ * Keeps a signed-in session in step with its account, with one primary-key look-up per request: when
+ * an admin has granted or revoked something since, the {@link Viewer} is rebuilt (a revoked officer
+ * loses the unit on the next click); when the password was changed or reset elsewhere, the session
+ * ends (whoever signed in with the old password is out).
  */
-final class FreshGrants extends OncePerRequestFilter {
+public final class SessionChecks extends OncePerRequestFilter {
 
-    static final String VERSION = FreshGrants.class.getName() + ".version";
+    private static final String VERSION = SessionChecks.class.getName() + ".version";
+    private static final String STAMP = SessionChecks.class.getName() + ".stamp";
 
     private final Accounts accounts;
     private final LoginService logins;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    FreshGrants(Accounts accounts, LoginService logins) {
+    SessionChecks(Accounts accounts, LoginService logins) {
         this.accounts = accounts;
         this.logins = logins;
     }
 
-    /** Remembers the version the session's viewer was built from. */
-    static void remember(HttpServletRequest request, int version) {
-        request.getSession().setAttribute(VERSION, version);
+    /** Remembers what the session's viewer was built from, at log-in and after the person's own password change. */
+    public static void remember(HttpServletRequest request, Accounts.SessionState checks) {
+        request.getSession().setAttribute(VERSION, checks.grantsVersion());
+        request.getSession().setAttribute(STAMP, checks.sessionStamp());
     }
 
     @Override
@@ -45,16 +48,21 @@ final class FreshGrants extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Viewer viewer = CurrentViewer.find().orElse(null);
-        if (session != null && viewer != null && session.getAttribute(VERSION) instanceof Integer known) {
-            int current = accounts.grantsVersion(viewer.accountId());
-            if (current != known) {
+        if (session != null && viewer != null && session.getAttribute(VERSION) instanceof Integer version
+                && session.getAttribute(STAMP) instanceof Integer stamp) {
+            Accounts.SessionState current = accounts.sessionState(viewer.accountId());
+            if (current.sessionStamp() != stamp) {
+                SecurityContextHolder.clearContext();
+                session.invalidate();
+            } else if (current.grantsVersion() != version) {
                 refresh(viewer, current, request, response);
             }
         }
         chain.doFilter(request, response);
     }
 
-    private void refresh(Viewer viewer, int version, HttpServletRequest request, HttpServletResponse response) {
+    private void refresh(Viewer viewer, Accounts.SessionState checks, HttpServletRequest request,
+                         HttpServletResponse response) {
         Viewer fresh = accounts.find(viewer.accountId()).map(logins::viewerOf).orElse(null);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         if (fresh != null) {
@@ -64,6 +72,6 @@ final class FreshGrants extends OncePerRequestFilter {
         }
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        remember(request, version);
+        remember(request, checks);
     }
 }
