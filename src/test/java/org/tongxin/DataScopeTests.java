@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.membership.MembershipSetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
@@ -39,6 +40,8 @@ class DataScopeTests extends IntegrationTestSupport {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
+    @Autowired
+    MembershipSetup membershipSetup;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -56,8 +59,8 @@ class DataScopeTests extends IntegrationTestSupport {
         OrgSetup.HrRow a = Fixtures.row(unitA.departmentCode());
         OrgSetup.HrRow b = Fixtures.row(unitB.departmentCode());
         Viewer admin = Fixtures.admin(fixtures.adminAccountId());
-        org.importEmployees(admin, "scope-a.csv", List.of(a));
-        org.importEmployees(admin, "scope-b.csv", List.of(b));
+        orgSetup.importEmployees(admin, "scope-a.csv", List.of(a));
+        orgSetup.importEmployees(admin, "scope-b.csv", List.of(b));
         long employeeA = fixtures.employeeId(a.employeeNo());
         long employeeB = fixtures.employeeId(b.employeeNo());
         officerA = Fixtures.officer(fixtures.accountId(employeeA), unitA.unit().id());
@@ -74,6 +77,10 @@ class DataScopeTests extends IntegrationTestSupport {
         long runA = jdbc.sql("SELECT max(id) FROM import_run WHERE actor_id = ?").param(officerA.accountId())
                 .query(Long.class).single();
 
+        idsOfA.put("applicationId", Long.toString(
+                membershipSetup.pendingApplication(employeeA, unitA.unit().id(), java.time.LocalDate.now())));
+        idsOfB.put("applicationId", Long.toString(
+                membershipSetup.pendingApplication(employeeB, unitB.unit().id(), java.time.LocalDate.now())));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -96,7 +103,8 @@ class DataScopeTests extends IntegrationTestSupport {
             Set<String> patterns = info.getPatternValues();
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : patterns) {
-                if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")) {
+                if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
+                        && !pattern.startsWith("/membership/applications")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -137,7 +145,8 @@ class DataScopeTests extends IntegrationTestSupport {
     void anOfficerGetsNothingOfAnotherUnitByUrlOrByForm() throws Exception {
         List<Endpoint> endpoints = officerFacingEndpoints().stream().filter(Endpoint::hasIds).toList();
         assertThat(endpoints).extracting(Endpoint::pattern)
-                .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}");
+                .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
+                        "/membership/applications/{applicationId}/approve");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -149,12 +158,14 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM department WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
     }
 
     @Test
     void theSameOfficerPagesAnswerForTheOfficersOwnUnit() throws Exception {
         for (Endpoint endpoint : officerFacingEndpoints()) {
-            if (endpoint.method() != HttpMethod.GET || !endpoint.pattern().startsWith("/org/")) {
+            if (endpoint.method() != HttpMethod.GET || endpoint.pattern().startsWith("/admin/")) {
                 continue;
             }
             String url = endpoint.hasIds() ? endpoint.expand(idsOfA) : endpoint.pattern();
@@ -165,7 +176,7 @@ class DataScopeTests extends IntegrationTestSupport {
 
     @Test
     void anOfficerCannotMoveOwnUnitsUnderAnotherUnit() throws Exception {
-        Long child = org.createUnit(unitA.unit().id(), "甲站一组", UnitKind.GROUP).id();
+        Long child = orgSetup.createUnit(unitA.unit().id(), "甲站一组", UnitKind.GROUP).id();
         int status = mvc.perform(request(HttpMethod.POST, "/org/units/" + child + "/move").with(csrf())
                 .with(as(officerA)).param("parentId", idsOfB.get("unitId"))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(404);

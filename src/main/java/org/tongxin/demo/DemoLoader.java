@@ -2,10 +2,12 @@ package org.tongxin.demo;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
+import org.tongxin.membership.MembershipSetup;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.Notifications;
 import org.tongxin.org.OrgDirectory;
@@ -46,10 +49,11 @@ class DemoLoader implements ApplicationRunner {
     private final OrgSetup org;
     private final AccountSetup accounts;
     private final Notifications notifications;
+    private final MembershipSetup membership;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
-               AccountSetup accounts, Notifications notifications) {
+               AccountSetup accounts, Notifications notifications, MembershipSetup membership) {
         this.enabled = enabled;
         this.seed = seed;
         this.scale = scale;
@@ -57,6 +61,7 @@ class DemoLoader implements ApplicationRunner {
         this.org = org;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.membership = membership;
     }
 
     @Override
@@ -112,6 +117,8 @@ class DemoLoader implements ApplicationRunner {
         for (String login : List.of(committee.employeeNo(), officer.employeeNo(), employee.employeeNo())) {
             accounts.setTemporaryPassword(login, DEMO_PASSWORD);
         }
+        enrolMembers(rows, created, unitOfDepartment, employee);
+
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
                         + "Tongxin is the union's home online: joining, activities, reading rooms, learning, "
@@ -127,6 +134,35 @@ class DemoLoader implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000, plan.size(), rows.size(), DEMO_PASSWORD,
                 AccountSetup.ADMIN_USERNAME, committee.employeeNo(), committee.name(), officer.employeeNo(),
                 officer.name(), tollStation.name(), employee.employeeNo(), employee.name());
+    }
+
+    /**
+     * About seven in ten employees are members, joined some time after they were hired; a dozen have
+     * applications waiting, the oldest past its deadline. The demo's plain employee is not a member yet,
+     * so a newcomer sees "申请入会".
+     */
+    private void enrolMembers(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                              HrRow notYet) {
+        Map<String, Long> ids = directory.employeeIdsByNumber(rows.stream().map(HrRow::employeeNo).toList());
+        Random random = new Random(seed);
+        LocalDate today = LocalDate.now();
+        int pending = 0;
+        for (HrRow r : rows) {
+            long unitId = created.get(unitOfDepartment.get(r.departmentCode())).id();
+            long id = ids.get(r.employeeNo());
+            int dice = random.nextInt(100);
+            if (r.equals(notYet)) {
+                continue;
+            }
+            if (dice < 70) {
+                LocalDate hired = LocalDate.parse(r.hireDate());
+                long span = Math.max(1, today.toEpochDay() - hired.toEpochDay());
+                membership.enrol(id, unitId, hired.plusDays(random.nextLong(Math.min(span, 365 * 3))));
+            } else if (dice < 72 && pending < 12) {
+                membership.pendingApplication(id, unitId, today.minusDays(pending == 0 ? 30 : pending));
+                pending++;
+            }
+        }
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

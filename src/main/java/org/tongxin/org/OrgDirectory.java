@@ -1,7 +1,9 @@
 package org.tongxin.org;
 
 import java.util.Locale;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongxin.org.internal.Employees;
@@ -46,6 +48,11 @@ public class OrgDirectory {
                 .map(expected -> java.security.MessageDigest.isEqual(expected.getBytes(),
                         candidate.toUpperCase(Locale.ROOT).getBytes()))
                 .orElse(false);
+    }
+
+    /** Employee ids by employee number, for the numbers that exist. */
+    public Map<String, Long> employeeIdsByNumber(Collection<String> numbers) {
+        return employees.idsByNumber(numbers);
     }
 
     /** Active employees anywhere in the subtree of {@code unitId}. */

@@ -9,7 +9,7 @@ import java.util.List;
 public interface UnitOfficers {
 
     /** One officer of a unit with the post held (主席, 副主席, 委员, 组长 …). */
-    record Officer(String name, String employeeNo, String post) {
+    record Officer(long employeeId, String name, String employeeNo, String post) {
     }
 
     List<Officer> officersOf(long unitId);

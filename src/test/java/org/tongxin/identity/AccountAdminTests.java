@@ -35,7 +35,7 @@ class AccountAdminTests extends IntegrationTestSupport {
         unit = fixtures.grassroots("授权测试工会");
         person = Fixtures.row(unit.departmentCode());
         admin = Fixtures.admin(fixtures.adminAccountId());
-        org.importEmployees(admin, "grant.csv", List.of(person));
+        orgSetup.importEmployees(admin, "grant.csv", List.of(person));
         accountId = fixtures.accountId(fixtures.employeeId(person.employeeNo()));
     }
 

@@ -26,7 +26,7 @@ class LoginTests extends IntegrationTestSupport {
     void anEmployeeFreshFromHr() {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("登录测试工会");
         person = Fixtures.row(unit.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "login.csv", List.of(person));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "login.csv", List.of(person));
     }
 
     private String initialPassword() {

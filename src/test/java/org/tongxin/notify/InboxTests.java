@@ -39,7 +39,7 @@ class InboxTests extends IntegrationTestSupport {
         unit = fixtures.grassroots("消息测试工会");
         OrgSetup.HrRow a = Fixtures.row(unit.departmentCode());
         OrgSetup.HrRow b = Fixtures.row(unit.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "inbox.csv", List.of(a, b));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "inbox.csv", List.of(a, b));
         long aliceId = fixtures.employeeId(a.employeeNo());
         long bobId = fixtures.employeeId(b.employeeNo());
         alice = Fixtures.employee(fixtures.accountId(aliceId), aliceId);

@@ -148,7 +148,7 @@ class EmployeeImportTests extends IntegrationTestSupport {
     void anOfficerCannotPullAnotherUnitsEmployeeIntoTheirOwnDepartment() throws Exception {
         Fixtures.UnitWithDepartment other = fixtures.grassroots("邻站工会");
         OrgSetup.HrRow theirs = Fixtures.row(other.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "theirs.csv", List.of(theirs));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "theirs.csv", List.of(theirs));
         OrgSetup.HrRow moved = new OrgSetup.HrRow(theirs.employeeNo(), theirs.name(), theirs.gender(),
                 theirs.birthDate(), theirs.phone(), theirs.idCard(), unit.departmentCode(), theirs.hireDate(),
                 theirs.jobTitle(), theirs.status());

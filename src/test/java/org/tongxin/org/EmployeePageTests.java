@@ -21,7 +21,7 @@ class EmployeePageTests extends IntegrationTestSupport {
     void personalDataIsMaskedUntilTheManagerAsksAndTheAskIsAudited() throws Exception {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("隐私测试工会");
         OrgSetup.HrRow person = Fixtures.row(unit.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "privacy.csv", List.of(person));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "privacy.csv", List.of(person));
         long id = fixtures.employeeId(person.employeeNo());
         Viewer officer = Fixtures.officer(fixtures.adminAccountId(), unit.unit().id());
 

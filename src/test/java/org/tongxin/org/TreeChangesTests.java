@@ -69,7 +69,7 @@ class TreeChangesTests extends IntegrationTestSupport {
     @Test
     void closingKeepsTheUnitAndRefusesWhileChildrenOrEmployeesRemain() {
         Fixtures.UnitWithDepartment withPeople = fixtures.grassroots("有人工会");
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "close.csv",
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "close.csv",
                 List.of(Fixtures.row(withPeople.departmentCode())));
         Viewer committee = Fixtures.committee(fixtures.adminAccountId());
         assertThatThrownBy(() -> changes.close(committee, withPeople.unit().id())).hasMessage("unit.error.closeEmployees");
@@ -89,7 +89,7 @@ class TreeChangesTests extends IntegrationTestSupport {
         String code = "NEW" + System.nanoTime() % 100000;
         mvc.perform(post("/org/units/" + top.id() + "/departments").param("code", code).param("name", "新设监控室")
                 .with(csrf()).with(as(officer)));
-        org.importEmployees(officer, "new-dept.csv", java.util.List.of(Fixtures.row(code)));
+        orgSetup.importEmployees(officer, "new-dept.csv", java.util.List.of(Fixtures.row(code)));
         assertThat(jdbc.sql("SELECT count(*) FROM employee e JOIN department d ON d.id = e.department_id "
                 + "WHERE d.code = ? AND d.unit_id = ?").params(code, top.id()).query(Long.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> changes.addDepartment(officer, top.id(), code, "重复"))
@@ -133,7 +133,7 @@ class TreeChangesTests extends IntegrationTestSupport {
     void employeesOnLeaveKeepAUnitOpen() {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("休假工会");
         OrgSetup.HrRow r = Fixtures.row(unit.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "leave.csv", java.util.List.of(
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "leave.csv", java.util.List.of(
                 new OrgSetup.HrRow(r.employeeNo(), r.name(), r.gender(), r.birthDate(), r.phone(), r.idCard(),
                         r.departmentCode(), r.hireDate(), r.jobTitle(), "休假")));
         assertThatThrownBy(() -> changes.close(Fixtures.committee(fixtures.adminAccountId()), unit.unit().id()))

@@ -29,7 +29,7 @@ class WebErrorsTests extends IntegrationTestSupport {
     void loggedInEmployee() throws Exception {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("错误页工会");
         OrgSetup.HrRow person = Fixtures.row(unit.departmentCode());
-        org.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "errors.csv", List.of(person));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "errors.csv", List.of(person));
         long account = fixtures.accountId(fixtures.employeeId(person.employeeNo()));
         jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
                 .params(encoder.encode("Cuowu2026"), account).update();

@@ -23,11 +23,11 @@ public class Fixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
-    private final OrgSetup org;
+    private final OrgSetup orgSetup;
     private final JdbcClient jdbc;
 
-    Fixtures(OrgSetup org, JdbcClient jdbc) {
-        this.org = org;
+    Fixtures(OrgSetup orgSetup, JdbcClient jdbc) {
+        this.orgSetup = orgSetup;
         this.jdbc = jdbc;
     }
 
@@ -36,9 +36,9 @@ public class Fixtures {
         long company = jdbc.sql("SELECT id FROM org_unit WHERE kind = 'COMPANY_UNION' ORDER BY id LIMIT 1")
                 .query(Long.class).single();
         int n = SERIAL.getAndIncrement();
-        OrgUnit unit = org.createUnit(company, name + n, UnitKind.GRASSROOTS_UNION);
+        OrgUnit unit = orgSetup.createUnit(company, name + n, UnitKind.GRASSROOTS_UNION);
         String code = "T" + n + "-" + System.nanoTime() % 100000;
-        org.createDepartment(code, name + n + "部门", unit.id());
+        orgSetup.createDepartment(code, name + n + "部门", unit.id());
         return new UnitWithDepartment(unit, code);
     }
 

@@ -14,7 +14,7 @@ public abstract class IntegrationTestSupport {
     @Autowired
     protected Fixtures fixtures;
     @Autowired
-    protected OrgSetup org;
+    protected OrgSetup orgSetup;
     @Autowired
     protected JdbcClient jdbc;
 }

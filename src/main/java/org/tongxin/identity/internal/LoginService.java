@@ -24,6 +24,7 @@ import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.Role;
+import org.tongxin.shared.security.RoleSource;
 import org.tongxin.shared.security.Viewer;
 
 /**
@@ -42,11 +43,14 @@ public class LoginService implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String dummyHash;
+    private final List<RoleSource> roleSources;
 
-    LoginService(Accounts accounts, OrgDirectory org, PasswordEncoder encoder, Optional<Clock> clock) {
+    LoginService(Accounts accounts, OrgDirectory org, PasswordEncoder encoder, Optional<Clock> clock,
+                 List<RoleSource> roleSources) {
         this.accounts = accounts;
         this.org = org;
         this.encoder = encoder;
+        this.roleSources = roleSources;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.dummyHash = encoder.encode("timing-equaliser");
     }
@@ -118,6 +122,9 @@ public class LoginService implements AuthenticationProvider {
         String name = account.username();
         if (account.employeeId() != null) {
             roles.add(Role.EMPLOYEE);
+            for (RoleSource source : roleSources) {
+                roles.addAll(source.rolesOf(account.employeeId()));
+            }
             name = org.employee(account.employeeId()).map(EmployeeSummary::name).orElse(name);
         }
         for (Grant g : accounts.grants(account.id())) {

@@ -23,7 +23,7 @@ class OfficerDirectory implements UnitOfficers {
         List<Officer> officers = new ArrayList<>();
         for (Grant g : accounts.officerGrantsOfUnit(unitId)) {
             accounts.find(g.accountId()).map(Account::employeeId).flatMap(org::employee)
-                    .ifPresent(e -> officers.add(new Officer(e.name(), e.employeeNo(), g.post())));
+                    .ifPresent(e -> officers.add(new Officer(e.id(), e.name(), e.employeeNo(), g.post())));
         }
         return officers;
     }

@@ -1,25 +1,32 @@
 package org.tongxin.identity.web;
 
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.HomeSection;
 
 /** The home tab and the "me" tab. */
 @Controller
 class HomeController {
 
     private final OrgDirectory org;
+    private final List<HomeSection> sections;
 
-    HomeController(OrgDirectory org) {
+    HomeController(OrgDirectory org, List<HomeSection> sections) {
         this.org = org;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
     }
 
     @GetMapping("/")
     String home(Model model) {
         addMe(model);
+        Viewer viewer = CurrentViewer.get();
+        model.addAttribute("cards", sections.stream().flatMap(s -> s.card(viewer).stream()).toList());
         return "identity/home";
     }
 

@@ -1,7 +1,10 @@
 package org.tongxin.org.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,6 +97,14 @@ public class Employees {
     public List<Long> activeIdsInSubtree(OrgUnit root) {
         return jdbc.sql("SELECT e.id" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
                 .param(root.path()).query(Long.class).list();
+    }
+
+    public Map<String, Long> idsByNumber(Collection<String> numbers) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT e.emp_no, e.id FROM employee e JOIN unnest(string_to_array(?, ',')) k(v) ON e.emp_no = k.v")
+                .param(String.join(",", numbers))
+                .query((rs, i) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
     }
 
     /** The employee whose number or phone is {@code login}. */

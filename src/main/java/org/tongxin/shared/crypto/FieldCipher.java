@@ -2,6 +2,7 @@ package org.tongxin.shared.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,6 +24,7 @@ public final class FieldCipher {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
+    private final SecretKeySpec signingKey;
     private final SecureRandom random = new SecureRandom();
     // Looking up and keying a Mac or Cipher costs more than using it. Request threads are virtual and
     // short-lived, but an import's checks and encryption run on the common pool's few long-lived threads,
@@ -36,6 +38,7 @@ public final class FieldCipher {
         }
         this.encryptionKey = new SecretKeySpec(derive(masterKey, "encrypt"), "AES");
         this.indexKey = new SecretKeySpec(derive(masterKey, "index"), "HmacSHA256");
+        this.signingKey = new SecretKeySpec(derive(masterKey, "sign"), "HmacSHA256");
         this.macs = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -96,6 +99,24 @@ public final class FieldCipher {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("decryption failed: wrong tongxin.crypto.key?", e);
         }
+    }
+
+    /** A signature (base64url HMAC) over {@code text}, for tokens that must not be forged, such as a member card's QR. */
+    public String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(signingKey);
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code signature} is {@link #sign(String)} of {@code text}, compared in constant time. */
+    public boolean verify(String text, String signature) {
+        return MessageDigest.isEqual(sign(text).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A keyed, deterministic digest for equality look-ups; null stays null. */

@@ -1,0 +1,91 @@
+package org.tongxin.membership.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Applications to join. */
+@Repository
+public class Applications {
+
+    private static final String COLUMNS = "id, employee_id, unit_id, channel, status, submitted_at, due_on, "
+            + "escalated_to, escalated_at, decided_at, decided_by, reason";
+
+    private final JdbcClient jdbc;
+
+    Applications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long submit(long employeeId, long unitId, String channel, LocalDate dueOn) {
+        return jdbc.sql("""
+                        INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status, due_on)
+                        VALUES (?, ?, ?, TRUE, 'PENDING', ?) RETURNING id""")
+                .params(employeeId, unitId, channel, dueOn).query(Long.class).single();
+    }
+
+    /** An application recorded with the day it was made (for data carried over from before). */
+    public long submitOn(long employeeId, long unitId, String channel, LocalDate submittedOn, LocalDate dueOn) {
+        return jdbc.sql("""
+                        INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status,
+                                                            submitted_at, due_on)
+                        VALUES (?, ?, ?, TRUE, 'PENDING', ?, ?) RETURNING id""")
+                .params(employeeId, unitId, channel, submittedOn.atTime(9, 30).atZone(ZoneId.systemDefault())
+                        .toOffsetDateTime(), dueOn).query(Long.class).single();
+    }
+
+    public Optional<Application> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE id = ?").param(id)
+                .query(Application.class).optional();
+    }
+
+    /** Locks the application for a decision, so two officers cannot decide it twice. */
+    public Optional<Application> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE id = ? FOR UPDATE").param(id)
+                .query(Application.class).optional();
+    }
+
+    public Optional<Application> openOf(long employeeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE employee_id = ? AND status = 'PENDING'")
+                .param(employeeId).query(Application.class).optional();
+    }
+
+    public List<Application> ofEmployee(long employeeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE employee_id = ? ORDER BY id DESC")
+                .param(employeeId).query(Application.class).list();
+    }
+
+    public List<Application> pending() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE status = 'PENDING' ORDER BY due_on, id")
+                .query(Application.class).list();
+    }
+
+    /** Pending, past the deadline and not yet escalated. */
+    public List<Application> overdue(LocalDate today) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM membership_application
+                        WHERE status = 'PENDING' AND due_on < ? AND escalated_at IS NULL ORDER BY id
+                        FOR UPDATE SKIP LOCKED""")
+                .param(today).query(Application.class).list();
+    }
+
+    public void decide(long id, String status, long decidedBy, String reason) {
+        jdbc.sql("""
+                        UPDATE membership_application SET status = ?, decided_at = now(), decided_by = ?, reason = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(status, decidedBy, reason, id).update();
+    }
+
+    public void escalate(long id, Long toUnit) {
+        jdbc.sql("UPDATE membership_application SET escalated_to = ?, escalated_at = now() WHERE id = ?")
+                .params(toUnit, id).update();
+    }
+
+    public int decisionDays(long unitId, int byDefault) {
+        return jdbc.sql("SELECT decision_days FROM membership_settings WHERE unit_id = ?").param(unitId)
+                .query(Integer.class).optional().orElse(byDefault);
+    }
+}

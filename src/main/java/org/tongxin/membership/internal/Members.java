@@ -1,0 +1,75 @@
+package org.tongxin.membership.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members, their numbers and their periods. */
+@Repository
+public class Members {
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The member with a current period, if the employee is one. */
+    public Optional<Member> current(long employeeId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on
+                        FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
+                        WHERE m.employee_id = ?""")
+                .param(employeeId).query(Member.class).optional();
+    }
+
+    public Optional<Member> currentById(long memberId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on
+                        FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
+                        WHERE m.id = ?""")
+                .param(memberId).query(Member.class).optional();
+    }
+
+    /** The member record of someone who was a member before (their number is kept for life). */
+    public Optional<Long> formerMemberId(long employeeId) {
+        return jdbc.sql("SELECT id FROM member WHERE employee_id = ?").param(employeeId).query(Long.class).optional();
+    }
+
+    /**
+     * The next member number of a unit: the unit's code and a sequence that only grows, so a number is
+     * never given twice even after a member leaves.
+     */
+    public String nextNumber(long unitId) {
+        int seq = jdbc.sql("""
+                        INSERT INTO member_number (unit_id, last) VALUES (?, 1)
+                        ON CONFLICT (unit_id) DO UPDATE SET last = member_number.last + 1 RETURNING last""")
+                .param(unitId).query(Integer.class).single();
+        return String.format("U%05d-%05d", unitId, seq);
+    }
+
+    public long create(long employeeId, String memberNo, LocalDate joinedOn) {
+        return jdbc.sql("INSERT INTO member (employee_id, member_no, first_joined_on) VALUES (?, ?, ?) RETURNING id")
+                .params(employeeId, memberNo, joinedOn).query(Long.class).single();
+    }
+
+    public String numberOf(long memberId) {
+        return jdbc.sql("SELECT member_no FROM member WHERE id = ?").param(memberId).query(String.class).single();
+    }
+
+    public void startPeriod(long memberId, long unitId, LocalDate startedOn, String reason) {
+        jdbc.sql("""
+                        INSERT INTO membership_period (member_id, unit_id, started_on, start_reason)
+                        VALUES (?, ?, ?, ?)""")
+                .params(memberId, unitId, startedOn, reason).update();
+    }
+
+    public List<Period> periods(long memberId) {
+        return jdbc.sql("""
+                        SELECT id, unit_id, started_on, start_reason, ended_on, end_reason FROM membership_period
+                        WHERE member_id = ? ORDER BY started_on DESC, id DESC""")
+                .param(memberId).query(Period.class).list();
+    }
+}

@@ -1,0 +1,201 @@
+package org.tongxin.membership.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.membership.MemberJoined;
+import org.tongxin.notify.Message;
+import org.tongxin.notify.NotificationRequested;
+import org.tongxin.org.EmployeeSummary;
+import org.tongxin.org.OrgDirectory;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitOfficers;
+import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.security.OutOfScopeException;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.NotFoundException;
+
+/** Applying, deciding and escalating; every officer decision is audited and the people concerned are told. */
+@Service
+public class MembershipService {
+
+    /** A request refused for a reason the person can act on; carries an i18n key. */
+    public static class Refused extends RuntimeException {
+        private final String messageKey;
+
+        public Refused(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    private final Applications applications;
+    private final Members members;
+    private final OrgDirectory org;
+    private final List<UnitOfficers> officers;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MembershipService(Applications applications, Members members, OrgDirectory org, List<UnitOfficers> officers,
+                      AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.applications = applications;
+        this.members = members;
+        this.org = org;
+        this.officers = officers;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** An employee applies for themselves. */
+    @Transactional
+    public long apply(Viewer viewer, boolean declarationAccepted) {
+        if (viewer.employeeId() == null) {
+            throw new Refused("membership.refused.notEmployee");
+        }
+        if (!declarationAccepted) {
+            throw new Refused("membership.refused.declaration");
+        }
+        long employeeId = viewer.employeeId();
+        EmployeeSummary employee = org.employee(employeeId).orElse(null);
+        JoiningPolicy.refusal(employee, members.current(employeeId).isPresent(),
+                applications.openOf(employeeId).isPresent()).ifPresent(key -> {
+                    throw new Refused(key);
+                });
+        LocalDate due = DecisionDeadline.dueOn(today(),
+                applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
+        long id = applications.submit(employeeId, employee.unitId(), "ONLINE", due);
+        tellOfficers(employee.unitId(), new Message("新的入会申请：" + employee.name(),
+                employee.name() + "（" + employee.unitName() + "）申请加入工会，请在 " + due + " 前审批。\n"
+                        + employee.name() + " applied to join the union; please decide by " + due + ".",
+                "/membership/applications"));
+        return id;
+    }
+
+    /** The unit an application belongs to, if the viewer may decide it; 404 otherwise. */
+    public Application decidable(Viewer viewer, long applicationId) {
+        Application a = applications.find(applicationId)
+                .orElseThrow(() -> new NotFoundException("application " + applicationId));
+        requireScope(viewer, a);
+        return a;
+    }
+
+    private void requireScope(Viewer viewer, Application a) {
+        OrgUnit unit = org.unit(a.unitId()).orElseThrow();
+        if (!viewer.isOfficerOrAbove() || !viewer.manages(unit.pathIds())) {
+            throw new OutOfScopeException("application " + a.id());
+        }
+    }
+
+    @Transactional
+    public String approve(Viewer viewer, long applicationId) {
+        Application a = applications.lock(applicationId)
+                .orElseThrow(() -> new NotFoundException("application " + applicationId));
+        requireScope(viewer, a);
+        if (!a.isPending()) {
+            throw new Refused("membership.refused.decided");
+        }
+        LocalDate today = today();
+        Optional<Long> former = members.formerMemberId(a.employeeId());
+        long memberId;
+        String memberNo;
+        if (former.isPresent()) {
+            memberId = former.get();
+            memberNo = members.numberOf(memberId);
+            members.startPeriod(memberId, a.unitId(), today, "REJOINED");
+        } else {
+            memberNo = members.nextNumber(a.unitId());
+            memberId = members.create(a.employeeId(), memberNo, today);
+            members.startPeriod(memberId, a.unitId(), today, "JOINED");
+        }
+        applications.decide(applicationId, "APPROVED", viewer.accountId(), null);
+        String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "APPROVED");
+        after.put("memberNo", memberNo);
+        audit.record(viewer, "membership.approve", "application", applicationId, a.unitId(), name,
+                Map.of("status", "PENDING"), after);
+        events.publishEvent(new MemberJoined(memberId, a.employeeId(), a.unitId(), memberNo, today,
+                former.isPresent()));
+        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(), new Message("入会申请已通过",
+                "欢迎加入工会！您的会员号是 " + memberNo + "，电子会员卡已可使用。\n"
+                        + "Welcome to the union! Your member number is " + memberNo + "; your member card is ready.",
+                "/me/card")));
+        return memberNo;
+    }
+
+    @Transactional
+    public void reject(Viewer viewer, long applicationId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new Refused("membership.refused.reason");
+        }
+        Application a = applications.lock(applicationId)
+                .orElseThrow(() -> new NotFoundException("application " + applicationId));
+        requireScope(viewer, a);
+        if (!a.isPending()) {
+            throw new Refused("membership.refused.decided");
+        }
+        String why = reason.trim();
+        applications.decide(applicationId, "REJECTED", viewer.accountId(), why);
+        String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
+        audit.record(viewer, "membership.reject", "application", applicationId, a.unitId(), name,
+                Map.of("status", "PENDING"), Map.of("status", "REJECTED", "reason", why));
+        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(), new Message("入会申请未通过",
+                "原因：" + why + "\nReason: " + why, "/membership/apply")));
+    }
+
+    /**
+     * Applications past their deadline go up to the unit above: its officers and the unit's own are told.
+     * A top unit has no one above; its officers are reminded.
+     *
+     * @return how many applications were escalated
+     */
+    @Transactional
+    public int escalateOverdue() {
+        List<Application> overdue = applications.overdue(today());
+        for (Application a : overdue) {
+            Long parent = org.unit(a.unitId()).map(OrgUnit::parentId).orElse(null);
+            applications.escalate(a.id(), parent);
+            String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
+            Message message = new Message("入会申请已超期：" + name,
+                    name + " 的入会申请应在 " + a.dueOn() + " 前审批，现已超期并上报上级工会。\n"
+                            + name + "'s application was due by " + a.dueOn() + " and has gone to the union above.",
+                    "/membership/applications");
+            tellOfficers(a.unitId(), message);
+            if (parent != null) {
+                tellOfficers(parent, message);
+            }
+        }
+        return overdue.size();
+    }
+
+    /** Tells the officers of the nearest unit up the path that has any. */
+    private void tellOfficers(long unitId, Message message) {
+        OrgUnit unit = org.unit(unitId).orElse(null);
+        List<Long> path = unit == null ? List.of() : unit.pathIds();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            long id = path.get(i);
+            List<Long> people = officers.stream().flatMap(o -> o.officersOf(id).stream())
+                    .map(UnitOfficers.Officer::employeeId).distinct().toList();
+            if (!people.isEmpty()) {
+                people.forEach(p -> events.publishEvent(NotificationRequested.toEmployee(p, message)));
+                return;
+            }
+        }
+    }
+}

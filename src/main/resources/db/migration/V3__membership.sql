@@ -1,0 +1,59 @@
+-- membership: applications, members with their numbers, and membership periods (history is never overwritten).
+CREATE TABLE membership_settings
+(
+  unit_id       BIGINT PRIMARY KEY,
+  decision_days INT NOT NULL CHECK (decision_days BETWEEN 1 AND 90)
+);
+
+CREATE TABLE membership_application
+(
+  id                   BIGSERIAL PRIMARY KEY,
+  employee_id          BIGINT  NOT NULL,
+  unit_id              BIGINT  NOT NULL,
+  channel              TEXT    NOT NULL CHECK (channel IN ('ONLINE', 'SERVICE_WINDOW')),
+  declaration_accepted BOOLEAN NOT NULL CHECK (declaration_accepted),
+  status               TEXT    NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN')),
+  submitted_at         TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+  due_on               DATE    NOT NULL,
+  escalated_to         BIGINT,
+  escalated_at         TIMESTAMP WITH TIME ZONE,
+  decided_at           TIMESTAMP WITH TIME ZONE,
+  decided_by           BIGINT,
+  reason               TEXT,
+  CHECK (status <> 'REJECTED' OR length(trim(reason)) > 0),
+  CHECK ((status = 'PENDING') = (decided_at IS NULL))
+);
+-- One open application per person; the database is the last guard against a double submit.
+CREATE UNIQUE INDEX membership_application_one_open ON membership_application (employee_id) WHERE status = 'PENDING';
+CREATE INDEX membership_application_unit_idx ON membership_application (unit_id, status);
+CREATE INDEX membership_application_due_idx ON membership_application (due_on) WHERE status = 'PENDING';
+
+CREATE TABLE member
+(
+  id              BIGSERIAL PRIMARY KEY,
+  employee_id     BIGINT NOT NULL UNIQUE,
+  member_no       TEXT   NOT NULL UNIQUE,
+  first_joined_on DATE   NOT NULL
+);
+
+CREATE TABLE member_number
+(
+  unit_id BIGINT PRIMARY KEY,
+  last    INT NOT NULL
+);
+
+CREATE TABLE membership_period
+(
+  id           BIGSERIAL PRIMARY KEY,
+  member_id    BIGINT NOT NULL REFERENCES member (id),
+  unit_id      BIGINT NOT NULL,
+  started_on   DATE   NOT NULL,
+  start_reason TEXT   NOT NULL CHECK (start_reason IN ('JOINED', 'REJOINED', 'TRANSFERRED')),
+  ended_on     DATE,
+  end_reason   TEXT CHECK (end_reason IN ('LEFT', 'RETIRED', 'LAPSED', 'DECEASED', 'TRANSFERRED')),
+  created_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+  CHECK ((ended_on IS NULL) = (end_reason IS NULL)),
+  CHECK (ended_on IS NULL OR ended_on >= started_on)
+);
+CREATE UNIQUE INDEX membership_period_one_current ON membership_period (member_id) WHERE ended_on IS NULL;
+CREATE INDEX membership_period_unit_idx ON membership_period (unit_id) WHERE ended_on IS NULL;

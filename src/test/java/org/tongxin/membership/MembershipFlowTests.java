@@ -1,0 +1,147 @@
+package org.tongxin.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongxin.support.Fixtures.as;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.tongxin.membership.internal.MembershipService;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Fixtures;
+import org.tongxin.support.IntegrationTestSupport;
+
+@RecordApplicationEvents
+class MembershipFlowTests extends IntegrationTestSupport {
+
+    @Autowired
+    MembershipService membership;
+    @Autowired
+    MembershipSetup setup;
+    @Autowired
+    ApplicationEvents events;
+
+    Fixtures.UnitWithDepartment unit;
+    Viewer applicant;
+    Viewer officer;
+    long officerEmployee;
+
+    @BeforeEach
+    void anEmployeeAndTheirOfficer() {
+        unit = fixtures.grassroots("入会测试工会");
+        OrgSetup.HrRow a = Fixtures.row(unit.departmentCode());
+        OrgSetup.HrRow o = Fixtures.row(unit.departmentCode());
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "join.csv", List.of(a, o));
+        long applicantId = fixtures.employeeId(a.employeeNo());
+        officerEmployee = fixtures.employeeId(o.employeeNo());
+        applicant = Fixtures.employee(fixtures.accountId(applicantId), applicantId);
+        long officerAccount = fixtures.accountId(officerEmployee);
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席')")
+                .params(officerAccount, unit.unit().id()).update();
+        officer = Fixtures.officer(officerAccount, unit.unit().id());
+    }
+
+    private String page(String url, Viewer viewer) throws Exception {
+        return mvc.perform(get(url).with(as(viewer))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long openApplication() {
+        return jdbc.sql("SELECT id FROM membership_application WHERE employee_id = ? AND status = 'PENDING'")
+                .param(applicant.employeeId()).query(Long.class).single();
+    }
+
+    @Test
+    void anEmployeeAppliesTheOfficerApprovesAndAMemberNumberIsGivenForGood() throws Exception {
+        assertThat(page("/", applicant)).contains("id=\"apply-link\"");
+        mvc.perform(post("/membership/apply").param("declaration", "true").with(csrf()).with(as(applicant)));
+        assertThat(page("/membership/apply", applicant)).contains("id=\"application-open\"");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '新的入会申请%'")
+                .param(officerEmployee).query(Long.class).single() == 1);
+
+        assertThat(page("/membership/applications", officer)).contains("id=\"application-" + openApplication() + "\"");
+        long id = openApplication();
+        mvc.perform(post("/membership/applications/" + id + "/approve").with(csrf()).with(as(officer)));
+
+        String memberNo = jdbc.sql("SELECT member_no FROM member WHERE employee_id = ?").param(applicant.employeeId())
+                .query(String.class).single();
+        assertThat(memberNo).matches(String.format("U%05d-\\d{5}", unit.unit().id()));
+        assertThat(jdbc.sql("SELECT start_reason FROM membership_period p JOIN member m ON m.id = p.member_id "
+                + "WHERE m.employee_id = ? AND p.ended_on IS NULL").param(applicant.employeeId())
+                .query(String.class).single()).isEqualTo("JOINED");
+        assertThat(events.stream(MemberJoined.class).filter(e -> e.employeeId() == applicant.employeeId()))
+                .singleElement().satisfies(e -> assertThat(e.memberNo()).isEqualTo(memberNo));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'membership.approve' AND target_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND title = '入会申请已通过'")
+                .param(applicant.employeeId()).query(Long.class).single() == 1);
+        assertThat(page("/me/card", applicant)).contains(memberNo).contains("<svg").contains("/membership/verify?t=");
+    }
+
+    @Test
+    void aDeclineNeedsAReasonThatTheApplicantSees() throws Exception {
+        membership.apply(applicant, true);
+        long id = openApplication();
+        mvc.perform(post("/membership/applications/" + id + "/reject").param("reason", " ").with(csrf())
+                .with(as(officer)));
+        assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?").param(id)
+                .query(String.class).single()).isEqualTo("PENDING");
+
+        mvc.perform(post("/membership/applications/" + id + "/reject").param("reason", "请先完成试用期")
+                .with(csrf()).with(as(officer)));
+
+        assertThat(page("/membership/apply", applicant)).contains("原因：请先完成试用期").contains("id=\"apply-form\"");
+    }
+
+    @Test
+    void oneOpenApplicationAtATimeAndADeclarationIsNeeded() {
+        assertThat(catchThrowableOfType(MembershipService.Refused.class,
+                () -> membership.apply(applicant, false)).messageKey()).isEqualTo("membership.refused.declaration");
+        membership.apply(applicant, true);
+        assertThat(catchThrowableOfType(MembershipService.Refused.class,
+                () -> membership.apply(applicant, true)).messageKey()).isEqualTo("membership.refused.open");
+    }
+
+    @Test
+    void anOfficerOfAnotherUnitCanNeitherSeeNorDecide() throws Exception {
+        membership.apply(applicant, true);
+        long id = openApplication();
+        Fixtures.UnitWithDepartment other = fixtures.grassroots("旁边的工会");
+        Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), other.unit().id());
+
+        assertThat(page("/membership/applications", stranger)).doesNotContain("id=\"application-" + id + "\"");
+        mvc.perform(post("/membership/applications/" + id + "/approve").with(csrf()).with(as(stranger)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?").param(id)
+                .query(String.class).single()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anApplicationPastItsDeadlineGoesToTheUnitAboveOnce() {
+        long id = setup.pendingApplication(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusDays(40));
+
+        membership.escalateOverdue();
+        membership.escalateOverdue();
+
+        assertThat(jdbc.sql("SELECT escalated_to FROM membership_application WHERE id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(unit.unit().parentId());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '入会申请已超期%'")
+                .param(officerEmployee).query(Long.class).single() == 1);
+    }
+}
