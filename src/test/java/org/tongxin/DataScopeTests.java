@@ -104,7 +104,7 @@ class DataScopeTests extends IntegrationTestSupport {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : patterns) {
                 if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
-                        && !pattern.startsWith("/membership/applications")) {
+                        && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -138,7 +138,8 @@ class DataScopeTests extends IntegrationTestSupport {
         return request(endpoint.method(), url).with(csrf()).with(as(officerA))
                 .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
-                .param("code", "SCOPE" + System.nanoTime() % 100000);
+                .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
+                .param("reason", "LEFT");
     }
 
     @Test
@@ -158,6 +159,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM department WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM member WHERE employee_id = ?")
+                .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
     }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongxin.org.internal.Employees;
+import org.tongxin.org.internal.OrgTree;
 import org.tongxin.org.internal.OrgUnits;
+import org.tongxin.shared.security.Viewer;
 
 /** Read access to the tree and to employees for other modules. */
 @Service
@@ -15,10 +17,17 @@ public class OrgDirectory {
 
     private final OrgUnits units;
     private final Employees employees;
+    private final OrgTree tree;
 
-    OrgDirectory(OrgUnits units, Employees employees) {
+    OrgDirectory(OrgUnits units, Employees employees, OrgTree tree) {
         this.units = units;
         this.employees = employees;
+        this.tree = tree;
+    }
+
+    /** Employees the viewer manages whose name or employee number starts with {@code q}. */
+    public List<EmployeeSummary> searchEmployees(Viewer viewer, String q, int limit) {
+        return employees.search(tree.rootsFor(viewer), q, limit);
     }
 
     public Optional<OrgUnit> unit(long id) {

@@ -144,4 +144,42 @@ class MembershipFlowTests extends IntegrationTestSupport {
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '入会申请已超期%'")
                 .param(officerEmployee).query(Long.class).single() == 1);
     }
+
+    @Test
+    void atTheServiceWindowAnOfficerSignsSomeoneUpThenRetiresThemAndHistoryIsKept() throws Exception {
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/join").param("declaration", "true")
+                .with(csrf()).with(as(officer)));
+        assertThat(jdbc.sql("SELECT channel FROM membership_application WHERE employee_id = ? AND status = 'APPROVED'")
+                .param(applicant.employeeId()).query(String.class).single()).isEqualTo("SERVICE_WINDOW");
+
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/end").param("reason", "RETIRED")
+                .with(csrf()).with(as(officer)));
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/end").param("reason", "LEFT")
+                .with(csrf()).with(as(officer)));
+
+        List<String> history = jdbc.sql("""
+                        SELECT p.status || ' ' || p.start_reason || ' ' || coalesce(p.end_reason, 'open')
+                        FROM membership_period p JOIN member m ON m.id = p.member_id WHERE m.employee_id = ? ORDER BY p.id""")
+                .param(applicant.employeeId()).query(String.class).list();
+        assertThat(history).containsExactly("ACTIVE JOINED RETIRED", "RETIRED RETIRED LEFT");
+        assertThat(events.stream(MembershipEnded.class).filter(e -> e.employeeId() == applicant.employeeId()))
+                .singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("LEFT"));
+
+        mvc.perform(post("/membership/apply").param("declaration", "true").with(csrf()).with(as(applicant)));
+        mvc.perform(post("/membership/applications/" + openApplication() + "/approve").with(csrf()).with(as(officer)));
+        assertThat(jdbc.sql("SELECT count(DISTINCT member_no) FROM member WHERE employee_id = ?")
+                .param(applicant.employeeId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(page("/me/card", applicant)).contains("id=\"periods\"").contains("退休");
+    }
+
+    @Test
+    void theServiceWindowFindsOnlyTheOfficersOwnPeople() throws Exception {
+        String name = jdbc.sql("SELECT name FROM employee WHERE id = ?").param(applicant.employeeId())
+                .query(String.class).single();
+        assertThat(page("/membership/window?q=" + name, officer)).contains("id=\"person-" + applicant.employeeId() + "\"");
+        Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("远处的工会").unit().id());
+        assertThat(page("/membership/window?q=" + name, stranger)).doesNotContain("id=\"person-");
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/join").param("declaration", "true")
+                .with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
+    }
 }

@@ -64,7 +64,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/org/**", "/membership/applications/**", "/membership/verify")
+                        .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
+                                "/membership/verify")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(success)

@@ -4,5 +4,9 @@ import java.time.LocalDate;
 
 /** A current member: number, first joining and the period running now. */
 public record Member(long id, long employeeId, String memberNo, LocalDate firstJoinedOn, long unitId,
-                     LocalDate periodStartedOn) {
+                     LocalDate periodStartedOn, String status) {
+
+    public boolean isRetired() {
+        return "RETIRED".equals(status);
+    }
 }

@@ -19,7 +19,8 @@ public class Members {
     /** The member with a current period, if the employee is one. */
     public Optional<Member> current(long employeeId) {
         return jdbc.sql("""
-                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on
+                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on,
+                               p.status
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.employee_id = ?""")
                 .param(employeeId).query(Member.class).optional();
@@ -27,7 +28,8 @@ public class Members {
 
     public Optional<Member> currentById(long memberId) {
         return jdbc.sql("""
-                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on
+                        SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on,
+                               p.status
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.id = ?""")
                 .param(memberId).query(Member.class).optional();
@@ -60,15 +62,32 @@ public class Members {
     }
 
     public void startPeriod(long memberId, long unitId, LocalDate startedOn, String reason) {
+        startPeriod(memberId, unitId, startedOn, reason, "ACTIVE");
+    }
+
+    public void startPeriod(long memberId, long unitId, LocalDate startedOn, String reason, String status) {
         jdbc.sql("""
-                        INSERT INTO membership_period (member_id, unit_id, started_on, start_reason)
-                        VALUES (?, ?, ?, ?)""")
-                .params(memberId, unitId, startedOn, reason).update();
+                        INSERT INTO membership_period (member_id, unit_id, started_on, start_reason, status)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(memberId, unitId, startedOn, reason, status).update();
+    }
+
+    /** Ends the open period of a member; the row is kept as history. */
+    public void endPeriod(long memberId, LocalDate endedOn, String reason) {
+        jdbc.sql("""
+                        UPDATE membership_period SET ended_on = ?, end_reason = ?
+                        WHERE member_id = ? AND ended_on IS NULL""")
+                .params(endedOn, reason, memberId).update();
+    }
+
+    /** Locks the member's row while their periods change, so two officers cannot end one period twice. */
+    public void lock(long memberId) {
+        jdbc.sql("SELECT id FROM member WHERE id = ? FOR UPDATE").param(memberId).query(Long.class).single();
     }
 
     public List<Period> periods(long memberId) {
         return jdbc.sql("""
-                        SELECT id, unit_id, started_on, start_reason, ended_on, end_reason FROM membership_period
+                        SELECT id, unit_id, status, started_on, start_reason, ended_on, end_reason FROM membership_period
                         WHERE member_id = ? ORDER BY started_on DESC, id DESC""")
                 .param(memberId).query(Period.class).list();
     }

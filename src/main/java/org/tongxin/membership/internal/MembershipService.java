@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberJoined;
+import org.tongxin.membership.MembershipEnded;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
@@ -71,20 +72,72 @@ public class MembershipService {
         if (!declarationAccepted) {
             throw new Refused("membership.refused.declaration");
         }
-        long employeeId = viewer.employeeId();
-        EmployeeSummary employee = org.employee(employeeId).orElse(null);
-        JoiningPolicy.refusal(employee, members.current(employeeId).isPresent(),
-                applications.openOf(employeeId).isPresent()).ifPresent(key -> {
-                    throw new Refused(key);
-                });
-        LocalDate due = DecisionDeadline.dueOn(today(),
-                applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
-        long id = applications.submit(employeeId, employee.unitId(), "ONLINE", due);
+        EmployeeSummary employee = org.employee(viewer.employeeId()).orElse(null);
+        long id = submit(employee, "ONLINE");
+        LocalDate due = applications.find(id).orElseThrow().dueOn();
         tellOfficers(employee.unitId(), new Message("新的入会申请：" + employee.name(),
                 employee.name() + "（" + employee.unitName() + "）申请加入工会，请在 " + due + " 前审批。\n"
                         + employee.name() + " applied to join the union; please decide by " + due + ".",
                 "/membership/applications"));
         return id;
+    }
+
+    /**
+     * At a mobile service window (流动服务窗口) an officer fills the application with the employee on the
+     * spot and, being allowed to decide for that unit, approves it there and then.
+     *
+     * @return the new member number
+     */
+    @Transactional
+    public String joinAtWindow(Viewer officer, long employeeId, boolean declarationAccepted) {
+        EmployeeSummary employee = org.employee(employeeId).orElseThrow(() -> new NotFoundException("employee"));
+        requireScope(officer, employee.unitId());
+        if (!declarationAccepted) {
+            throw new Refused("membership.refused.declaration");
+        }
+        long id = submit(employee, "SERVICE_WINDOW");
+        return approve(officer, id);
+    }
+
+    private long submit(EmployeeSummary employee, String channel) {
+        long employeeId = employee == null ? -1 : employee.id();
+        JoiningPolicy.refusal(employee, employee != null && members.current(employeeId).isPresent(),
+                employee != null && applications.openOf(employeeId).isPresent()).ifPresent(key -> {
+                    throw new Refused(key);
+                });
+        LocalDate due = DecisionDeadline.dueOn(today(),
+                applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
+        return applications.submit(employeeId, employee.unitId(), channel, due);
+    }
+
+    /**
+     * Ends a membership (退会, death, lapse), or turns it into a retired membership (退休会员), which is a
+     * new period rather than an end. The old period stays as it was, with its end date and reason.
+     */
+    @Transactional
+    public void endMembership(Viewer officer, long employeeId, String reason) {
+        if (!List.of("LEFT", "RETIRED", "LAPSED", "DECEASED").contains(reason)) {
+            throw new Refused("membership.refused.endReason");
+        }
+        EmployeeSummary employee = org.employee(employeeId).orElseThrow(() -> new NotFoundException("employee"));
+        requireScope(officer, employee.unitId());
+        Member member = members.current(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
+        requireScope(officer, member.unitId());
+        members.lock(member.id());
+        LocalDate today = today();
+        if (reason.equals("RETIRED") && member.isRetired()) {
+            throw new Refused("membership.refused.retired");
+        }
+        members.endPeriod(member.id(), today, reason);
+        if (reason.equals("RETIRED")) {
+            members.startPeriod(member.id(), member.unitId(), today, "RETIRED", "RETIRED");
+        }
+        audit.record(officer, "membership.end", "member", member.memberNo(), member.unitId(), employee.name(),
+                Map.of("status", member.status()), Map.of("status", reason.equals("RETIRED") ? "RETIRED" : "ENDED",
+                        "reason", reason));
+        if (!reason.equals("RETIRED")) {
+            events.publishEvent(new MembershipEnded(member.id(), employeeId, member.unitId(), reason, today));
+        }
     }
 
     /** The unit an application belongs to, if the viewer may decide it; 404 otherwise. */
@@ -96,9 +149,13 @@ public class MembershipService {
     }
 
     private void requireScope(Viewer viewer, Application a) {
-        OrgUnit unit = org.unit(a.unitId()).orElseThrow();
+        requireScope(viewer, a.unitId());
+    }
+
+    private void requireScope(Viewer viewer, long unitId) {
+        OrgUnit unit = org.unit(unitId).orElseThrow();
         if (!viewer.isOfficerOrAbove() || !viewer.manages(unit.pathIds())) {
-            throw new OutOfScopeException("application " + a.id());
+            throw new OutOfScopeException("membership record in unit " + unitId);
         }
     }
 

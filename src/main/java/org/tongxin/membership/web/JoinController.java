@@ -70,8 +70,17 @@ class JoinController {
 
     @GetMapping("/me/card")
     String card(Model model) {
-        model.addAttribute("card", cardOf(CurrentViewer.get()));
+        Card card = cardOf(CurrentViewer.get());
+        model.addAttribute("card", card);
+        model.addAttribute("periods", members.periods(card.memberId()).stream()
+                .map(p -> new PeriodRow(p.status(), org.unit(p.unitId()).map(OrgUnit::name).orElse(""), p.startedOn(),
+                        p.endedOn(), p.endReason()))
+                .toList());
         return "membership/card";
+    }
+
+    /** One period of the member's history as the card page lists it. */
+    record PeriodRow(String status, String unitName, LocalDate startedOn, LocalDate endedOn, String endReason) {
     }
 
     /** The QR alone, for htmx to refresh before the token runs out while the card is on screen. */
@@ -82,8 +91,8 @@ class JoinController {
     }
 
     /** What the card shows; the QR holds a link to the check page with a fresh signed token. */
-    record Card(String name, String memberNo, String unitName, LocalDate joinedOn, String qrSvg,
-                String verifyPath) {
+    record Card(long memberId, String name, String memberNo, String unitName, LocalDate joinedOn, boolean retired,
+                String qrSvg, String verifyPath) {
     }
 
     private Card cardOf(Viewer viewer) {
@@ -92,8 +101,8 @@ class JoinController {
             throw new NotFoundException("member card");
         }
         String path = "/membership/verify?t=" + tokens.issue(member.id(), Instant.now(clock));
-        return new Card(viewer.displayName(), member.memberNo(),
-                org.unit(member.unitId()).map(OrgUnit::name).orElse(""), member.firstJoinedOn(),
+        return new Card(member.id(), viewer.displayName(), member.memberNo(),
+                org.unit(member.unitId()).map(OrgUnit::name).orElse(""), member.firstJoinedOn(), member.isRetired(),
                 QrCodes.svg(baseUrl() + path), path);
     }
 

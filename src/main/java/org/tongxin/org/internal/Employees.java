@@ -1,6 +1,7 @@
 package org.tongxin.org.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,28 @@ public class Employees {
                         rs.getString("status")))
                 .list();
         return new Page<>(rows, page, size, total);
+    }
+
+    /** Employees below any of {@code roots} whose name or number starts with {@code q}, at most {@code limit}. */
+    public List<EmployeeSummary> search(List<OrgUnit> roots, String q, int limit) {
+        if (roots.isEmpty() || q == null || q.isBlank()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.id, e.emp_no, e.name, e.status, u.id AS unit_id, u.name AS unit_name, d.name AS dept_name,
+                       e.job_title""").append(FROM).append(" WHERE (e.name LIKE ? OR e.emp_no LIKE ?) AND (FALSE");
+        String like = OrgUnits.escapeLike(q.trim()) + "%";
+        List<Object> params = new ArrayList<>(List.of(like, like));
+        for (OrgUnit root : roots) {
+            sql.append(" OR u.path LIKE ? || '%'");
+            params.add(root.path());
+        }
+        params.add(limit);
+        return jdbc.sql(sql + ") ORDER BY e.emp_no LIMIT ?").params(params)
+                .query((rs, i) -> new EmployeeSummary(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
+                        EmployeeStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title")))
+                .list();
     }
 
     public long countActiveInSubtree(OrgUnit root) {
