@@ -58,3 +58,18 @@ CREATE TABLE membership_period
 );
 CREATE UNIQUE INDEX membership_period_one_current ON membership_period (member_id) WHERE ended_on IS NULL;
 CREATE INDEX membership_period_unit_idx ON membership_period (unit_id) WHERE ended_on IS NULL;
+
+-- Members HR reports as gone are not dropped silently: an officer settles each flag.
+CREATE TABLE membership_flag
+(
+  id         BIGSERIAL PRIMARY KEY,
+  member_id  BIGINT NOT NULL REFERENCES member (id),
+  unit_id    BIGINT NOT NULL,
+  reason     TEXT   NOT NULL CHECK (reason IN ('LEFT_ENTERPRISE')),
+  raised_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+  settled_at TIMESTAMP WITH TIME ZONE,
+  settled_by BIGINT,
+  outcome    TEXT CHECK (outcome IN ('ENDED', 'KEPT')),
+  CHECK ((settled_at IS NULL) = (outcome IS NULL))
+);
+CREATE UNIQUE INDEX membership_flag_open ON membership_flag (member_id, reason) WHERE settled_at IS NULL;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tongxin.membership.MembershipSetup;
+import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
@@ -42,6 +43,8 @@ class DataScopeTests extends IntegrationTestSupport {
 
     @Autowired
     MembershipSetup membershipSetup;
+    @Autowired
+    MembershipService membership;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -81,6 +84,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 membershipSetup.pendingApplication(employeeA, unitA.unit().id(), java.time.LocalDate.now())));
         idsOfB.put("applicationId", Long.toString(
                 membershipSetup.pendingApplication(employeeB, unitB.unit().id(), java.time.LocalDate.now())));
+        idsOfA.put("flagId", Long.toString(flagFor(employeeA, unitA.unit().id())));
+        idsOfB.put("flagId", Long.toString(flagFor(employeeB, unitB.unit().id())));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -95,6 +100,14 @@ class DataScopeTests extends IntegrationTestSupport {
         }
     }
 
+    /** A member HR reported as gone, waiting in the unit's queue. */
+    private long flagFor(long employeeId, long unitId) {
+        membershipSetup.enrol(employeeId, unitId, java.time.LocalDate.now().minusYears(1));
+        membership.flagLeft(employeeId);
+        return jdbc.sql("SELECT f.id FROM membership_flag f JOIN member m ON m.id = f.member_id WHERE m.employee_id = ?")
+                .param(employeeId).query(Long.class).single();
+    }
+
     /** Endpoints an officer uses, with the form fields a real form would send. */
     private List<Endpoint> officerFacingEndpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -104,7 +117,8 @@ class DataScopeTests extends IntegrationTestSupport {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : patterns) {
                 if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
-                        && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")) {
+                        && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
+                        && !pattern.startsWith("/membership/flags")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -139,7 +153,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
-                .param("reason", "LEFT");
+                .param("reason", "LEFT").param("outcome", "END");
     }
 
     @Test
@@ -159,8 +173,11 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM department WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM member WHERE employee_id = ?")
-                .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT p.unit_id FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE m.employee_id = ? AND p.ended_on IS NULL""")
+                .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single())
+                .isEqualTo(unitB.unit().id());
         assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
     }

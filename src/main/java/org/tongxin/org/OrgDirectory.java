@@ -25,6 +25,12 @@ public class OrgDirectory {
         this.tree = tree;
     }
 
+    /** Open union units the viewer manages (partner bodies excluded), in tree order. */
+    public List<OrgUnit> manageableUnits(Viewer viewer) {
+        return tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
+                .filter(u -> !u.isClosed() && !u.kind().isPartner()).toList();
+    }
+
     /** Employees the viewer manages whose name or employee number starts with {@code q}. */
     public List<EmployeeSummary> searchEmployees(Viewer viewer, String q, int limit) {
         return employees.search(tree.rootsFor(viewer), q, limit);

@@ -20,6 +20,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
+import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -181,5 +182,60 @@ class MembershipFlowTests extends IntegrationTestSupport {
         assertThat(page("/membership/window?q=" + name, stranger)).doesNotContain("id=\"person-");
         mvc.perform(post("/membership/window/" + applicant.employeeId() + "/join").param("declaration", "true")
                 .with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
+    }
+
+    private String currentPeriod(long employeeId) {
+        return jdbc.sql("""
+                        SELECT p.unit_id || ' ' || p.start_reason FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE m.employee_id = ? AND p.ended_on IS NULL""")
+                .param(employeeId).query(String.class).optional().orElse("none");
+    }
+
+    @Test
+    void membershipFollowsAnHrMoveAndALeaverIsFlaggedForTheOfficer() throws Exception {
+        Fixtures.UnitWithDepartment other = fixtures.grassroots("调入工会");
+        OrgSetup.HrRow person = Fixtures.row(unit.departmentCode());
+        Viewer admin = Fixtures.admin(fixtures.adminAccountId());
+        orgSetup.importEmployees(admin, "mover.csv", List.of(person));
+        long employeeId = fixtures.employeeId(person.employeeNo());
+        setup.enrol(employeeId, unit.unit().id(), LocalDate.now().minusYears(2));
+
+        orgSetup.importEmployees(admin, "moved.csv", List.of(new OrgSetup.HrRow(person.employeeNo(), person.name(),
+                person.gender(), person.birthDate(), person.phone(), person.idCard(), other.departmentCode(),
+                person.hireDate(), person.jobTitle(), person.status())));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> currentPeriod(employeeId).equals(other.unit().id() + " TRANSFERRED"));
+
+        orgSetup.importEmployees(admin, "left.csv", List.of(new OrgSetup.HrRow(person.employeeNo(), person.name(),
+                person.gender(), person.birthDate(), person.phone(), person.idCard(), other.departmentCode(),
+                person.hireDate(), person.jobTitle(), "离职")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM membership_flag f JOIN member m ON m.id = f.member_id WHERE m.employee_id = ? "
+                        + "AND f.settled_at IS NULL").param(employeeId).query(Long.class).single() == 1);
+        assertThat(currentPeriod(employeeId)).isEqualTo(other.unit().id() + " TRANSFERRED");
+
+        Viewer otherOfficer = Fixtures.officer(fixtures.adminAccountId(), other.unit().id());
+        long flagId = jdbc.sql("SELECT f.id FROM membership_flag f JOIN member m ON m.id = f.member_id "
+                + "WHERE m.employee_id = ?").param(employeeId).query(Long.class).single();
+        assertThat(page("/membership/applications", otherOfficer)).contains("id=\"flag-" + flagId + "\"");
+        mvc.perform(post("/membership/flags/" + flagId + "/settle").param("outcome", "END").with(csrf())
+                .with(as(officer))).andExpect(status().isNotFound());
+        mvc.perform(post("/membership/flags/" + flagId + "/settle").param("outcome", "END").with(csrf())
+                .with(as(otherOfficer)));
+        assertThat(currentPeriod(employeeId)).isEqualTo("none");
+    }
+
+    @Test
+    void anOfficerTransfersAMemberWithinTheirUnits() throws Exception {
+        setup.enrol(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusYears(1));
+        long branch = orgSetup.createUnit(unit.unit().id(), "二分会", UnitKind.BRANCH).id();
+
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/transfer")
+                .param("unitId", Long.toString(branch)).with(csrf()).with(as(officer)));
+
+        assertThat(currentPeriod(applicant.employeeId())).isEqualTo(branch + " TRANSFERRED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'membership.transfer' AND summary = ?")
+                .param(jdbc.sql("SELECT name FROM employee WHERE id = ?").param(applicant.employeeId())
+                        .query(String.class).single()).query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberJoined;
 import org.tongxin.membership.MembershipEnded;
+import org.tongxin.membership.MemberTransferred;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
@@ -42,16 +43,19 @@ public class MembershipService {
 
     private final Applications applications;
     private final Members members;
+    private final Flags flags;
     private final OrgDirectory org;
     private final List<UnitOfficers> officers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MembershipService(Applications applications, Members members, OrgDirectory org, List<UnitOfficers> officers,
+    MembershipService(Applications applications, Members members, Flags flags, OrgDirectory org,
+                      List<UnitOfficers> officers,
                       AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.applications = applications;
         this.members = members;
+        this.flags = flags;
         this.org = org;
         this.officers = officers;
         this.audit = audit;
@@ -214,6 +218,75 @@ public class MembershipService {
                 Map.of("status", "PENDING"), Map.of("status", "REJECTED", "reason", why));
         events.publishEvent(NotificationRequested.toEmployee(a.employeeId(), new Message("入会申请未通过",
                 "原因：" + why + "\nReason: " + why, "/membership/apply")));
+    }
+
+    /**
+     * HR moved a member's department to another union unit: the membership follows (转会) with a new
+     * period, and the receiving unit's officers are told.
+     */
+    @Transactional
+    public void followMove(long employeeId, long fromUnitId, long toUnitId) {
+        members.current(employeeId).filter(m -> m.unitId() == fromUnitId)
+                .ifPresent(m -> transfer(m, toUnitId, "人力资源部调动 · HR move"));
+    }
+
+    /** An officer transfers a member of their units to another open union unit. */
+    @Transactional
+    public void transferByOfficer(Viewer officer, long employeeId, long toUnitId) {
+        Member member = members.current(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
+        requireScope(officer, member.unitId());
+        OrgUnit target = org.unit(toUnitId).filter(u -> !u.isClosed() && !u.kind().isPartner())
+                .orElseThrow(() -> new Refused("membership.refused.transferTarget"));
+        if (target.id() == member.unitId()) {
+            throw new Refused("membership.refused.transferTarget");
+        }
+        transfer(member, toUnitId, officer.displayName());
+        String name = org.employee(employeeId).map(EmployeeSummary::name).orElse("#" + employeeId);
+        audit.record(officer, "membership.transfer", "member", member.memberNo(), member.unitId(), name,
+                Map.of("unit", org.unit(member.unitId()).map(OrgUnit::name).orElse("")), Map.of("unit", target.name()));
+    }
+
+    private void transfer(Member member, long toUnitId, String by) {
+        members.lock(member.id());
+        LocalDate today = today();
+        members.endPeriod(member.id(), today, "TRANSFERRED");
+        members.startPeriod(member.id(), toUnitId, today, "TRANSFERRED", member.status());
+        events.publishEvent(new MemberTransferred(member.id(), member.employeeId(), member.unitId(), toUnitId, today));
+        String name = org.employee(member.employeeId()).map(EmployeeSummary::name).orElse("");
+        tellOfficers(toUnitId, new Message("会员转入：" + name,
+                name + "（会员号 " + member.memberNo() + "）的会员关系已转入本会（" + by + "）。\n"
+                        + name + "'s membership (" + member.memberNo() + ") has moved to your union.",
+                "/membership/window"));
+    }
+
+    /** HR reports a member has left the enterprise: an officer decides what becomes of the membership. */
+    @Transactional
+    public void flagLeft(long employeeId) {
+        members.current(employeeId).ifPresent(m -> {
+            flags.raise(m.id(), m.unitId(), "LEFT_ENTERPRISE");
+            String name = org.employee(employeeId).map(EmployeeSummary::name).orElse("");
+            tellOfficers(m.unitId(), new Message("会员已离职，待处理：" + name,
+                    name + " 已从企业离职，请确认办理退会或保留会员资格。\n"
+                            + name + " has left the enterprise; please settle their membership.",
+                    "/membership/applications"));
+        });
+    }
+
+    /** Settles a flag: end the membership as left, or keep it (e.g. moved to a partner company). */
+    @Transactional
+    public void settleFlag(Viewer officer, long flagId, boolean endMembership) {
+        Flag flag = flags.lockOpen(flagId).orElseThrow(() -> new NotFoundException("flag " + flagId));
+        requireScope(officer, flag.unitId());
+        Member member = members.currentById(flag.memberId()).orElse(null);
+        if (endMembership && member != null) {
+            members.lock(member.id());
+            members.endPeriod(member.id(), today(), "LEFT");
+            events.publishEvent(new MembershipEnded(member.id(), member.employeeId(), member.unitId(), "LEFT", today()));
+        }
+        flags.settle(flagId, officer.accountId(), endMembership ? "ENDED" : "KEPT");
+        audit.record(officer, "membership.flag", "member", flag.memberId(), flag.unitId(),
+                member == null ? "#" + flag.memberId() : org.employee(member.employeeId()).map(EmployeeSummary::name).orElse(""),
+                Map.of("flag", flag.reason()), Map.of("outcome", endMembership ? "ENDED" : "KEPT"));
     }
 
     /**

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.membership.internal.Application;
 import org.tongxin.membership.internal.Applications;
+import org.tongxin.membership.internal.Flags;
+import org.tongxin.membership.internal.Members;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -19,17 +21,22 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 
-/** The officer's queue of applications in their subtree, oldest deadline first, with approve and reject. */
+/** The officer's queue: applications in their subtree, oldest deadline first, and members HR reported as gone. */
 @Controller
 class ApplicationsController {
 
     private final MembershipService membership;
     private final Applications applications;
+    private final Flags flags;
+    private final Members members;
     private final OrgDirectory org;
 
-    ApplicationsController(MembershipService membership, Applications applications, OrgDirectory org) {
+    ApplicationsController(MembershipService membership, Applications applications, Flags flags, Members members,
+                           OrgDirectory org) {
         this.membership = membership;
         this.applications = applications;
+        this.flags = flags;
+        this.members = members;
         this.org = org;
     }
 
@@ -46,7 +53,24 @@ class ApplicationsController {
                 .filter(a -> org.unit(a.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false))
                 .map(a -> row(a, today)).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("flags", flags.open().stream()
+                .filter(f -> org.unit(f.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false))
+                .map(f -> new FlagRow(f.id(), members.currentById(f.memberId()).flatMap(m -> org.employee(m.employeeId()))
+                        .map(EmployeeSummary::name).orElse("#" + f.memberId()),
+                        org.unit(f.unitId()).map(OrgUnit::name).orElse(""), f.raisedAt()))
+                .toList());
         return "membership/applications";
+    }
+
+    /** A member HR reported as gone, waiting for an officer. */
+    record FlagRow(long id, String name, String unitName, OffsetDateTime raisedAt) {
+    }
+
+    @PostMapping("/membership/flags/{flagId}/settle")
+    String settle(@PathVariable long flagId, @RequestParam String outcome, RedirectAttributes redirect) {
+        membership.settleFlag(CurrentViewer.get(), flagId, "END".equals(outcome));
+        redirect.addFlashAttribute("flash", "membership.flagSettled");
+        return "redirect:/membership/applications";
     }
 
     private Row row(Application a, LocalDate today) {

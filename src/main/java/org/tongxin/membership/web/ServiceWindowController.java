@@ -48,6 +48,8 @@ class ServiceWindowController {
                 .map(e -> new Person(e, members.current(e.id()).orElse(null), applications.openOf(e.id()).isPresent()))
                 .toList();
         model.addAttribute("people", people);
+        model.addAttribute("units", people.stream().anyMatch(p -> p.member() != null) ? org.manageableUnits(viewer)
+                : List.of());
         return "membership/window";
     }
 
@@ -57,6 +59,19 @@ class ServiceWindowController {
         try {
             String memberNo = membership.joinAtWindow(CurrentViewer.get(), employeeId, declaration);
             redirect.addFlashAttribute("joinedNo", memberNo);
+        } catch (MembershipService.Refused e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        redirect.addAttribute("q", q);
+        return "redirect:/membership/window";
+    }
+
+    @PostMapping("/membership/window/{employeeId}/transfer")
+    String transfer(@PathVariable long employeeId, @RequestParam long unitId, @RequestParam(defaultValue = "") String q,
+                    RedirectAttributes redirect) {
+        try {
+            membership.transferByOfficer(CurrentViewer.get(), employeeId, unitId);
+            redirect.addFlashAttribute("flash", "membership.transferred");
         } catch (MembershipService.Refused e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }

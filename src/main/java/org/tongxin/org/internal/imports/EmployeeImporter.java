@@ -17,12 +17,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongxin.org.EmployeeStatus;
+import org.tongxin.org.EmployeesLeft;
+import org.tongxin.org.EmployeesMoved;
 import org.tongxin.org.internal.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
@@ -66,10 +70,11 @@ public class EmployeeImporter {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     EmployeeImporter(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher, Departments departments,
                      OrgUnits units, ImportRuns runs, AuditTrail audit, Optional<Clock> clock,
-                     TransactionTemplate tx) {
+                     TransactionTemplate tx, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
         this.cipher = cipher;
@@ -79,6 +84,7 @@ public class EmployeeImporter {
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.tx = tx;
+        this.events = events;
     }
 
     /** Parses outside any transaction (no connection held while reading a large file), then imports in one. */
@@ -222,9 +228,15 @@ public class EmployeeImporter {
                 changed.add(p);
             }
         }
-        List<AuditTrail.Change> changes = changesOf(changed, byId);
+        ChangeSet changes = changesOf(changed, byId);
         write(created, changed);
-        audit.recordAll(actor, "employee.update", changes);
+        audit.recordAll(actor, "employee.update", changes.audit());
+        if (!changes.moves().isEmpty()) {
+            events.publishEvent(new EmployeesMoved(changes.moves()));
+        }
+        if (!changes.left().isEmpty()) {
+            events.publishEvent(new EmployeesLeft(changes.left()));
+        }
         log.info("Import {}: {} rows checked in {} ms, {} new and {} changed written in {} ms", fileName, rows.size(),
                 (checkedAt - started) / 1_000_000, created.size(), changed.size(),
                 (System.nanoTime() - checkedAt) / 1_000_000);
@@ -293,13 +305,18 @@ public class EmployeeImporter {
      * their log-in) or a move to another department can be traced to the file and the officer. Phone and
      * ID number are named when they changed, never shown.
      */
-    private List<AuditTrail.Change> changesOf(List<Prepared> changed, Map<Long, Department> departmentsById) {
+    /** What an import changes for people: audit lines, moves between union units, people who left. */
+    private record ChangeSet(List<AuditTrail.Change> audit, List<EmployeesMoved.Move> moves, List<Long> left) {
+    }
+
+    private ChangeSet changesOf(List<Prepared> changed, Map<Long, Department> departmentsById) {
         if (changed.isEmpty()) {
-            return List.of();
+            return new ChangeSet(List.of(), List.of(), List.of());
         }
         Map<String, Map<String, Object>> before = new HashMap<>();
+        Map<String, long[]> idAndUnit = new HashMap<>();
         jdbc.sql("""
-                        SELECT e.emp_no, e.name, e.gender, e.birth_date, e.department_id, e.hire_date, e.job_title,
+                        SELECT e.emp_no, e.id, e.name, e.gender, e.birth_date, e.department_id, e.hire_date, e.job_title,
                                e.status, e.phone_idx, e.id_card_idx
                         FROM employee e JOIN unnest(string_to_array(?, ',')) k(v) ON e.emp_no = k.v""")
                 .param(changed.stream().map(p -> p.data().employeeNo()).collect(Collectors.joining(",")))
@@ -314,12 +331,25 @@ public class EmployeeImporter {
                     old.put("status", rs.getString("status"));
                     old.put("phone", rs.getString("phone_idx"));
                     old.put("idCard", rs.getString("id_card_idx"));
+                    idAndUnit.put(rs.getString("emp_no"), new long[]{rs.getLong("id"),
+                            departmentsById.get(rs.getLong("department_id")).unitId()});
                     return before.put(rs.getString("emp_no"), old);
                 })
                 .list();
         List<AuditTrail.Change> changes = new ArrayList<>(changed.size());
+        List<EmployeesMoved.Move> moves = new ArrayList<>();
+        List<Long> left = new ArrayList<>();
         for (Prepared p : changed) {
             EmployeeData d = p.data();
+            long[] known = idAndUnit.get(d.employeeNo());
+            long newUnit = departmentsById.get(d.departmentId()).unitId();
+            if (known != null && known[1] != newUnit) {
+                moves.add(new EmployeesMoved.Move(known[0], known[1], newUnit));
+            }
+            if (known != null && d.status() == EmployeeStatus.LEFT
+                    && !"LEFT".equals(before.get(d.employeeNo()).get("status"))) {
+                left.add(known[0]);
+            }
             Map<String, Object> now = new LinkedHashMap<>();
             now.put("name", d.name());
             now.put("gender", d.gender());
@@ -344,7 +374,7 @@ public class EmployeeImporter {
             changes.add(new AuditTrail.Change("employee", d.employeeNo(), departmentsById.get(d.departmentId()).unitId(),
                     d.employeeNo() + " " + d.name(), was, is));
         }
-        return changes;
+        return new ChangeSet(changes, moves, left);
     }
 
     private static final int COPY_CHUNK = 4_000;
