@@ -73,3 +73,12 @@ CREATE TABLE membership_flag
   CHECK ((settled_at IS NULL) = (outcome IS NULL))
 );
 CREATE UNIQUE INDEX membership_flag_open ON membership_flag (member_id, reason) WHERE settled_at IS NULL;
+
+-- Coverage counters, kept in step in the same transactions as the changes they count (see docs/decisions.md).
+CREATE TABLE unit_membership_stats
+(
+  unit_id BIGINT PRIMARY KEY,
+  members INT NOT NULL DEFAULT 0 CHECK (members >= 0),
+  retired INT NOT NULL DEFAULT 0 CHECK (retired >= 0),
+  pending INT NOT NULL DEFAULT 0 CHECK (pending >= 0)
+);

@@ -25,6 +25,11 @@ public class OrgDirectory {
         this.tree = tree;
     }
 
+    /** Each unit of {@code unitId}'s subtree with its own employees on the books (kept counters, no scan). */
+    public List<UnitCount> subtreeCounts(long unitId) {
+        return units.find(unitId).map(units::subtreeCounts).orElse(List.of());
+    }
+
     /** Open union units the viewer manages (partner bodies excluded), in tree order. */
     public List<OrgUnit> manageableUnits(Viewer viewer) {
         return tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())

@@ -15,26 +15,32 @@ public class Applications {
             + "escalated_to, escalated_at, decided_at, decided_by, reason";
 
     private final JdbcClient jdbc;
+    private final UnitStats stats;
 
-    Applications(JdbcClient jdbc) {
+    Applications(JdbcClient jdbc, UnitStats stats) {
         this.jdbc = jdbc;
+        this.stats = stats;
     }
 
     public long submit(long employeeId, long unitId, String channel, LocalDate dueOn) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status, due_on)
                         VALUES (?, ?, ?, TRUE, 'PENDING', ?) RETURNING id""")
                 .params(employeeId, unitId, channel, dueOn).query(Long.class).single();
+        stats.addPending(unitId, 1);
+        return id;
     }
 
     /** An application recorded with the day it was made (for data carried over from before). */
     public long submitOn(long employeeId, long unitId, String channel, LocalDate submittedOn, LocalDate dueOn) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status,
                                                             submitted_at, due_on)
                         VALUES (?, ?, ?, TRUE, 'PENDING', ?, ?) RETURNING id""")
                 .params(employeeId, unitId, channel, submittedOn.atTime(9, 30).atZone(ZoneId.systemDefault())
                         .toOffsetDateTime(), dueOn).query(Long.class).single();
+        stats.addPending(unitId, 1);
+        return id;
     }
 
     public Optional<Application> find(long id) {
@@ -75,8 +81,12 @@ public class Applications {
     public void decide(long id, String status, long decidedBy, String reason) {
         jdbc.sql("""
                         UPDATE membership_application SET status = ?, decided_at = now(), decided_by = ?, reason = ?
-                        WHERE id = ? AND status = 'PENDING'""")
-                .params(status, decidedBy, reason, id).update();
+                        WHERE id = ? AND status = 'PENDING' RETURNING unit_id""")
+                .params(status, decidedBy, reason, id)
+                .query((rs, i) -> {
+                    stats.addPending(rs.getLong(1), -1);
+                    return null;
+                }).list();
     }
 
     public void escalate(long id, Long toUnit) {

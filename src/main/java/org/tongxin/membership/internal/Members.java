@@ -11,9 +11,11 @@ import org.springframework.stereotype.Repository;
 public class Members {
 
     private final JdbcClient jdbc;
+    private final UnitStats stats;
 
-    Members(JdbcClient jdbc) {
+    Members(JdbcClient jdbc, UnitStats stats) {
         this.jdbc = jdbc;
+        this.stats = stats;
     }
 
     /** The member with a current period, if the employee is one. */
@@ -70,14 +72,19 @@ public class Members {
                         INSERT INTO membership_period (member_id, unit_id, started_on, start_reason, status)
                         VALUES (?, ?, ?, ?, ?)""")
                 .params(memberId, unitId, startedOn, reason, status).update();
+        stats.addMember(unitId, status, 1);
     }
 
     /** Ends the open period of a member; the row is kept as history. */
     public void endPeriod(long memberId, LocalDate endedOn, String reason) {
         jdbc.sql("""
                         UPDATE membership_period SET ended_on = ?, end_reason = ?
-                        WHERE member_id = ? AND ended_on IS NULL""")
-                .params(endedOn, reason, memberId).update();
+                        WHERE member_id = ? AND ended_on IS NULL RETURNING unit_id, status""")
+                .params(endedOn, reason, memberId)
+                .query((rs, i) -> {
+                    stats.addMember(rs.getLong(1), rs.getString(2), -1);
+                    return null;
+                }).list();
     }
 
     /** Locks the member's row while their periods change, so two officers cannot end one period twice. */

@@ -9,6 +9,7 @@ import org.tongxin.membership.internal.Members;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.HomeSection;
+import org.tongxin.shared.web.Panel;
 
 /** Home-tab cards: join or show the card for everyone; the decision queue for officers. */
 @Configuration(proxyBeanMethods = false)
@@ -18,18 +19,18 @@ class MembershipHomeCards {
     HomeSection membershipCard(Members members, Applications applications) {
         return new HomeSection() {
             @Override
-            public Optional<Card> card(Viewer viewer) {
+            public Optional<Panel> card(Viewer viewer) {
                 if (viewer.employeeId() == null) {
                     return Optional.empty();
                 }
                 var member = members.current(viewer.employeeId());
                 if (member.isPresent()) {
-                    return Optional.of(new Card("membership/home", Map.of("state", "member",
+                    return Optional.of(new Panel("membership/home", Map.of("state", "member",
                             "memberNo", member.get().memberNo())));
                 }
                 return Optional.of(applications.openOf(viewer.employeeId())
-                        .map(a -> new Card("membership/home", Map.of("state", "pending", "dueOn", a.dueOn())))
-                        .orElse(new Card("membership/home", Map.of("state", "apply"))));
+                        .map(a -> new Panel("membership/home", Map.of("state", "pending", "dueOn", a.dueOn())))
+                        .orElse(new Panel("membership/home", Map.of("state", "apply"))));
             }
 
             @Override
@@ -47,7 +48,7 @@ class MembershipHomeCards {
             }
             long waiting = applications.pending().stream()
                     .filter(a -> org.unit(a.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false)).count();
-            return Optional.of(new HomeSection.Card("membership/home", Map.of("state", "queue", "waiting", waiting)));
+            return Optional.of(new Panel("membership/home", Map.of("state", "queue", "waiting", waiting)));
         };
     }
 }

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.tongxin.org.UnitCount;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,6 +151,39 @@ public class OrgUnits {
     public Set<Long> closedIds() {
         return new HashSet<>(jdbc.sql("SELECT id FROM org_unit WHERE closed_at IS NOT NULL")
                 .query(Long.class).list());
+    }
+
+    /**
+     * Recounts the employees on the books of the given units. The units' counter rows are locked first, so
+     * a concurrent import touching the same units waits and then counts what this one committed.
+     */
+    public void recountEmployees(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return;
+        }
+        String ids = unitIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        jdbc.sql("""
+                        INSERT INTO unit_stats (unit_id) SELECT unnest(string_to_array(?, ','))::bigint
+                        ON CONFLICT DO NOTHING""").param(ids).update();
+        jdbc.sql("SELECT unit_id FROM unit_stats WHERE unit_id = ANY(string_to_array(?, ',')::bigint[]) ORDER BY unit_id FOR UPDATE")
+                .param(ids).query(Long.class).list();
+        jdbc.sql("""
+                        UPDATE unit_stats s SET employees = c.n
+                        FROM (SELECT d.unit_id, count(e.id) FILTER (WHERE e.status IN ('ACTIVE', 'LEAVE')) AS n
+                              FROM department d LEFT JOIN employee e ON e.department_id = d.id
+                              WHERE d.unit_id = ANY(string_to_array(?, ',')::bigint[]) GROUP BY d.unit_id) c
+                        WHERE s.unit_id = c.unit_id""").param(ids).update();
+    }
+
+    /** Each unit of the subtree with the employees on the books directly in its departments. */
+    public List<UnitCount> subtreeCounts(OrgUnit root) {
+        return jdbc.sql("""
+                        SELECT u.id, u.parent_id, u.beside_id, u.name, u.kind, u.path, u.depth, u.closed_at,
+                               coalesce(s.employees, 0) AS employees
+                        FROM org_unit u LEFT JOIN unit_stats s ON s.unit_id = u.id
+                        WHERE u.path LIKE ? || '%' ORDER BY u.depth, u.name""")
+                .param(root.path())
+                .query((rs, i) -> new UnitCount(MAPPER.mapRow(rs, i), rs.getLong("employees"))).list();
     }
 
     public long count() {

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.org.UnitOfficers;
+import org.tongxin.org.UnitSection;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.Employees;
 import org.tongxin.org.internal.OrgTree;
@@ -32,9 +33,10 @@ class TreeController {
     private final Departments departments;
     private final TreeChanges changes;
     private final List<UnitOfficers> officers;
+    private final List<UnitSection> sections;
 
     TreeController(OrgTree tree, OrgUnits units, UnitScope scope, Employees employees, Departments departments,
-                   TreeChanges changes, List<UnitOfficers> officers) {
+                   TreeChanges changes, List<UnitOfficers> officers, List<UnitSection> sections) {
         this.tree = tree;
         this.units = units;
         this.scope = scope;
@@ -42,6 +44,7 @@ class TreeController {
         this.departments = departments;
         this.changes = changes;
         this.officers = officers;
+        this.sections = sections;
     }
 
     @GetMapping("/org/tree")
@@ -70,6 +73,7 @@ class TreeController {
         model.addAttribute("employees", employees.inSubtree(unit, q, Page.clamp(page), 20));
         model.addAttribute("activeCount", employees.countActiveInSubtree(unit));
         model.addAttribute("kinds", UnitKind.values());
+        model.addAttribute("panels", sections.stream().flatMap(s -> s.panel(viewer, unit).stream()).toList());
         model.addAttribute("moveTargets", tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
                 .filter(u -> !u.isClosed() && !u.kind().isPartner() && !unit.contains(u)
                         && u.kind().ordinal() < unit.kind().ordinal()

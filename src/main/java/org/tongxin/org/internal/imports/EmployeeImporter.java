@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +231,11 @@ public class EmployeeImporter {
         }
         ChangeSet changes = changesOf(changed, byId);
         write(created, changed);
+        Set<Long> touchedUnits = new HashSet<>();
+        created.forEach(p -> touchedUnits.add(byId.get(p.data().departmentId()).unitId()));
+        changed.forEach(p -> touchedUnits.add(byId.get(p.data().departmentId()).unitId()));
+        changes.moves().forEach(m -> touchedUnits.add(m.fromUnitId()));
+        units.recountEmployees(touchedUnits);
         audit.recordAll(actor, "employee.update", changes.audit());
         if (!changes.moves().isEmpty()) {
             events.publishEvent(new EmployeesMoved(changes.moves()));
