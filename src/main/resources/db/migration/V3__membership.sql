@@ -82,3 +82,25 @@ CREATE TABLE unit_membership_stats
   retired INT NOT NULL DEFAULT 0 CHECK (retired >= 0),
   pending INT NOT NULL DEFAULT 0 CHECK (pending >= 0)
 );
+
+-- Joining ceremonies (入会仪式): scheduled by a unit, new members invited, attendance recorded.
+CREATE TABLE ceremony
+(
+  id         BIGSERIAL PRIMARY KEY,
+  unit_id    BIGINT NOT NULL,
+  title      TEXT   NOT NULL CHECK (length(trim(title)) > 0),
+  starts_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  place      TEXT   NOT NULL CHECK (length(trim(place)) > 0),
+  status     TEXT   NOT NULL CHECK (status IN ('SCHEDULED', 'HELD')),
+  created_by BIGINT NOT NULL
+);
+CREATE INDEX ceremony_unit_idx ON ceremony (unit_id, starts_at DESC);
+
+CREATE TABLE ceremony_invitee
+(
+  ceremony_id BIGINT NOT NULL REFERENCES ceremony (id),
+  member_id   BIGINT NOT NULL REFERENCES member (id),
+  attended    BOOLEAN,
+  PRIMARY KEY (ceremony_id, member_id)
+);
+CREATE INDEX ceremony_invitee_member_idx ON ceremony_invitee (member_id);

@@ -86,6 +86,10 @@ class DataScopeTests extends IntegrationTestSupport {
                 membershipSetup.pendingApplication(employeeB, unitB.unit().id(), java.time.LocalDate.now())));
         idsOfA.put("flagId", Long.toString(flagFor(employeeA, unitA.unit().id())));
         idsOfB.put("flagId", Long.toString(flagFor(employeeB, unitB.unit().id())));
+        idsOfA.put("ceremonyId", Long.toString(membershipSetup.ceremony(unitA.unit().id(), "仪式", java.time.OffsetDateTime.now(),
+                "职工之家", officerA.accountId(), java.time.LocalDate.now().minusYears(5), false)));
+        idsOfB.put("ceremonyId", Long.toString(membershipSetup.ceremony(unitB.unit().id(), "仪式", java.time.OffsetDateTime.now(),
+                "职工之家", officerB.accountId(), java.time.LocalDate.now().minusYears(5), false)));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -118,7 +122,8 @@ class DataScopeTests extends IntegrationTestSupport {
             for (String pattern : patterns) {
                 if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
-                        && !pattern.startsWith("/membership/flags")) {
+                        && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
+                        && !pattern.startsWith("/membership/ceremonies")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -153,7 +158,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
-                .param("reason", "LEFT").param("outcome", "END");
+                .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
+                .param("startsAt", "2030-01-01T10:00").param("present", "1");
     }
 
     @Test
@@ -161,7 +167,8 @@ class DataScopeTests extends IntegrationTestSupport {
         List<Endpoint> endpoints = officerFacingEndpoints().stream().filter(Endpoint::hasIds).toList();
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
-                        "/membership/applications/{applicationId}/approve");
+                        "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
+                        "/membership/ceremonies/{ceremonyId}");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -178,6 +185,12 @@ class DataScopeTests extends IntegrationTestSupport {
                         WHERE m.employee_id = ? AND p.ended_on IS NULL""")
                 .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single())
                 .isEqualTo(unitB.unit().id());
+        assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
+                .query(String.class).single()).isEqualTo("SCHEDULED");
+        int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),
+                "/membership/ceremonies")).andReturn().getResponse().getStatus();
+        assertThat(scheduleElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM ceremony WHERE title = '越权仪式'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
     }

@@ -3,6 +3,7 @@ package org.tongxin.demo;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,6 +119,12 @@ class DemoLoader implements ApplicationRunner {
             accounts.setTemporaryPassword(login, DEMO_PASSWORD);
         }
         enrolMembers(rows, created, unitOfDepartment, employee);
+        long stationId = created.get(tollStation.key()).id();
+        OffsetDateTime now = OffsetDateTime.now();
+        membership.ceremony(stationId, "2026年第三季度新会员入会仪式", now.minusDays(45).withHour(15).withMinute(0),
+                "蒲江收费站职工之家", system.accountId(), LocalDate.now().minusYears(3), true);
+        membership.ceremony(stationId, "2026年第四季度新会员入会仪式", now.plusDays(10).withHour(15).withMinute(0),
+                "蒲江收费站职工之家", system.accountId(), now.minusDays(45).toLocalDate(), false);
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"

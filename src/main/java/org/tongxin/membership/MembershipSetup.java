@@ -1,25 +1,53 @@
 package org.tongxin.membership;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.internal.Applications;
+import org.tongxin.membership.internal.Ceremonies;
 import org.tongxin.membership.internal.DecisionDeadline;
 import org.tongxin.membership.internal.Members;
 
 /**
  * Start-up set-up of membership for the demo enterprise and data migrations from an earlier system:
- * members with their join dates, and applications already waiting. No officer scope is checked here.
+ * members with their join dates, applications already waiting and ceremonies. No officer scope is
+ * checked here.
  */
 @Service
 public class MembershipSetup {
 
     private final Members members;
     private final Applications applications;
+    private final Ceremonies ceremonies;
 
-    MembershipSetup(Members members, Applications applications) {
+    MembershipSetup(Members members, Applications applications, Ceremonies ceremonies) {
         this.members = members;
         this.applications = applications;
+        this.ceremonies = ceremonies;
+    }
+
+    /**
+     * A joining ceremony of {@code unitId} for the members who joined there since {@code since}; when
+     * {@code held}, everyone but every fifth invitee is recorded as present.
+     */
+    @Transactional
+    public long ceremony(long unitId, String title, OffsetDateTime startsAt, String place, long createdBy,
+                         LocalDate since, boolean held) {
+        List<Long> invited = ceremonies.newMembers(List.of(unitId), since);
+        long id = ceremonies.schedule(unitId, title, startsAt, place, createdBy, invited);
+        if (held) {
+            List<Long> present = new ArrayList<>();
+            for (int i = 0; i < invited.size(); i++) {
+                if (i % 5 != 4) {
+                    present.add(invited.get(i));
+                }
+            }
+            ceremonies.recordAttendance(id, present);
+        }
+        return id;
     }
 
     /** Records someone as a member of {@code unitId} since {@code joinedOn}; returns the member number. */

@@ -238,4 +238,35 @@ class MembershipFlowTests extends IntegrationTestSupport {
                 .param(jdbc.sql("SELECT name FROM employee WHERE id = ?").param(applicant.employeeId())
                         .query(String.class).single()).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aCeremonyInvitesTheNewMembersAndRecordsWhoCame() throws Exception {
+        setup.enrol(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusDays(5));
+        setup.enrol(officerEmployee, unit.unit().id(), LocalDate.now().minusYears(3));
+
+        mvc.perform(post("/membership/ceremonies").param("unitId", Long.toString(unit.unit().id()))
+                .param("title", "新会员入会仪式").param("startsAt", java.time.LocalDateTime.now().plusDays(3)
+                        .withNano(0).withSecond(0).toString())
+                .param("place", "职工之家").with(csrf()).with(as(officer)));
+
+        long ceremonyId = jdbc.sql("SELECT id FROM ceremony WHERE unit_id = ?").param(unit.unit().id())
+                .query(Long.class).single();
+        List<Long> invited = jdbc.sql("SELECT m.employee_id FROM ceremony_invitee i JOIN member m ON m.id = i.member_id "
+                + "WHERE i.ceremony_id = ?").param(ceremonyId).query(Long.class).list();
+        assertThat(invited).containsExactly(applicant.employeeId());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '入会仪式邀请%'")
+                .param(applicant.employeeId()).query(Long.class).single() == 1);
+
+        long memberId = jdbc.sql("SELECT id FROM member WHERE employee_id = ?").param(applicant.employeeId())
+                .query(Long.class).single();
+        mvc.perform(post("/membership/ceremonies/" + ceremonyId + "/attendance").param("present", Long.toString(memberId))
+                .with(csrf()).with(as(officer)));
+        assertThat(jdbc.sql("SELECT attended FROM ceremony_invitee WHERE ceremony_id = ?").param(ceremonyId)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(page("/me/card", applicant)).contains("id=\"my-ceremonies\"").contains("新会员入会仪式").contains("已参加");
+
+        Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("别处工会").unit().id());
+        mvc.perform(get("/membership/ceremonies/" + ceremonyId).with(as(stranger))).andExpect(status().isNotFound());
+    }
 }

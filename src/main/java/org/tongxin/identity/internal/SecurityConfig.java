@@ -65,7 +65,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
-                                "/membership/flags/**", "/membership/coverage/**",
+                                "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",
                                 "/membership/verify")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())

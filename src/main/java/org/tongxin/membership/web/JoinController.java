@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tongxin.membership.internal.Applications;
 import org.tongxin.membership.internal.CardTokens;
+import org.tongxin.membership.internal.Ceremonies;
 import org.tongxin.membership.internal.Member;
 import org.tongxin.membership.internal.Members;
 import org.tongxin.membership.internal.MembershipService;
@@ -32,15 +33,17 @@ class JoinController {
     private final Members members;
     private final CardTokens tokens;
     private final OrgDirectory org;
+    private final Ceremonies ceremonies;
     private final Clock clock;
 
     JoinController(MembershipService membership, Applications applications, Members members, CardTokens tokens,
-                   OrgDirectory org, Optional<Clock> clock) {
+                   OrgDirectory org, Ceremonies ceremonies, Optional<Clock> clock) {
         this.membership = membership;
         this.applications = applications;
         this.members = members;
         this.tokens = tokens;
         this.org = org;
+        this.ceremonies = ceremonies;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -76,6 +79,7 @@ class JoinController {
                 .map(p -> new PeriodRow(p.status(), org.unit(p.unitId()).map(OrgUnit::name).orElse(""), p.startedOn(),
                         p.endedOn(), p.endReason()))
                 .toList());
+        model.addAttribute("ceremonies", ceremonies.invitationsOf(card.memberId()));
         return "membership/card";
     }
 

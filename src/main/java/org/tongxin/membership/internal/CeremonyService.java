@@ -1,0 +1,96 @@
+package org.tongxin.membership.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.notify.Message;
+import org.tongxin.notify.NotificationRequested;
+import org.tongxin.org.OrgDirectory;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitCount;
+import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.security.OutOfScopeException;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.NotFoundException;
+
+/**
+ * Joining ceremonies: a unit schedules one, the members who joined since its last ceremony are invited
+ * through their inboxes, and the officer records who came.
+ */
+@Service
+public class CeremonyService {
+
+    private final Ceremonies ceremonies;
+    private final OrgDirectory org;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CeremonyService(Ceremonies ceremonies, OrgDirectory org, AuditTrail audit, ApplicationEventPublisher events,
+                    Optional<Clock> clock) {
+        this.ceremonies = ceremonies;
+        this.org = org;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    private OrgUnit scoped(Viewer officer, long unitId) {
+        OrgUnit unit = org.unit(unitId).orElseThrow(() -> new NotFoundException("unit " + unitId));
+        if (!officer.isOfficerOrAbove() || !officer.manages(unit.pathIds())) {
+            throw new OutOfScopeException("ceremonies of unit " + unitId);
+        }
+        return unit;
+    }
+
+    public Ceremony visible(Viewer officer, long ceremonyId) {
+        Ceremony c = ceremonies.find(ceremonyId).orElseThrow(() -> new NotFoundException("ceremony " + ceremonyId));
+        scoped(officer, c.unitId());
+        return c;
+    }
+
+    /** Schedules a ceremony and invites everyone in the unit's subtree who joined since its last one (90 days at most). */
+    @Transactional
+    public long schedule(Viewer officer, long unitId, String title, OffsetDateTime startsAt, String place) {
+        OrgUnit unit = scoped(officer, unitId);
+        if (title == null || title.isBlank() || place == null || place.isBlank() || startsAt == null) {
+            throw new MembershipService.Refused("membership.ceremony.incomplete");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate since = ceremonies.lastOf(unitId).map(OffsetDateTime::toLocalDate)
+                .filter(d -> d.isAfter(today.minusDays(90))).orElse(today.minusDays(90));
+        List<Long> unitIds = org.subtreeCounts(unitId).stream().map(UnitCount::unit)
+                .filter(u -> !u.kind().isPartner()).map(OrgUnit::id).toList();
+        List<Long> invited = ceremonies.newMembers(unitIds, since);
+        long id = ceremonies.schedule(unitId, title, startsAt, place, officer.accountId(), invited);
+        audit.record(officer, "membership.ceremony", "ceremony", id, unitId, title.trim(), null,
+                Map.of("startsAt", startsAt, "place", place.trim(), "invited", invited.size()));
+        for (Ceremonies.Invitee i : ceremonies.invitees(id)) {
+            events.publishEvent(NotificationRequested.toEmployee(i.employeeId(), new Message("入会仪式邀请：" + title.trim(),
+                    unit.name() + " 邀请您参加入会仪式：" + startsAt.toLocalDate() + " " + startsAt.toLocalTime()
+                            + "，" + place.trim() + "。\nYou are invited to the joining ceremony of " + unit.name()
+                            + " on " + startsAt.toLocalDate() + " at " + startsAt.toLocalTime() + ", " + place.trim() + ".",
+                    "/me/card")));
+        }
+        return id;
+    }
+
+    @Transactional
+    public void recordAttendance(Viewer officer, long ceremonyId, List<Long> present) {
+        Ceremony c = visible(officer, ceremonyId);
+        Set<Long> invited = new HashSet<>();
+        ceremonies.invitees(ceremonyId).forEach(i -> invited.add(i.memberId()));
+        List<Long> came = present.stream().filter(invited::contains).toList();
+        ceremonies.recordAttendance(ceremonyId, came);
+        audit.record(officer, "membership.attendance", "ceremony", ceremonyId, c.unitId(), c.title(),
+                Map.of("status", c.status()), Map.of("status", "HELD", "attended", came.size(), "invited", invited.size()));
+    }
+}
