@@ -122,7 +122,7 @@ class DemoLoader implements ApplicationRunner {
         long stationId = created.get(tollStation.key()).id();
         OffsetDateTime now = OffsetDateTime.now();
         membership.ceremony(stationId, "2026年第三季度新会员入会仪式", now.minusDays(45).withHour(15).withMinute(0),
-                "蒲江收费站职工之家", system.accountId(), LocalDate.now().minusYears(3), true);
+                "蒲江收费站职工之家", system.accountId(), LocalDate.now().minusYears(10), true);
         membership.ceremony(stationId, "2026年第四季度新会员入会仪式", now.plusDays(10).withHour(15).withMinute(0),
                 "蒲江收费站职工之家", system.accountId(), now.minusDays(45).toLocalDate(), false);
 
@@ -164,7 +164,10 @@ class DemoLoader implements ApplicationRunner {
             if (dice < 70) {
                 LocalDate hired = LocalDate.parse(r.hireDate());
                 long span = Math.max(1, today.toEpochDay() - hired.toEpochDay());
-                membership.enrol(id, unitId, hired.plusDays(random.nextLong(Math.min(span, 365 * 3))));
+                // One in ten joined within the last six weeks: the next joining ceremony has people to invite.
+                LocalDate joined = dice < 7 ? today.minusDays(1 + random.nextInt(40))
+                        : hired.plusDays(random.nextLong(Math.min(span, 365 * 3)));
+                membership.enrol(id, unitId, joined.isBefore(hired) ? hired : joined);
             } else if (dice < 72 && pending < 12) {
                 membership.pendingApplication(id, unitId, today.minusDays(pending == 0 ? 30 : pending));
                 pending++;

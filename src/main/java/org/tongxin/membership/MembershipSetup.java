@@ -30,13 +30,14 @@ public class MembershipSetup {
     }
 
     /**
-     * A joining ceremony of {@code unitId} for the members who joined there since {@code since}; when
+     * A joining ceremony of {@code unitId} for the members who joined there between {@code since} and the
+     * ceremony's day; when
      * {@code held}, everyone but every fifth invitee is recorded as present.
      */
     @Transactional
     public long ceremony(long unitId, String title, OffsetDateTime startsAt, String place, long createdBy,
                          LocalDate since, boolean held) {
-        List<Long> invited = ceremonies.newMembers(List.of(unitId), since);
+        List<Long> invited = ceremonies.newMembers(List.of(unitId), since, startsAt.toLocalDate());
         long id = ceremonies.schedule(unitId, title, startsAt, place, createdBy, invited);
         if (held) {
             List<Long> present = new ArrayList<>();

@@ -60,7 +60,7 @@ class JoiningJourneyTests extends IntegrationTestSupport {
         browser.findElement(By.id("next")).sendKeys("Ruhui2026x");
         browser.findElement(By.id("confirm")).sendKeys("Ruhui2026x");
         browser.findElement(By.id("password-submit")).click();
-        browser.findElement(By.id("apply-link")).click();
+        Browser.tap(browser, browser.findElement(By.id("apply-link")));
         assertThat(browser.findElement(By.id("apply-form")).getText()).contains(newcomer.name());
         browser.findElement(By.id("declaration")).click();
         Browser.screenshot(browser, "11-apply");
@@ -69,13 +69,13 @@ class JoiningJourneyTests extends IntegrationTestSupport {
 
         logIn(browser, chair.employeeNo(), "Zhuxi2026x");
         assertThat(browser.findElement(By.id("queue-link")).getText()).contains("1 份待审批");
-        browser.findElement(By.id("queue-link")).click();
+        Browser.tap(browser, browser.findElement(By.id("queue-link")));
         Browser.screenshot(browser, "12-queue");
-        browser.findElement(By.cssSelector("button.approve")).click();
+        Browser.tap(browser, browser.findElement(By.cssSelector("button.approve")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("已批准");
 
         logIn(browser, newcomer.employeeNo(), "Ruhui2026x");
-        browser.findElement(By.id("card-link")).click();
+        Browser.tap(browser, browser.findElement(By.id("card-link")));
         String memberNo = browser.findElement(By.id("card-no")).getText();
         assertThat(memberNo).startsWith(String.format("U%05d-", unit.unit().id()));
         assertThat(browser.findElements(By.cssSelector("#card-qr svg"))).hasSize(1);

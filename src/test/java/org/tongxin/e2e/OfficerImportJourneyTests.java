@@ -69,12 +69,12 @@ class OfficerImportJourneyTests extends IntegrationTestSupport {
         Browser.screenshot(browser, "01-home");
         assertFitsThePhone(browser);
 
-        browser.findElement(By.linkText("组织架构")).click();
+        Browser.tap(browser, browser.findElement(By.linkText("组织架构")));
         assertThat(browser.findElement(By.id("tree")).getText()).contains("蒲江收费站分会").doesNotContain("机关工会");
         Browser.screenshot(browser, "02-tree");
         assertFitsThePhone(browser);
 
-        browser.findElement(By.linkText("蒲江收费站分会")).click();
+        Browser.tap(browser, browser.findElement(By.linkText("蒲江收费站分会")));
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("蒲江收费站分会");
         assertThat(browser.findElement(By.id("officers")).getText()).contains("主席");
         Browser.screenshot(browser, "03-unit");
@@ -126,7 +126,7 @@ class OfficerImportJourneyTests extends IntegrationTestSupport {
         assertFitsThePhone(browser);
 
         browser.get(url("/me"));
-        browser.findElement(By.id("logout")).click();
+        Browser.tap(browser, browser.findElement(By.id("logout")));
         logInFirstTime(browser, demoLogin("COMMITTEE", null), "Weiyuan2026");
         browser.get(url("/admin/audit?action=employee.import"));
         String audit = browser.findElement(By.id("audit")).getText();

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,6 +48,16 @@ public final class Browser {
         driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 812));
         driver.manage().deleteAllCookies();
         return driver;
+    }
+
+    /**
+     * Clicks as a thumb would: scrolled to the middle of the screen first, so the phone's fixed tab bar
+     * is not over the element.
+     */
+    public static void tap(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

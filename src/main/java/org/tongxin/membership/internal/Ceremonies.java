@@ -87,8 +87,11 @@ public class Ceremonies {
                 .param(memberId).query(Invitation.class).list();
     }
 
-    /** Members of the given units who joined (or rejoined) on or after {@code since}: the default invitees. */
-    public List<Long> newMembers(Collection<Long> unitIds, LocalDate since) {
+    /**
+     * Members of the given units who joined (or rejoined) on or after {@code since} and before
+     * {@code before}: the default invitees.
+     */
+    public List<Long> newMembers(Collection<Long> unitIds, LocalDate since, LocalDate before) {
         if (unitIds.isEmpty()) {
             return List.of();
         }
@@ -96,8 +99,9 @@ public class Ceremonies {
                         SELECT p.member_id FROM membership_period p
                         WHERE p.unit_id = ANY(string_to_array(?, ',')::bigint[]) AND p.ended_on IS NULL
                           AND p.status = 'ACTIVE' AND p.start_reason IN ('JOINED', 'REJOINED') AND p.started_on >= ?
+                          AND p.started_on < ?
                         ORDER BY p.member_id""")
-                .params(unitIds.stream().map(String::valueOf).collect(Collectors.joining(",")), since)
+                .params(unitIds.stream().map(String::valueOf).collect(Collectors.joining(",")), since, before)
                 .query(Long.class).list();
     }
 }

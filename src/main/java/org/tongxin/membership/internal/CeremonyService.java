@@ -69,7 +69,7 @@ public class CeremonyService {
                 .filter(d -> d.isAfter(today.minusDays(90))).orElse(today.minusDays(90));
         List<Long> unitIds = org.subtreeCounts(unitId).stream().map(UnitCount::unit)
                 .filter(u -> !u.kind().isPartner()).map(OrgUnit::id).toList();
-        List<Long> invited = ceremonies.newMembers(unitIds, since);
+        List<Long> invited = ceremonies.newMembers(unitIds, since, today.plusDays(1));
         long id = ceremonies.schedule(unitId, title, startsAt, place, officer.accountId(), invited);
         audit.record(officer, "membership.ceremony", "ceremony", id, unitId, title.trim(), null,
                 Map.of("startsAt", startsAt, "place", place.trim(), "invited", invited.size()));
