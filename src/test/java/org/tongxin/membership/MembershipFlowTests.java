@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.tongxin.membership.internal.DecisionDeadline;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.UnitKind;
@@ -268,5 +269,18 @@ class MembershipFlowTests extends IntegrationTestSupport {
 
         Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("别处工会").unit().id());
         mvc.perform(get("/membership/ceremonies/" + ceremonyId).with(as(stranger))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aUnitSetsItsOwnDeadline() throws Exception {
+        mvc.perform(post("/membership/settings").param("unitId", Long.toString(unit.unit().id())).param("days", "5")
+                .with(csrf()).with(as(officer)));
+        membership.apply(applicant, true);
+        LocalDate due = jdbc.sql("SELECT due_on FROM membership_application WHERE employee_id = ? AND status = 'PENDING'")
+                .param(applicant.employeeId()).query(LocalDate.class).single();
+        assertThat(due).isEqualTo(DecisionDeadline.dueOn(LocalDate.now(), 5));
+        Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("另一个工会").unit().id());
+        mvc.perform(post("/membership/settings").param("unitId", Long.toString(unit.unit().id())).param("days", "90")
+                .with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
     }
 }

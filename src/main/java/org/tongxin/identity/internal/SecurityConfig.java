@@ -66,6 +66,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
                                 "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",
+                                "/membership/settings",
                                 "/membership/verify")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())

@@ -94,6 +94,13 @@ public class Applications {
                 .params(toUnit, id).update();
     }
 
+    public void setDecisionDays(long unitId, int days) {
+        jdbc.sql("""
+                        INSERT INTO membership_settings (unit_id, decision_days) VALUES (?, ?)
+                        ON CONFLICT (unit_id) DO UPDATE SET decision_days = excluded.decision_days""")
+                .params(unitId, days).update();
+    }
+
     public int decisionDays(long unitId, int byDefault) {
         return jdbc.sql("SELECT decision_days FROM membership_settings WHERE unit_id = ?").param(unitId)
                 .query(Integer.class).optional().orElse(byDefault);

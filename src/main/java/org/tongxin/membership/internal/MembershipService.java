@@ -144,6 +144,23 @@ public class MembershipService {
         }
     }
 
+    /** Sets how many working days a unit has to decide applications (1 to 90); applies to new applications. */
+    @Transactional
+    public void setDecisionDays(Viewer officer, long unitId, int days) {
+        requireScope(officer, unitId);
+        if (days < 1 || days > 90) {
+            throw new Refused("membership.refused.days");
+        }
+        int before = applications.decisionDays(unitId, DecisionDeadline.DEFAULT_WORKING_DAYS);
+        applications.setDecisionDays(unitId, days);
+        audit.record(officer, "membership.deadline", "unit", unitId, unitId,
+                org.unit(unitId).map(OrgUnit::name).orElse(""), Map.of("days", before), Map.of("days", days));
+    }
+
+    public int decisionDays(long unitId) {
+        return applications.decisionDays(unitId, DecisionDeadline.DEFAULT_WORKING_DAYS);
+    }
+
     /** The unit an application belongs to, if the viewer may decide it; 404 otherwise. */
     public Application decidable(Viewer viewer, long applicationId) {
         Application a = applications.find(applicationId)

@@ -53,6 +53,8 @@ class ApplicationsController {
                 .filter(a -> org.unit(a.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false))
                 .map(a -> row(a, today)).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("units", org.manageableUnits(viewer).stream()
+                .map(u -> new UnitDeadline(u.id(), u.name(), membership.decisionDays(u.id()))).limit(200).toList());
         model.addAttribute("flags", flags.open().stream()
                 .filter(f -> org.unit(f.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false))
                 .map(f -> new FlagRow(f.id(), members.currentById(f.memberId()).flatMap(m -> org.employee(m.employeeId()))
@@ -62,8 +64,23 @@ class ApplicationsController {
         return "membership/applications";
     }
 
+    /** A unit with its decision deadline in working days. */
+    record UnitDeadline(long id, String name, int days) {
+    }
+
     /** A member HR reported as gone, waiting for an officer. */
     record FlagRow(long id, String name, String unitName, OffsetDateTime raisedAt) {
+    }
+
+    @PostMapping("/membership/settings")
+    String deadline(@RequestParam long unitId, @RequestParam int days, RedirectAttributes redirect) {
+        try {
+            membership.setDecisionDays(CurrentViewer.get(), unitId, days);
+            redirect.addFlashAttribute("flash", "membership.deadlineSaved");
+        } catch (MembershipService.Refused e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/membership/applications";
     }
 
     @PostMapping("/membership/flags/{flagId}/settle")
