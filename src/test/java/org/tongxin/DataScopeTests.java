@@ -90,6 +90,10 @@ class DataScopeTests extends IntegrationTestSupport {
                 "职工之家", officerA.accountId(), java.time.LocalDate.now().minusYears(5), false)));
         idsOfB.put("ceremonyId", Long.toString(membershipSetup.ceremony(unitB.unit().id(), "仪式", java.time.OffsetDateTime.now(),
                 "职工之家", officerB.accountId(), java.time.LocalDate.now().minusYears(5), false)));
+        idsOfA.put("departmentId", jdbc.sql("SELECT id::text FROM department WHERE code = ?")
+                .param(unitA.departmentCode()).query(String.class).single());
+        idsOfB.put("departmentId", jdbc.sql("SELECT id::text FROM department WHERE code = ?")
+                .param(unitB.departmentCode()).query(String.class).single());
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -159,7 +163,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
-                .param("startsAt", "2030-01-01T10:00").param("present", "1");
+                .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
+                .param("days", "30");
     }
 
     @Test
@@ -180,6 +185,12 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM department WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        int movedInto = mvc.perform(request(HttpMethod.POST, "/org/units/" + idsOfA.get("unitId") + "/departments/"
+                + idsOfA.get("departmentId") + "/move").param("toUnitId", idsOfB.get("unitId")).with(csrf())
+                .with(as(officerA))).andReturn().getResponse().getStatus();
+        assertThat(movedInto).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT unit_id FROM department WHERE code = ?").param(unitA.departmentCode())
+                .query(Long.class).single()).isEqualTo(unitA.unit().id());
         assertThat(jdbc.sql("""
                         SELECT p.unit_id FROM membership_period p JOIN member m ON m.id = p.member_id
                         WHERE m.employee_id = ? AND p.ended_on IS NULL""")

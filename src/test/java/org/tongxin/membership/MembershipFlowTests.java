@@ -283,4 +283,22 @@ class MembershipFlowTests extends IntegrationTestSupport {
         mvc.perform(post("/membership/settings").param("unitId", Long.toString(unit.unit().id())).param("days", "90")
                 .with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void whenADepartmentMovesToAnotherUnitItsMembersFollow() throws Exception {
+        setup.enrol(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusYears(1));
+        long branch = orgSetup.createUnit(unit.unit().id(), "重组后分会", UnitKind.BRANCH).id();
+        long department = jdbc.sql("SELECT id FROM department WHERE code = ?").param(unit.departmentCode())
+                .query(Long.class).single();
+
+        mvc.perform(post("/org/units/" + unit.unit().id() + "/departments/" + department + "/move")
+                .param("toUnitId", Long.toString(branch)).with(csrf()).with(as(officer)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> currentPeriod(applicant.employeeId()).equals(branch + " TRANSFERRED"));
+        assertThat(jdbc.sql("SELECT employees FROM unit_stats WHERE unit_id = ?").param(branch).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT employees FROM unit_stats WHERE unit_id = ?").param(unit.unit().id())
+                .query(Long.class).single()).isZero();
+    }
 }

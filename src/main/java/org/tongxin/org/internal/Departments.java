@@ -21,6 +21,21 @@ public class Departments {
         return new Department(id, code, name, unitId);
     }
 
+    public Optional<Department> find(long id) {
+        return jdbc.sql("SELECT id, code, name, unit_id FROM department WHERE id = ?").param(id)
+                .query(Department.class).optional();
+    }
+
+    public void moveTo(long departmentId, long unitId) {
+        jdbc.sql("UPDATE department SET unit_id = ? WHERE id = ?").params(unitId, departmentId).update();
+    }
+
+    /** Employees on the books in the department. */
+    public List<Long> currentEmployees(long departmentId) {
+        return jdbc.sql("SELECT id FROM employee WHERE department_id = ? AND status IN ('ACTIVE', 'LEAVE')")
+                .param(departmentId).query(Long.class).list();
+    }
+
     public Optional<Department> byCode(String code) {
         return jdbc.sql("SELECT id, code, name, unit_id FROM department WHERE code = ?").param(code)
                 .query(Department.class).optional();

@@ -169,9 +169,10 @@ public class OrgUnits {
                 .param(ids).query(Long.class).list();
         jdbc.sql("""
                         UPDATE unit_stats s SET employees = c.n
-                        FROM (SELECT d.unit_id, count(e.id) FILTER (WHERE e.status IN ('ACTIVE', 'LEAVE')) AS n
-                              FROM department d LEFT JOIN employee e ON e.department_id = d.id
-                              WHERE d.unit_id = ANY(string_to_array(?, ',')::bigint[]) GROUP BY d.unit_id) c
+                        FROM (SELECT k.id AS unit_id, count(e.id) FILTER (WHERE e.status IN ('ACTIVE', 'LEAVE')) AS n
+                              FROM unnest(string_to_array(?, ',')::bigint[]) k(id)
+                              LEFT JOIN department d ON d.unit_id = k.id
+                              LEFT JOIN employee e ON e.department_id = d.id GROUP BY k.id) c
                         WHERE s.unit_id = c.unit_id""").param(ids).update();
     }
 

@@ -3,13 +3,16 @@ package org.tongxin.org.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.org.EmployeesMoved;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.NotFoundException;
 
 /**
  * Officer changes to the tree: add a sub-unit, rename, move a subtree, close. Each checks the scope
@@ -37,13 +40,16 @@ public class TreeChanges {
     private final Departments departments;
     private final UnitScope scope;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    TreeChanges(OrgUnits units, Employees employees, Departments departments, UnitScope scope, AuditTrail audit) {
+    TreeChanges(OrgUnits units, Employees employees, Departments departments, UnitScope scope, AuditTrail audit,
+                ApplicationEventPublisher events) {
         this.units = units;
         this.employees = employees;
         this.departments = departments;
         this.scope = scope;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -105,6 +111,29 @@ public class TreeChanges {
         Department d = departments.create(code.trim(), name.trim(), unitId);
         audit.record(viewer, "department.create", "department", d.id(), unitId, d.code() + " " + d.name(), null,
                 Map.of("code", d.code(), "name", d.name(), "unit", unit.name()));
+    }
+
+    /**
+     * Puts a department under another union unit (a restructuring): its people now belong there, the
+     * employee counts of both units are recounted, and memberships follow through {@link EmployeesMoved}.
+     */
+    @Transactional
+    public void moveDepartment(Viewer viewer, long departmentId, long toUnitId) {
+        Department d = departments.find(departmentId).orElseThrow(() -> new NotFoundException("department " + departmentId));
+        OrgUnit from = scope.unit(viewer, d.unitId());
+        OrgUnit to = scope.unit(viewer, toUnitId);
+        if (to.isClosed() || to.kind().isPartner() || to.id() == from.id()) {
+            throw new RejectedChange("unit.error.departmentUnit");
+        }
+        departments.moveTo(departmentId, toUnitId);
+        units.recountEmployees(List.of(from.id(), to.id()));
+        List<EmployeesMoved.Move> moves = departments.currentEmployees(departmentId).stream()
+                .map(e -> new EmployeesMoved.Move(e, from.id(), to.id())).toList();
+        if (!moves.isEmpty()) {
+            events.publishEvent(new EmployeesMoved(moves));
+        }
+        audit.record(viewer, "department.move", "department", departmentId, from.id(), d.code() + " " + d.name(),
+                Map.of("unit", from.name()), Map.of("unit", to.name(), "employees", moves.size()));
     }
 
     @Transactional

@@ -74,6 +74,8 @@ class TreeController {
         model.addAttribute("activeCount", employees.countActiveInSubtree(unit));
         model.addAttribute("kinds", UnitKind.values());
         model.addAttribute("panels", sections.stream().flatMap(s -> s.panel(viewer, unit).stream()).toList());
+        model.addAttribute("departmentTargets", tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
+                .filter(u -> !u.isClosed() && !u.kind().isPartner() && u.id() != unitId).toList());
         model.addAttribute("moveTargets", tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
                 .filter(u -> !u.isClosed() && !u.kind().isPartner() && !unit.contains(u)
                         && u.kind().ordinal() < unit.kind().ordinal()
@@ -99,6 +101,13 @@ class TreeController {
                          RedirectAttributes redirect) {
         return apply(unitId, redirect, "unit.departmentAdded",
                 () -> changes.addDepartment(CurrentViewer.get(), unitId, code, name));
+    }
+
+    @PostMapping("/org/units/{unitId}/departments/{departmentId}/move")
+    String moveDepartment(@PathVariable long unitId, @PathVariable long departmentId, @RequestParam long toUnitId,
+                          RedirectAttributes redirect) {
+        return apply(unitId, redirect, "unit.departmentMoved",
+                () -> changes.moveDepartment(CurrentViewer.get(), departmentId, toUnitId));
     }
 
     @PostMapping("/org/units/{unitId}/children")
