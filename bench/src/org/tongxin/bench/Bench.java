@@ -38,6 +38,7 @@ public final class Bench {
         };
         Scenario scenario = switch (name) {
             case "import" -> new ImportScenario();
+            case "coverage" -> new CoverageScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -70,7 +71,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage [--scale enterprise|province]");
         System.exit(2);
     }
 

@@ -92,7 +92,7 @@ final class EnterpriseSeed {
     /** Creates the tree and imports the employees; returns the seconds the imports took. */
     double load(Database db, WebClient web) throws Exception {
         try (Connection c = db.connect()) {
-            insertUnits(c);
+            insertUnits(c, units);
         }
         double seconds = 0;
         for (Path file : files) {
@@ -106,8 +106,11 @@ final class EnterpriseSeed {
         return seconds;
     }
 
-    /** What OrgSetup.createUnit, createPartner and createDepartment write: a partner is a root beside its unit. */
-    private void insertUnits(Connection c) throws Exception {
+    /**
+     * What OrgSetup.createUnit, createPartner and createDepartment write: a partner is a root beside its unit.
+     * Commits; the connection is left in manual-commit mode.
+     */
+    static void insertUnits(Connection c, List<UnitPlan> units) throws Exception {
         c.setAutoCommit(false);
         Map<Integer, String> paths = new HashMap<>();
         Map<Integer, Long> ids = new HashMap<>();

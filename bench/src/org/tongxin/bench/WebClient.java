@@ -38,9 +38,31 @@ final class WebClient implements AutoCloseable {
                 .build();
     }
 
+    /** Requests sent again because the connection could not be opened (see {@link #send}). */
+    int connectRetries;
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT).GET().build());
+    }
+
+    /**
+     * Sends, again (at most twice more) when the connection could not be opened: on this shared machine the JDK
+     * client now and then fails a fresh loopback connection at once ({@code ConnectException} caused by
+     * {@code ClosedChannelException} in {@code PlainHttpConnection.connectAsync}) although the server is up. A
+     * request that never connected was never received, so sending it again is safe.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                connectRetries++;
+                Bench.progress("could not connect (" + e.getCause() + "), sending " + request.uri() + " again");
+            }
+        }
     }
 
     /** GET a page that must answer 200 and return its CSRF token. */
@@ -58,9 +80,9 @@ final class WebClient implements AutoCloseable {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT)
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** A multipart form with the CSRF field and one file, as the browser's upload form sends it. */
