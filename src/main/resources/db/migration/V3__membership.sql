@@ -12,6 +12,7 @@ CREATE TABLE membership_application
   unit_id              BIGINT  NOT NULL,
   channel              TEXT    NOT NULL CHECK (channel IN ('ONLINE', 'SERVICE_WINDOW')),
   declaration_accepted BOOLEAN NOT NULL CHECK (declaration_accepted),
+  photo_key            TEXT,
   status               TEXT    NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN')),
   submitted_at         TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
   due_on               DATE    NOT NULL,
@@ -33,7 +34,8 @@ CREATE TABLE member
   id              BIGSERIAL PRIMARY KEY,
   employee_id     BIGINT NOT NULL UNIQUE,
   member_no       TEXT   NOT NULL UNIQUE,
-  first_joined_on DATE   NOT NULL
+  first_joined_on DATE   NOT NULL,
+  photo_key       TEXT
 );
 
 CREATE TABLE member_number

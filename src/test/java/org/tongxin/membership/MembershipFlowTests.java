@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.tongxin.support.Fixtures.as;
@@ -11,11 +14,13 @@ import static org.tongxin.support.Fixtures.as;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tongxin.membership.internal.DecisionDeadline;
@@ -300,5 +305,30 @@ class MembershipFlowTests extends IntegrationTestSupport {
                 .single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT employees FROM unit_stats WHERE unit_id = ?").param(unit.unit().id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void thePhotoSentWithTheApplicationIsOnTheCardAndOnlyImagesAreTaken() throws Exception {
+        byte[] png = Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        mvc.perform(multipart("/membership/apply")
+                .file(new MockMultipartFile("photo", "me.txt", "text/plain", "hello".getBytes()))
+                .param("declaration", "true").with(csrf()).with(as(applicant)))
+                .andExpect(flash()
+                        .attribute("flashError", "file.notImage"));
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE employee_id = ?")
+                .param(applicant.employeeId()).query(Long.class).single()).isZero();
+
+        mvc.perform(multipart("/membership/apply")
+                .file(new MockMultipartFile("photo", "../../etc/passwd", "image/png", png))
+                .param("declaration", "true").with(csrf()).with(as(applicant)));
+        mvc.perform(post("/membership/applications/" + openApplication() + "/approve").with(csrf()).with(as(officer)));
+
+        assertThat(page("/me/card", applicant)).contains("id=\"card-photo\"");
+        byte[] served = mvc.perform(get("/me/card/photo").with(as(applicant))).andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png);
+        mvc.perform(get("/me/card/photo").with(as(officer))).andExpect(status().isNotFound());
     }
 }

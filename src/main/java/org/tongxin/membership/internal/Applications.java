@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class Applications {
 
     private static final String COLUMNS = "id, employee_id, unit_id, channel, status, submitted_at, due_on, "
-            + "escalated_to, escalated_at, decided_at, decided_by, reason";
+            + "escalated_to, escalated_at, decided_at, decided_by, reason, photo_key";
 
     private final JdbcClient jdbc;
     private final UnitStats stats;
@@ -22,11 +22,12 @@ public class Applications {
         this.stats = stats;
     }
 
-    public long submit(long employeeId, long unitId, String channel, LocalDate dueOn) {
+    public long submit(long employeeId, long unitId, String channel, LocalDate dueOn, String photoKey) {
         long id = jdbc.sql("""
-                        INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status, due_on)
-                        VALUES (?, ?, ?, TRUE, 'PENDING', ?) RETURNING id""")
-                .params(employeeId, unitId, channel, dueOn).query(Long.class).single();
+                        INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status,
+                                                            due_on, photo_key)
+                        VALUES (?, ?, ?, TRUE, 'PENDING', ?, ?) RETURNING id""")
+                .params(employeeId, unitId, channel, dueOn, photoKey).query(Long.class).single();
         stats.addPending(unitId, 1);
         return id;
     }

@@ -22,7 +22,7 @@ public class Members {
     public Optional<Member> current(long employeeId) {
         return jdbc.sql("""
                         SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on,
-                               p.status
+                               p.status, m.photo_key
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.employee_id = ?""")
                 .param(employeeId).query(Member.class).optional();
@@ -31,7 +31,7 @@ public class Members {
     public Optional<Member> currentById(long memberId) {
         return jdbc.sql("""
                         SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on,
-                               p.status
+                               p.status, m.photo_key
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.id = ?""")
                 .param(memberId).query(Member.class).optional();
@@ -57,6 +57,13 @@ public class Members {
     public long create(long employeeId, String memberNo, LocalDate joinedOn) {
         return jdbc.sql("INSERT INTO member (employee_id, member_no, first_joined_on) VALUES (?, ?, ?) RETURNING id")
                 .params(employeeId, memberNo, joinedOn).query(Long.class).single();
+    }
+
+    /** The card photo; null keeps the one there is. */
+    public void setPhoto(long memberId, String photoKey) {
+        if (photoKey != null) {
+            jdbc.sql("UPDATE member SET photo_key = ? WHERE id = ?").params(photoKey, memberId).update();
+        }
     }
 
     public String numberOf(long memberId) {

@@ -19,6 +19,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -41,8 +42,11 @@ public class MembershipService {
         }
     }
 
+    static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
     private final Applications applications;
     private final Members members;
+    private final FileStore files;
     private final Flags flags;
     private final OrgDirectory org;
     private final List<UnitOfficers> officers;
@@ -50,11 +54,12 @@ public class MembershipService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MembershipService(Applications applications, Members members, Flags flags, OrgDirectory org,
+    MembershipService(Applications applications, Members members, FileStore files, Flags flags, OrgDirectory org,
                       List<UnitOfficers> officers,
                       AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.applications = applications;
         this.members = members;
+        this.files = files;
         this.flags = flags;
         this.org = org;
         this.officers = officers;
@@ -70,6 +75,12 @@ public class MembershipService {
     /** An employee applies for themselves. */
     @Transactional
     public long apply(Viewer viewer, boolean declarationAccepted) {
+        return apply(viewer, declarationAccepted, null);
+    }
+
+    /** An employee applies for themselves, with an optional photo for the member card (JPEG, PNG or WebP, 2 MB). */
+    @Transactional
+    public long apply(Viewer viewer, boolean declarationAccepted, byte[] photo) {
         if (viewer.employeeId() == null) {
             throw new Refused("membership.refused.notEmployee");
         }
@@ -77,7 +88,7 @@ public class MembershipService {
             throw new Refused("membership.refused.declaration");
         }
         EmployeeSummary employee = org.employee(viewer.employeeId()).orElse(null);
-        long id = submit(employee, "ONLINE");
+        long id = submit(employee, "ONLINE", storePhoto(photo));
         LocalDate due = applications.find(id).orElseThrow().dueOn();
         tellOfficers(employee.unitId(), new Message("新的入会申请：" + employee.name(),
                 employee.name() + "（" + employee.unitName() + "）申请加入工会，请在 " + due + " 前审批。\n"
@@ -99,11 +110,22 @@ public class MembershipService {
         if (!declarationAccepted) {
             throw new Refused("membership.refused.declaration");
         }
-        long id = submit(employee, "SERVICE_WINDOW");
+        long id = submit(employee, "SERVICE_WINDOW", null);
         return approve(officer, id);
     }
 
-    private long submit(EmployeeSummary employee, String channel) {
+    private String storePhoto(byte[] photo) {
+        if (photo == null || photo.length == 0) {
+            return null;
+        }
+        try {
+            return files.storeImage("photos", photo, MAX_PHOTO_BYTES);
+        } catch (FileStore.Refused e) {
+            throw new Refused(e.messageKey());
+        }
+    }
+
+    private long submit(EmployeeSummary employee, String channel, String photoKey) {
         long employeeId = employee == null ? -1 : employee.id();
         JoiningPolicy.refusal(employee, employee != null && members.current(employeeId).isPresent(),
                 employee != null && applications.openOf(employeeId).isPresent()).ifPresent(key -> {
@@ -111,7 +133,7 @@ public class MembershipService {
                 });
         LocalDate due = DecisionDeadline.dueOn(today(),
                 applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
-        return applications.submit(employeeId, employee.unitId(), channel, due);
+        return applications.submit(employeeId, employee.unitId(), channel, due, photoKey);
     }
 
     /**
@@ -201,6 +223,7 @@ public class MembershipService {
             memberId = members.create(a.employeeId(), memberNo, today);
             members.startPeriod(memberId, a.unitId(), today, "JOINED");
         }
+        members.setPhoto(memberId, a.photoKey());
         applications.decide(applicationId, "APPROVED", viewer.accountId(), null);
         String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
         Map<String, Object> after = new LinkedHashMap<>();

@@ -1,14 +1,19 @@
 package org.tongxin.membership.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tongxin.membership.internal.Applications;
@@ -20,6 +25,7 @@ import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.membership.internal.QrCodes;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
+import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -34,16 +40,18 @@ class JoinController {
     private final CardTokens tokens;
     private final OrgDirectory org;
     private final Ceremonies ceremonies;
+    private final FileStore files;
     private final Clock clock;
 
     JoinController(MembershipService membership, Applications applications, Members members, CardTokens tokens,
-                   OrgDirectory org, Ceremonies ceremonies, Optional<Clock> clock) {
+                   OrgDirectory org, Ceremonies ceremonies, FileStore files, Optional<Clock> clock) {
         this.membership = membership;
         this.applications = applications;
         this.members = members;
         this.tokens = tokens;
         this.org = org;
         this.ceremonies = ceremonies;
+        this.files = files;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -61,9 +69,11 @@ class JoinController {
     }
 
     @PostMapping("/membership/apply")
-    String apply(@RequestParam(defaultValue = "false") boolean declaration, RedirectAttributes redirect) {
+    String apply(@RequestParam(defaultValue = "false") boolean declaration,
+                 @RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect)
+            throws IOException {
         try {
-            membership.apply(CurrentViewer.get(), declaration);
+            membership.apply(CurrentViewer.get(), declaration, photo == null ? null : photo.getBytes());
             redirect.addFlashAttribute("flash", "membership.applied");
         } catch (MembershipService.Refused e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
@@ -87,6 +97,19 @@ class JoinController {
     record PeriodRow(String status, String unitName, LocalDate startedOn, LocalDate endedOn, String endReason) {
     }
 
+    /** The member's own card photo; nobody else's. */
+    @GetMapping("/me/card/photo")
+    ResponseEntity<byte[]> photo() {
+        Viewer viewer = CurrentViewer.get();
+        Member member = viewer.employeeId() == null ? null : members.current(viewer.employeeId()).orElse(null);
+        FileStore.Image image = member == null ? null : files.readImage(member.photoKey()).orElse(null);
+        if (image == null) {
+            throw new NotFoundException("card photo");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mediaType()))
+                .cacheControl(CacheControl.noStore()).body(image.content());
+    }
+
     /** The QR alone, for htmx to refresh before the token runs out while the card is on screen. */
     @GetMapping("/me/card/qr")
     String qr(Model model) {
@@ -96,7 +119,7 @@ class JoinController {
 
     /** What the card shows; the QR holds a link to the check page with a fresh signed token. */
     record Card(long memberId, String name, String memberNo, String unitName, LocalDate joinedOn, boolean retired,
-                String qrSvg, String verifyPath) {
+                boolean hasPhoto, String qrSvg, String verifyPath) {
     }
 
     private Card cardOf(Viewer viewer) {
@@ -107,7 +130,7 @@ class JoinController {
         String path = "/membership/verify?t=" + tokens.issue(member.id(), Instant.now(clock));
         return new Card(member.id(), viewer.displayName(), member.memberNo(),
                 org.unit(member.unitId()).map(OrgUnit::name).orElse(""), member.firstJoinedOn(), member.isRetired(),
-                QrCodes.svg(baseUrl() + path), path);
+                member.photoKey() != null, QrCodes.svg(baseUrl() + path), path);
     }
 
     private static String baseUrl() {
