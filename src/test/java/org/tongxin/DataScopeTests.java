@@ -80,12 +80,12 @@ class DataScopeTests extends IntegrationTestSupport {
         long runA = jdbc.sql("SELECT max(id) FROM import_run WHERE actor_id = ?").param(officerA.accountId())
                 .query(Long.class).single();
 
+        idsOfA.put("flagId", Long.toString(flagFor(employeeA, unitA.unit().id())));
+        idsOfB.put("flagId", Long.toString(flagFor(employeeB, unitB.unit().id())));
         idsOfA.put("applicationId", Long.toString(
                 membershipSetup.pendingApplication(employeeA, unitA.unit().id(), java.time.LocalDate.now())));
         idsOfB.put("applicationId", Long.toString(
                 membershipSetup.pendingApplication(employeeB, unitB.unit().id(), java.time.LocalDate.now())));
-        idsOfA.put("flagId", Long.toString(flagFor(employeeA, unitA.unit().id())));
-        idsOfB.put("flagId", Long.toString(flagFor(employeeB, unitB.unit().id())));
         idsOfA.put("ceremonyId", Long.toString(membershipSetup.ceremony(unitA.unit().id(), "仪式", java.time.OffsetDateTime.now(),
                 "职工之家", officerA.accountId(), java.time.LocalDate.now().minusYears(5), false)));
         idsOfB.put("ceremonyId", Long.toString(membershipSetup.ceremony(unitB.unit().id(), "仪式", java.time.OffsetDateTime.now(),

@@ -331,4 +331,75 @@ class MembershipFlowTests extends IntegrationTestSupport {
         assertThat(served).isEqualTo(png);
         mvc.perform(get("/me/card/photo").with(as(officer))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void anOfficerCannotTransferAMemberIntoSomeoneElsesUnit() throws Exception {
+        setup.enrol(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusYears(1));
+        long elsewhere = fixtures.grassroots("别人的工会").unit().id();
+        mvc.perform(post("/membership/window/" + applicant.employeeId() + "/transfer")
+                .param("unitId", Long.toString(elsewhere)).with(csrf()).with(as(officer))).andExpect(status().isNotFound());
+        assertThat(currentPeriod(applicant.employeeId())).isEqualTo(unit.unit().id() + " JOINED");
+    }
+
+    @Test
+    void hrChangesCarryOpenApplicationsAndRetirements() {
+        Fixtures.UnitWithDepartment other = fixtures.grassroots("HR调入工会");
+        OrgSetup.HrRow mover = Fixtures.row(unit.departmentCode());
+        OrgSetup.HrRow retiree = Fixtures.row(unit.departmentCode());
+        Viewer admin = Fixtures.admin(fixtures.adminAccountId());
+        orgSetup.importEmployees(admin, "hr.csv", List.of(mover, retiree));
+        long moverId = fixtures.employeeId(mover.employeeNo());
+        long retireeId = fixtures.employeeId(retiree.employeeNo());
+        membership.apply(Fixtures.employee(0, moverId), true);
+        setup.enrol(retireeId, unit.unit().id(), LocalDate.now().minusYears(20));
+
+        orgSetup.importEmployees(admin, "hr2.csv", List.of(
+                new OrgSetup.HrRow(mover.employeeNo(), mover.name(), mover.gender(), mover.birthDate(), mover.phone(),
+                        mover.idCard(), other.departmentCode(), mover.hireDate(), mover.jobTitle(), mover.status()),
+                new OrgSetup.HrRow(retiree.employeeNo(), retiree.name(), retiree.gender(), retiree.birthDate(),
+                        retiree.phone(), retiree.idCard(), retiree.departmentCode(), retiree.hireDate(), retiree.jobTitle(),
+                        "退休")));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT unit_id FROM membership_application WHERE employee_id = ? AND status = 'PENDING'")
+                .param(moverId).query(Long.class).single() == other.unit().id());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT p.status FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE m.employee_id = ? AND p.ended_on IS NULL""").param(retireeId).query(String.class)
+                .single().equals("RETIRED"));
+        assertThat(jdbc.sql("SELECT pending FROM unit_membership_stats WHERE unit_id = ?").param(other.unit().id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoOfficersEndingOneMembershipAtOnceLeaveOneConsistentHistory() throws Exception {
+        setup.enrol(applicant.employeeId(), unit.unit().id(), LocalDate.now().minusYears(1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> tryEnd("DECEASED"));
+            var b = pool.submit(() -> tryEnd("RETIRED"));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        long open = jdbc.sql("""
+                        SELECT count(*) FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE m.employee_id = ? AND p.ended_on IS NULL""").param(applicant.employeeId())
+                .query(Long.class).single();
+        assertThat(open).isLessThanOrEqualTo(1);
+        String last = jdbc.sql("""
+                        SELECT coalesce(p.end_reason, p.status) FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE m.employee_id = ? ORDER BY p.id DESC LIMIT 1""").param(applicant.employeeId())
+                .query(String.class).single();
+        assertThat(last).isIn("DECEASED", "RETIRED");
+    }
+
+    private void tryEnd(String reason) {
+        try {
+            membership.endMembership(officer, applicant.employeeId(), reason);
+        } catch (MembershipService.Refused alreadyDone) {
+            // the other officer got there first
+        }
+    }
 }

@@ -90,6 +90,29 @@ public class Applications {
                 }).list();
     }
 
+    /** The applicant moved to another unit before a decision: the application goes with them. */
+    public void moveTo(long id, long fromUnitId, long toUnitId) {
+        stats.lockInOrder(List.of(fromUnitId, toUnitId));
+        int moved = jdbc.sql("UPDATE membership_application SET unit_id = ? WHERE id = ? AND status = 'PENDING'")
+                .params(toUnitId, id).update();
+        if (moved == 1) {
+            stats.addPending(fromUnitId, -1);
+            stats.addPending(toUnitId, 1);
+        }
+    }
+
+    /** Closes an application nobody needs to decide any more (the applicant left or retired). */
+    public void withdraw(long id) {
+        jdbc.sql("""
+                        UPDATE membership_application SET status = 'WITHDRAWN', decided_at = now()
+                        WHERE id = ? AND status = 'PENDING' RETURNING unit_id""")
+                .param(id)
+                .query((rs, i) -> {
+                    stats.addPending(rs.getLong(1), -1);
+                    return null;
+                }).list();
+    }
+
     public void escalate(long id, Long toUnit) {
         jdbc.sql("UPDATE membership_application SET escalated_to = ?, escalated_at = now() WHERE id = ?")
                 .params(toUnit, id).update();

@@ -40,6 +40,12 @@ public class Flags {
                 .param(id).query(Flag.class).optional();
     }
 
+    /** Open flags move with the member, to the officers who now hold them. */
+    public void follow(long memberId, long unitId) {
+        jdbc.sql("UPDATE membership_flag SET unit_id = ? WHERE member_id = ? AND settled_at IS NULL")
+                .params(unitId, memberId).update();
+    }
+
     public void settle(long id, long by, String outcome) {
         jdbc.sql("UPDATE membership_flag SET settled_at = now(), settled_by = ?, outcome = ? WHERE id = ?")
                 .params(by, outcome, id).update();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberJoined;
@@ -14,6 +15,7 @@ import org.tongxin.membership.MembershipEnded;
 import org.tongxin.membership.MemberTransferred;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
+import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -48,19 +50,22 @@ public class MembershipService {
     private final Members members;
     private final FileStore files;
     private final Flags flags;
+    private final UnitStats stats;
     private final OrgDirectory org;
     private final List<UnitOfficers> officers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MembershipService(Applications applications, Members members, FileStore files, Flags flags, OrgDirectory org,
+    MembershipService(Applications applications, Members members, FileStore files, Flags flags, UnitStats stats,
+                      OrgDirectory org,
                       List<UnitOfficers> officers,
                       AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.applications = applications;
         this.members = members;
         this.files = files;
         this.flags = flags;
+        this.stats = stats;
         this.org = org;
         this.officers = officers;
         this.audit = audit;
@@ -88,6 +93,7 @@ public class MembershipService {
             throw new Refused("membership.refused.declaration");
         }
         EmployeeSummary employee = org.employee(viewer.employeeId()).orElse(null);
+        checkMayApply(employee);
         long id = submit(employee, "ONLINE", storePhoto(photo));
         LocalDate due = applications.find(id).orElseThrow().dueOn();
         tellOfficers(employee.unitId(), new Message("新的入会申请：" + employee.name(),
@@ -125,15 +131,24 @@ public class MembershipService {
         }
     }
 
-    private long submit(EmployeeSummary employee, String channel, String photoKey) {
+    private void checkMayApply(EmployeeSummary employee) {
         long employeeId = employee == null ? -1 : employee.id();
         JoiningPolicy.refusal(employee, employee != null && members.current(employeeId).isPresent(),
                 employee != null && applications.openOf(employeeId).isPresent()).ifPresent(key -> {
                     throw new Refused(key);
                 });
+    }
+
+    private long submit(EmployeeSummary employee, String channel, String photoKey) {
+        checkMayApply(employee);
         LocalDate due = DecisionDeadline.dueOn(today(),
                 applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
-        return applications.submit(employeeId, employee.unitId(), channel, due, photoKey);
+        try {
+            return applications.submit(employee.id(), employee.unitId(), channel, due, photoKey);
+        } catch (DuplicateKeyException e) {
+            // A second tap on "submit" raced the first: one open application per person, as the index says.
+            throw new Refused("membership.refused.open");
+        }
     }
 
     /**
@@ -147,9 +162,8 @@ public class MembershipService {
         }
         EmployeeSummary employee = org.employee(employeeId).orElseThrow(() -> new NotFoundException("employee"));
         requireScope(officer, employee.unitId());
-        Member member = members.current(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
+        Member member = lockedCurrent(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
         requireScope(officer, member.unitId());
-        members.lock(member.id());
         LocalDate today = today();
         if (reason.equals("RETIRED") && member.isRetired()) {
             throw new Refused("membership.refused.retired");
@@ -164,6 +178,16 @@ public class MembershipService {
         if (!reason.equals("RETIRED")) {
             events.publishEvent(new MembershipEnded(member.id(), employeeId, member.unitId(), reason, today));
         }
+    }
+
+    /**
+     * The member's current state read after locking the member row: two officers acting on one member
+     * at once take turns, and the second sees what the first did.
+     */
+    private Optional<Member> lockedCurrent(long employeeId) {
+        Optional<Long> memberId = members.formerMemberId(employeeId);
+        memberId.ifPresent(members::lock);
+        return memberId.flatMap(id -> members.current(employeeId));
     }
 
     /** Sets how many working days a unit has to decide applications (1 to 90); applies to new applications. */
@@ -209,6 +233,10 @@ public class MembershipService {
         requireScope(viewer, a);
         if (!a.isPending()) {
             throw new Refused("membership.refused.decided");
+        }
+        EmployeeSummary applicant = org.employee(a.employeeId()).orElse(null);
+        if (applicant == null || applicant.status() == EmployeeStatus.LEFT || applicant.status() == EmployeeStatus.RETIRED) {
+            throw new Refused("membership.refused.notEmployee");
         }
         LocalDate today = today();
         Optional<Long> former = members.formerMemberId(a.employeeId());
@@ -266,17 +294,21 @@ public class MembershipService {
      */
     @Transactional
     public void followMove(long employeeId, long fromUnitId, long toUnitId) {
-        members.current(employeeId).filter(m -> m.unitId() == fromUnitId)
+        lockedCurrent(employeeId).filter(m -> m.unitId() == fromUnitId)
                 .ifPresent(m -> transfer(m, toUnitId, "人力资源部调动 · HR move"));
+        applications.openOf(employeeId).filter(a -> a.unitId() == fromUnitId)
+                .ifPresent(a -> applications.moveTo(a.id(), fromUnitId, toUnitId));
     }
 
     /** An officer transfers a member of their units to another open union unit. */
     @Transactional
     public void transferByOfficer(Viewer officer, long employeeId, long toUnitId) {
-        Member member = members.current(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
+        Member member = lockedCurrent(employeeId).orElseThrow(() -> new Refused("membership.refused.notMember"));
         requireScope(officer, member.unitId());
         OrgUnit target = org.unit(toUnitId).filter(u -> !u.isClosed() && !u.kind().isPartner())
                 .orElseThrow(() -> new Refused("membership.refused.transferTarget"));
+        // Into the officer's own units only: a transfer elsewhere is for the receiving union to accept.
+        requireScope(officer, toUnitId);
         if (target.id() == member.unitId()) {
             throw new Refused("membership.refused.transferTarget");
         }
@@ -286,8 +318,10 @@ public class MembershipService {
                 Map.of("unit", org.unit(member.unitId()).map(OrgUnit::name).orElse("")), Map.of("unit", target.name()));
     }
 
+    /** Moves a member whose row the caller has locked; counter rows are taken in unit order (no deadlock). */
     private void transfer(Member member, long toUnitId, String by) {
-        members.lock(member.id());
+        stats.lockInOrder(List.of(member.unitId(), toUnitId));
+        flags.follow(member.id(), toUnitId);
         LocalDate today = today();
         members.endPeriod(member.id(), today, "TRANSFERRED");
         members.startPeriod(member.id(), toUnitId, today, "TRANSFERRED", member.status());
@@ -302,6 +336,7 @@ public class MembershipService {
     /** HR reports a member has left the enterprise: an officer decides what becomes of the membership. */
     @Transactional
     public void flagLeft(long employeeId) {
+        applications.openOf(employeeId).ifPresent(a -> applications.withdraw(a.id()));
         members.current(employeeId).ifPresent(m -> {
             flags.raise(m.id(), m.unitId(), "LEFT_ENTERPRISE");
             String name = org.employee(employeeId).map(EmployeeSummary::name).orElse("");
@@ -312,14 +347,31 @@ public class MembershipService {
         });
     }
 
+    /**
+     * HR reports an employee retired: a member carries on as a retired member (退休会员) in a new period,
+     * and an open application is withdrawn (retirees do not join as employees).
+     */
+    @Transactional
+    public void followRetirement(long employeeId) {
+        applications.openOf(employeeId).ifPresent(a -> applications.withdraw(a.id()));
+        lockedCurrent(employeeId).filter(m -> !m.isRetired()).ifPresent(m -> {
+            LocalDate today = today();
+            members.endPeriod(m.id(), today, "RETIRED");
+            members.startPeriod(m.id(), m.unitId(), today, "RETIRED", "RETIRED");
+        });
+    }
+
     /** Settles a flag: end the membership as left, or keep it (e.g. moved to a partner company). */
     @Transactional
     public void settleFlag(Viewer officer, long flagId, boolean endMembership) {
         Flag flag = flags.lockOpen(flagId).orElseThrow(() -> new NotFoundException("flag " + flagId));
         requireScope(officer, flag.unitId());
+        members.lock(flag.memberId());
         Member member = members.currentById(flag.memberId()).orElse(null);
+        if (member != null) {
+            requireScope(officer, member.unitId());
+        }
         if (endMembership && member != null) {
-            members.lock(member.id());
             members.endPeriod(member.id(), today(), "LEFT");
             events.publishEvent(new MembershipEnded(member.id(), member.employeeId(), member.unitId(), "LEFT", today()));
         }

@@ -40,6 +40,17 @@ public class UnitStats {
                 .params(unitId, Math.max(delta, 0), delta).update();
     }
 
+    /** Locks the counter rows of the given units in id order, so that opposite transfers cannot deadlock. */
+    void lockInOrder(Collection<Long> unitIds) {
+        String ids = unitIds.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        jdbc.sql("""
+                        INSERT INTO unit_membership_stats (unit_id) SELECT unnest(string_to_array(?, ','))::bigint
+                        ON CONFLICT DO NOTHING""").param(ids).update();
+        jdbc.sql("""
+                        SELECT unit_id FROM unit_membership_stats WHERE unit_id = ANY(string_to_array(?, ',')::bigint[])
+                        ORDER BY unit_id FOR UPDATE""").param(ids).query(Long.class).list();
+    }
+
     public Map<Long, Counts> of(Collection<Long> unitIds) {
         Map<Long, Counts> counts = new HashMap<>();
         if (unitIds.isEmpty()) {

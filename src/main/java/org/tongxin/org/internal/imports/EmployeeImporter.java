@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeesLeft;
 import org.tongxin.org.EmployeesMoved;
+import org.tongxin.org.EmployeesRetired;
 import org.tongxin.org.internal.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
@@ -243,6 +244,9 @@ public class EmployeeImporter {
         if (!changes.left().isEmpty()) {
             events.publishEvent(new EmployeesLeft(changes.left()));
         }
+        if (!changes.retired().isEmpty()) {
+            events.publishEvent(new EmployeesRetired(changes.retired()));
+        }
         log.info("Import {}: {} rows checked in {} ms, {} new and {} changed written in {} ms", fileName, rows.size(),
                 (checkedAt - started) / 1_000_000, created.size(), changed.size(),
                 (System.nanoTime() - checkedAt) / 1_000_000);
@@ -312,12 +316,13 @@ public class EmployeeImporter {
      * ID number are named when they changed, never shown.
      */
     /** What an import changes for people: audit lines, moves between union units, people who left. */
-    private record ChangeSet(List<AuditTrail.Change> audit, List<EmployeesMoved.Move> moves, List<Long> left) {
+    private record ChangeSet(List<AuditTrail.Change> audit, List<EmployeesMoved.Move> moves, List<Long> left,
+                             List<Long> retired) {
     }
 
     private ChangeSet changesOf(List<Prepared> changed, Map<Long, Department> departmentsById) {
         if (changed.isEmpty()) {
-            return new ChangeSet(List.of(), List.of(), List.of());
+            return new ChangeSet(List.of(), List.of(), List.of(), List.of());
         }
         Map<String, Map<String, Object>> before = new HashMap<>();
         Map<String, long[]> idAndUnit = new HashMap<>();
@@ -345,6 +350,7 @@ public class EmployeeImporter {
         List<AuditTrail.Change> changes = new ArrayList<>(changed.size());
         List<EmployeesMoved.Move> moves = new ArrayList<>();
         List<Long> left = new ArrayList<>();
+        List<Long> retired = new ArrayList<>();
         for (Prepared p : changed) {
             EmployeeData d = p.data();
             long[] known = idAndUnit.get(d.employeeNo());
@@ -355,6 +361,10 @@ public class EmployeeImporter {
             if (known != null && d.status() == EmployeeStatus.LEFT
                     && !"LEFT".equals(before.get(d.employeeNo()).get("status"))) {
                 left.add(known[0]);
+            }
+            if (known != null && d.status() == EmployeeStatus.RETIRED
+                    && !"RETIRED".equals(before.get(d.employeeNo()).get("status"))) {
+                retired.add(known[0]);
             }
             Map<String, Object> now = new LinkedHashMap<>();
             now.put("name", d.name());
@@ -380,7 +390,7 @@ public class EmployeeImporter {
             changes.add(new AuditTrail.Change("employee", d.employeeNo(), departmentsById.get(d.departmentId()).unitId(),
                     d.employeeNo() + " " + d.name(), was, is));
         }
-        return new ChangeSet(changes, moves, left);
+        return new ChangeSet(changes, moves, left, retired);
     }
 
     private static final int COPY_CHUNK = 4_000;
