@@ -2,6 +2,8 @@ package org.tongxin.org;
 
 import java.util.Locale;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,16 @@ public class OrgDirectory {
     /** Each unit of {@code unitId}'s subtree with its own employees on the books (kept counters, no scan). */
     public List<UnitCount> subtreeCounts(long unitId) {
         return units.find(unitId).map(units::subtreeCounts).orElse(List.of());
+    }
+
+    /** Ids of every unit the viewer manages; empty for a committee member or admin, who manage all. */
+    public Optional<Set<Long>> manageableUnitIds(Viewer viewer) {
+        if (viewer.seesWholeTree()) {
+            return Optional.empty();
+        }
+        Set<Long> ids = new HashSet<>();
+        tree.rootsFor(viewer).forEach(r -> units.subtree(r).forEach(u -> ids.add(u.id())));
+        return Optional.of(ids);
     }
 
     /** Open union units the viewer manages (partner bodies excluded), in tree order. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,8 +67,18 @@ public class Applications {
                 .param(employeeId).query(Application.class).list();
     }
 
-    public List<Application> pending() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE status = 'PENDING' ORDER BY due_on, id")
+    /** Pending applications in the given units (all units when empty), oldest deadline first, at most {@code limit}. */
+    public List<Application> pending(Optional<Set<Long>> unitIds, int limit) {
+        if (unitIds.isEmpty()) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE status = 'PENDING' "
+                    + "ORDER BY due_on, id LIMIT ?").param(limit).query(Application.class).list();
+        }
+        if (unitIds.get().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE status = 'PENDING' "
+                        + "AND unit_id = ANY(string_to_array(?, ',')::bigint[]) ORDER BY due_on, id LIMIT ?")
+                .params(unitIds.get().stream().map(String::valueOf).collect(Collectors.joining(",")), limit)
                 .query(Application.class).list();
     }
 

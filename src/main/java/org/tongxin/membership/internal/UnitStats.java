@@ -3,6 +3,8 @@ package org.tongxin.membership.internal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +51,14 @@ public class UnitStats {
         jdbc.sql("""
                         SELECT unit_id FROM unit_membership_stats WHERE unit_id = ANY(string_to_array(?, ',')::bigint[])
                         ORDER BY unit_id FOR UPDATE""").param(ids).query(Long.class).list();
+    }
+
+    /** Pending applications in the given units (all units when empty). */
+    public long pendingIn(Optional<Set<Long>> unitIds) {
+        if (unitIds.isEmpty()) {
+            return jdbc.sql("SELECT coalesce(sum(pending), 0) FROM unit_membership_stats").query(Long.class).single();
+        }
+        return of(unitIds.get()).values().stream().mapToLong(Counts::pending).sum();
     }
 
     public Map<Long, Counts> of(Collection<Long> unitIds) {

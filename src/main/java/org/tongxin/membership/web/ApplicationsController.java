@@ -2,7 +2,9 @@ package org.tongxin.membership.web;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +51,9 @@ class ApplicationsController {
     String queue(Model model) {
         Viewer viewer = CurrentViewer.get();
         LocalDate today = membership.today();
-        List<Row> rows = applications.pending().stream()
-                .filter(a -> org.unit(a.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false))
-                .map(a -> row(a, today)).toList();
+        Map<Long, String> unitNames = new HashMap<>();
+        List<Row> rows = applications.pending(org.manageableUnitIds(viewer), 200).stream()
+                .map(a -> row(a, today, unitNames)).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("units", org.manageableUnits(viewer).stream()
                 .map(u -> new UnitDeadline(u.id(), u.name(), membership.decisionDays(u.id()))).limit(200).toList());
@@ -90,9 +92,10 @@ class ApplicationsController {
         return "redirect:/membership/applications";
     }
 
-    private Row row(Application a, LocalDate today) {
+    private Row row(Application a, LocalDate today, Map<Long, String> unitNames) {
         EmployeeSummary e = org.employee(a.employeeId()).orElseThrow();
-        return new Row(a.id(), e.name(), e.employeeNo(), org.unit(a.unitId()).map(OrgUnit::name).orElse(""),
+        String unitName = unitNames.computeIfAbsent(a.unitId(), id -> org.unit(id).map(OrgUnit::name).orElse(""));
+        return new Row(a.id(), e.name(), e.employeeNo(), unitName,
                 a.submittedAt(), a.dueOn(), a.isOverdue(today), a.escalatedAt() != null);
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tongxin.membership.internal.Applications;
 import org.tongxin.membership.internal.Members;
+import org.tongxin.membership.internal.UnitStats;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.HomeSection;
@@ -41,13 +42,12 @@ class MembershipHomeCards {
     }
 
     @Bean
-    HomeSection applicationsCard(Applications applications, OrgDirectory org) {
+    HomeSection applicationsCard(UnitStats stats, OrgDirectory org) {
         return viewer -> {
             if (!viewer.isOfficerOrAbove()) {
                 return Optional.empty();
             }
-            long waiting = applications.pending().stream()
-                    .filter(a -> org.unit(a.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false)).count();
+            long waiting = stats.pendingIn(org.manageableUnitIds(viewer));
             return Optional.of(new Panel("membership/home", Map.of("state", "queue", "waiting", waiting)));
         };
     }
