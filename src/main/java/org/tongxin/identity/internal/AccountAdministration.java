@@ -14,22 +14,17 @@ import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Refusal;
 
 /** What an admin does to accounts: grants, revocations, password resets, unlocks; each audited. */
 @Service
 public class AccountAdministration {
 
     /** A change refused for a reason the admin can fix; carries an i18n key. */
-    public static class Refused extends RuntimeException {
-        private final String messageKey;
+    public static class Refused extends Refusal {
 
-        Refused(String messageKey) {
+        public Refused(String messageKey) {
             super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
         }
     }
 

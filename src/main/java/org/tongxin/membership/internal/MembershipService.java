@@ -25,22 +25,17 @@ import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Refusal;
 
 /** Applying, deciding and escalating; every officer decision is audited and the people concerned are told. */
 @Service
 public class MembershipService {
 
     /** A request refused for a reason the person can act on; carries an i18n key. */
-    public static class Refused extends RuntimeException {
-        private final String messageKey;
+    public static class Refused extends Refusal {
 
         public Refused(String messageKey) {
             super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
         }
     }
 
@@ -124,11 +119,7 @@ public class MembershipService {
         if (photo == null || photo.length == 0) {
             return null;
         }
-        try {
-            return files.storeImage("photos", photo, MAX_PHOTO_BYTES);
-        } catch (FileStore.Refused e) {
-            throw new Refused(e.messageKey());
-        }
+        return files.storeImage("photos", photo, MAX_PHOTO_BYTES);
     }
 
     private void checkMayApply(EmployeeSummary employee) {

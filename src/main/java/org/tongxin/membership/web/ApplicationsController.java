@@ -22,6 +22,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.Refusal;
 
 /** The officer's queue: applications in their subtree, oldest deadline first, and members HR reported as gone. */
 @Controller
@@ -79,7 +80,7 @@ class ApplicationsController {
         try {
             membership.setDecisionDays(CurrentViewer.get(), unitId, days);
             redirect.addFlashAttribute("flash", "membership.deadlineSaved");
-        } catch (MembershipService.Refused e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         return "redirect:/membership/applications";
@@ -105,7 +106,7 @@ class ApplicationsController {
         try {
             membership.approve(CurrentViewer.get(), applicationId);
             redirect.addFlashAttribute("flash", "membership.approved");
-        } catch (MembershipService.Refused e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         return "redirect:/membership/applications";
@@ -118,7 +119,7 @@ class ApplicationsController {
         try {
             membership.reject(CurrentViewer.get(), applicationId, reason);
             redirect.addFlashAttribute("flash", "membership.rejected");
-        } catch (MembershipService.Refused e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         return "redirect:/membership/applications";

@@ -19,6 +19,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.Refusal;
 
 /** Officers schedule joining ceremonies for their units and record attendance. */
 @Controller
@@ -57,7 +58,7 @@ class CeremonyController {
                     startsAt.atZone(ZoneId.systemDefault()).toOffsetDateTime(), place);
             redirect.addFlashAttribute("flash", "membership.ceremony.scheduled");
             return "redirect:/membership/ceremonies/" + id;
-        } catch (MembershipService.Refused e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
             return "redirect:/membership/ceremonies";
         }

@@ -29,6 +29,7 @@ import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Refusal;
 
 /** The employee's side: apply, see where the application stands, show the member card; and card checks. */
 @Controller
@@ -75,7 +76,7 @@ class JoinController {
         try {
             membership.apply(CurrentViewer.get(), declaration, photo == null ? null : photo.getBytes());
             redirect.addFlashAttribute("flash", "membership.applied");
-        } catch (MembershipService.Refused e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         return "redirect:/membership/apply";

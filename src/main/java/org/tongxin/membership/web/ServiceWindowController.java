@@ -16,6 +16,7 @@ import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * The mobile service window (流动服务窗口): an officer on site with a tablet looks people up, signs them
@@ -56,36 +57,33 @@ class ServiceWindowController {
     @PostMapping("/membership/window/{employeeId}/join")
     String join(@PathVariable long employeeId, @RequestParam(defaultValue = "false") boolean declaration,
                 @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
-        try {
-            String memberNo = membership.joinAtWindow(CurrentViewer.get(), employeeId, declaration);
-            redirect.addFlashAttribute("joinedNo", memberNo);
-        } catch (MembershipService.Refused e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        redirect.addAttribute("q", q);
-        return "redirect:/membership/window";
+        return act(q, redirect, () -> redirect.addFlashAttribute("joinedNo",
+                membership.joinAtWindow(CurrentViewer.get(), employeeId, declaration)));
     }
 
     @PostMapping("/membership/window/{employeeId}/transfer")
     String transfer(@PathVariable long employeeId, @RequestParam long unitId, @RequestParam(defaultValue = "") String q,
                     RedirectAttributes redirect) {
-        try {
+        return act(q, redirect, () -> {
             membership.transferByOfficer(CurrentViewer.get(), employeeId, unitId);
             redirect.addFlashAttribute("flash", "membership.transferred");
-        } catch (MembershipService.Refused e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        redirect.addAttribute("q", q);
-        return "redirect:/membership/window";
+        });
     }
 
     @PostMapping("/membership/window/{employeeId}/end")
     String end(@PathVariable long employeeId, @RequestParam String reason, @RequestParam(defaultValue = "") String q,
                RedirectAttributes redirect) {
-        try {
+        return act(q, redirect, () -> {
             membership.endMembership(CurrentViewer.get(), employeeId, reason);
             redirect.addFlashAttribute("flash", "membership.ended");
-        } catch (MembershipService.Refused e) {
+        });
+    }
+
+    /** Runs a window action and returns to the same search, with the refusal shown when there is one. */
+    private static String act(String q, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         redirect.addAttribute("q", q);

@@ -13,6 +13,7 @@ import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * Officer changes to the tree: add a sub-unit, rename, move a subtree, close. Each checks the scope
@@ -22,16 +23,10 @@ import org.tongxin.shared.web.NotFoundException;
 public class TreeChanges {
 
     /** A change the tree's rules forbid; carries an i18n key for the flash message. */
-    public static class RejectedChange extends RuntimeException {
-        private final String messageKey;
+    public static class RejectedChange extends Refusal {
 
         public RejectedChange(String messageKey) {
             super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
         }
     }
 

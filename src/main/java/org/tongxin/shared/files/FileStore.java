@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * Uploaded files on the local disk (an object store can replace it behind the same two methods). The
@@ -60,16 +61,10 @@ public class FileStore {
     }
 
     /** A file refused for a reason the uploader can fix; carries an i18n key. */
-    public static class Refused extends RuntimeException {
-        private final String messageKey;
+    public static class Refused extends Refusal {
 
         public Refused(String messageKey) {
             super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
         }
     }
 
