@@ -1,11 +1,20 @@
 package org.tongxin.notify;
 
 /**
- * Published by any module that wants people told something after its own transaction commits.
- * Exactly one of {@code employeeId} and {@code unitId} is set: one person, or every active employee
- * in a unit's subtree.
+ * Published by any module that wants people told something after its own transaction commits: one
+ * person ({@code employeeId}), every active employee in a unit's subtree ({@code unitId}), or the
+ * officers looking after a unit ({@code officersOfUnitId}). Exactly one is set.
  */
-public record NotificationRequested(Long employeeId, Long unitId, Message message) {
+public record NotificationRequested(Long employeeId, Long unitId, Message message, Long officersOfUnitId) {
+
+    public NotificationRequested(Long employeeId, Long unitId, Message message) {
+        this(employeeId, unitId, message, null);
+    }
+
+    public static NotificationRequested toOfficersOf(long unitId, Message message) {
+        return new NotificationRequested(null, null, message, unitId);
+    }
+
 
     public static NotificationRequested toEmployee(long employeeId, Message message) {
         return new NotificationRequested(employeeId, null, message);

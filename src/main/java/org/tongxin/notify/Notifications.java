@@ -5,6 +5,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.org.OrgDirectory;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitOfficers;
 
 /** Sends a message to one person or a whole subtree through every channel. */
 @Service
@@ -12,10 +14,31 @@ public class Notifications {
 
     private final List<Channel> channels;
     private final OrgDirectory org;
+    private final List<UnitOfficers> officers;
 
-    Notifications(List<Channel> channels, OrgDirectory org) {
+    Notifications(List<Channel> channels, OrgDirectory org, List<UnitOfficers> officers) {
         this.channels = channels;
         this.org = org;
+        this.officers = officers;
+    }
+
+    /**
+     * Tells the officers of the nearest unit up the path from {@code unitId} that has any (a group
+     * without officers is looked after by its branch); returns how many were told.
+     */
+    @Transactional
+    public int notifyOfficers(long unitId, Message message) {
+        List<Long> path = org.unit(unitId).map(OrgUnit::pathIds).orElse(List.of());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            long id = path.get(i);
+            List<Long> people = officers.stream().flatMap(o -> o.officersOf(id).stream())
+                    .map(UnitOfficers.Officer::employeeId).distinct().toList();
+            if (!people.isEmpty()) {
+                deliver(people, message);
+                return people.size();
+            }
+        }
+        return 0;
     }
 
     @Transactional
@@ -35,6 +58,8 @@ public class Notifications {
     void on(NotificationRequested request) {
         if (request.employeeId() != null) {
             notify(request.employeeId(), request.message());
+        } else if (request.officersOfUnitId() != null) {
+            notifyOfficers(request.officersOfUnitId(), request.message());
         } else {
             notifySubtree(request.unitId(), request.message());
         }

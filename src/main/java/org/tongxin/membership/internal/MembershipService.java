@@ -19,7 +19,6 @@ import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
-import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.OutOfScopeException;
@@ -47,14 +46,12 @@ public class MembershipService {
     private final Flags flags;
     private final UnitStats stats;
     private final OrgDirectory org;
-    private final List<UnitOfficers> officers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MembershipService(Applications applications, Members members, FileStore files, Flags flags, UnitStats stats,
                       OrgDirectory org,
-                      List<UnitOfficers> officers,
                       AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.applications = applications;
         this.members = members;
@@ -62,7 +59,6 @@ public class MembershipService {
         this.flags = flags;
         this.stats = stats;
         this.org = org;
-        this.officers = officers;
         this.audit = audit;
         this.events = events;
         this.clock = clock.orElse(Clock.systemDefaultZone());
@@ -397,18 +393,8 @@ public class MembershipService {
         return overdue.size();
     }
 
-    /** Tells the officers of the nearest unit up the path that has any. */
+    /** Tells the officers looking after the unit, once this transaction has committed. */
     private void tellOfficers(long unitId, Message message) {
-        OrgUnit unit = org.unit(unitId).orElse(null);
-        List<Long> path = unit == null ? List.of() : unit.pathIds();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            long id = path.get(i);
-            List<Long> people = officers.stream().flatMap(o -> o.officersOf(id).stream())
-                    .map(UnitOfficers.Officer::employeeId).distinct().toList();
-            if (!people.isEmpty()) {
-                people.forEach(p -> events.publishEvent(NotificationRequested.toEmployee(p, message)));
-                return;
-            }
-        }
+        events.publishEvent(NotificationRequested.toOfficersOf(unitId, message));
     }
 }
