@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.care.internal.CareService;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -45,6 +46,8 @@ class DataScopeTests extends IntegrationTestSupport {
     MembershipSetup membershipSetup;
     @Autowired
     MembershipService membership;
+    @Autowired
+    CareService care;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -94,6 +97,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(unitA.departmentCode()).query(String.class).single());
         idsOfB.put("departmentId", jdbc.sql("SELECT id::text FROM department WHERE code = ?")
                 .param(unitB.departmentCode()).query(String.class).single());
+        idsOfA.put("caseId", Long.toString(caseFor(employeeA)));
+        idsOfB.put("caseId", Long.toString(caseFor(employeeB)));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -106,6 +111,13 @@ class DataScopeTests extends IntegrationTestSupport {
             ids.put("grantId", "1");
             ids.put("id", "1");
         }
+    }
+
+    /** A care case opened by a downward move. */
+    private long caseFor(long employeeId) {
+        care.recordMove(Fixtures.committee(fixtures.adminAccountId()), new CareService.MoveForm(employeeId,
+                java.time.LocalDate.now(), "G5", "养护工区", "养护工", "G2", "", "撤并"));
+        return jdbc.sql("SELECT id FROM care_case WHERE employee_id = ?").param(employeeId).query(Long.class).single();
     }
 
     /** A member HR reported as gone, waiting in the unit's queue. */
@@ -127,7 +139,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
-                        && !pattern.startsWith("/membership/ceremonies")) {
+                        && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -164,7 +176,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
-                .param("days", "30");
+                .param("days", "30").param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
     }
 
     @Test
@@ -173,7 +185,7 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
-                        "/membership/ceremonies/{ceremonyId}");
+                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -196,6 +208,10 @@ class DataScopeTests extends IntegrationTestSupport {
                         WHERE m.employee_id = ? AND p.ended_on IS NULL""")
                 .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single())
                 .isEqualTo(unitB.unit().id());
+        assertThat(jdbc.sql("SELECT count(*) FROM care_note WHERE case_id = ?")
+                .param(Long.parseLong(idsOfB.get("caseId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM care_case WHERE id = ?").param(Long.parseLong(idsOfB.get("caseId")))
+                .query(String.class).single()).isEqualTo("OPEN");
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),
@@ -209,7 +225,8 @@ class DataScopeTests extends IntegrationTestSupport {
     @Test
     void theSameOfficerPagesAnswerForTheOfficersOwnUnit() throws Exception {
         for (Endpoint endpoint : officerFacingEndpoints()) {
-            if (endpoint.method() != HttpMethod.GET || endpoint.pattern().startsWith("/admin/")) {
+            if (endpoint.method() != HttpMethod.GET || endpoint.pattern().startsWith("/admin/")
+                    || endpoint.pattern().startsWith("/care/moves")) {
                 continue;
             }
             String url = endpoint.hasIds() ? endpoint.expand(idsOfA) : endpoint.pattern();
