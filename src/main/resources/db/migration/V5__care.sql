@@ -70,3 +70,4 @@ CREATE TABLE care_note
   created_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );
 CREATE INDEX care_note_case_idx ON care_note (case_id);
+ALTER TABLE care_case ADD COLUMN escalated_at TIMESTAMP WITH TIME ZONE;

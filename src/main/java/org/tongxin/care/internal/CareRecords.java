@@ -104,6 +104,17 @@ public class CareRecords {
                 .params(on, caseId).update();
     }
 
+    /** Open cases past their first-contact deadline and not escalated yet, claimed for this transaction. */
+    public List<CareCase> overdue(LocalDate today) {
+        return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE status = 'OPEN' AND first_contact_on IS NULL"
+                        + " AND first_contact_due < ? AND escalated_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED")
+                .param(today).query(CareCase.class).list();
+    }
+
+    public void escalated(long caseId) {
+        jdbc.sql("UPDATE care_case SET escalated_at = now() WHERE id = ?").param(caseId).update();
+    }
+
     public void close(long caseId, String outcomeEnc, LocalDate on) {
         jdbc.sql("UPDATE care_case SET status = 'CLOSED', outcome_enc = ?, closed_on = ? WHERE id = ? AND status = 'OPEN'")
                 .params(outcomeEnc, on, caseId).update();

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.care.CareCaseOpened;
+import org.tongxin.care.CareCaseOverdue;
 import org.tongxin.care.MoveRecorded;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
@@ -162,6 +163,30 @@ public class CareService {
         records.close(caseId, cipher.encrypt(outcome.trim()), LocalDate.now(clock));
         audit.record(officer, "care.case.close", "care_case", caseId, c.unitId(), "#" + caseId,
                 Map.of("status", c.status()), Map.of("status", "CLOSED"));
+    }
+
+    /**
+     * First contact overdue: the officers of the unit above are told, as are the unit's own (they may
+     * have missed the first notice).
+     *
+     * @return how many cases were escalated
+     */
+    @Transactional
+    public int escalateOverdue() {
+        List<CareCase> overdue = records.overdue(LocalDate.now(clock));
+        for (CareCase c : overdue) {
+            Long parent = org.unit(c.unitId()).map(OrgUnit::parentId).orElse(null);
+            records.escalated(c.id());
+            events.publishEvent(new CareCaseOverdue(c.id(), c.employeeId(), c.unitId(), parent, c.firstContactDue()));
+            Message message = new Message("关怀案例首次谈话已超期", "一个关怀案例应在 " + c.firstContactDue()
+                    + " 前完成首次谈心谈话，至今没有记录。\nA care case had its first talk due by " + c.firstContactDue()
+                    + "; none is recorded yet.", "/care/cases/" + c.id());
+            events.publishEvent(NotificationRequested.toOfficersOf(c.unitId(), message));
+            if (parent != null) {
+                events.publishEvent(NotificationRequested.toOfficersOf(parent, message));
+            }
+        }
+        return overdue.size();
     }
 
     /** Cases the viewer may see: their units' (everyone's for the committee). */

@@ -84,10 +84,9 @@ public class Applications {
 
     /** Pending, past the deadline and not yet escalated. */
     public List<Application> overdue(LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM membership_application
-                        WHERE status = 'PENDING' AND due_on < ? AND escalated_at IS NULL ORDER BY id
-                        FOR UPDATE SKIP LOCKED""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM membership_application"
+                        + " WHERE status = 'PENDING' AND due_on < ? AND escalated_at IS NULL ORDER BY id"
+                        + " FOR UPDATE SKIP LOCKED")
                 .param(today).query(Application.class).list();
     }
 
