@@ -129,8 +129,8 @@ class DemoLoader implements ApplicationRunner {
         membership.ceremony(stationId, "2026年第四季度新会员入会仪式", now.plusDays(10).withHour(15).withMinute(0),
                 "蒲江收费站职工之家", system.accountId(), now.minusDays(45).toLocalDate(), false);
 
-        careStories(rows, created, unitOfDepartment, ids(rows), system.accountId(), List.of(officer, employee, committee),
-                created.get(tollStation.key()).id());
+        careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
+                List.of(officer, employee, committee), created.get(tollStation.key()).id());
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -181,6 +181,10 @@ class DemoLoader implements ApplicationRunner {
         }
     }
 
+    private static String departmentName(List<UnitPlan> plan, Map<String, Integer> unitOfDepartment, HrRow row) {
+        return plan.get(unitOfDepartment.get(row.departmentCode())).departmentName();
+    }
+
     private Map<String, Long> ids(List<HrRow> rows) {
         return directory.employeeIdsByNumber(rows.stream().map(HrRow::employeeNo).toList());
     }
@@ -189,22 +193,23 @@ class DemoLoader implements ApplicationRunner {
      * A merger of management centres seen from the union: moves in all four directions, and care cases
      * open, overdue and closed, one of them at the demo officer's toll station.
      */
-    private void careStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
-                             Map<String, Long> ids, long system, List<HrRow> demoLogins, long stationId) {
+    private void careStories(List<HrRow> rows, List<UnitPlan> plan, Map<Integer, OrgUnit> created,
+                             Map<String, Integer> unitOfDepartment, Map<String, Long> ids, long system,
+                             List<HrRow> demoLogins, long stationId) {
         LocalDate today = LocalDate.now();
         String reason = "成都、雅安管理中心合并，收费站撤并调整";
         List<HrRow> people = rows.stream().filter(r -> !demoLogins.contains(r)).limit(8).toList();
-        String[][] plan = {
+        String[][] stories = {
                 {"G3", "G5", null}, {"G2", "G4", null}, {"G3", "G3", null}, {"G4", "G4", null},
                 {"G6", "G3", "closed"}, {"G5", "G2", "overdue"}, {"G4", null, "talked"}, {"G5", "G3", "new"}};
-        for (int i = 0; i < people.size() && i < plan.length; i++) {
+        for (int i = 0; i < people.size() && i < stories.length; i++) {
             HrRow r = people.get(i);
             long unitId = created.get(unitOfDepartment.get(r.departmentCode())).id();
-            String state = plan[i][2];
+            String state = stories[i][2];
             LocalDate movedOn = "overdue".equals(state) ? today.minusDays(20) : "new".equals(state) ? today.minusDays(1)
                     : today.minusDays(40);
-            care.move(ids.get(r.employeeNo()), unitId, movedOn, r.departmentCode(), r.jobTitle(), plan[i][0], plan[i][1],
-                    plan[i][1] == null ? "EARLY_RETIREMENT" : null, reason, system,
+            care.move(ids.get(r.employeeNo()), unitId, movedOn, departmentName(plan, unitOfDepartment, r), r.jobTitle(),
+                    stories[i][0], stories[i][1], stories[i][1] == null ? "EARLY_RETIREMENT" : null, reason, system,
                     "closed".equals(state) || "talked".equals(state) ? movedOn.plusDays(2) : null,
                     "在职工之家谈心。收入下降有顾虑，愿意参加养护技能培训。",
                     "closed".equals(state) ? "已适应养护岗位，技能培训已报名" : null);
@@ -212,8 +217,8 @@ class DemoLoader implements ApplicationRunner {
         HrRow atStation = rows.stream().filter(r -> !demoLogins.contains(r) && !people.contains(r)
                 && created.get(unitOfDepartment.get(r.departmentCode())).id() == stationId).findFirst().orElse(null);
         if (atStation != null) {
-            care.move(ids.get(atStation.employeeNo()), stationId, today.minusDays(1), atStation.departmentCode(),
-                    atStation.jobTitle(), "G4", "G2", null, "收费站撤并，收费班长转岗养护", system, null, null, null);
+            care.move(ids.get(atStation.employeeNo()), stationId, today.minusDays(1),
+                    departmentName(plan, unitOfDepartment, atStation), atStation.jobTitle(), "G4", "G2", null, "收费站撤并，收费班长转岗养护", system, null, null, null);
         }
     }
 
