@@ -51,12 +51,12 @@ public final class Browser {
     }
 
     /**
-     * Clicks as a thumb would: scrolled to the middle of the screen first, so the phone's fixed tab bar
+     * Clicks as a thumb would: scrolled (at once: Bootstrap scrolls smoothly) to the middle of the screen first, so the fixed tab bar
      * is not over the element.
      */
     public static void tap(WebDriver driver, WebElement element) {
         ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
