@@ -35,11 +35,7 @@ class CareJourneyTests extends IntegrationTestSupport {
     }
 
     private void logIn(WebDriver browser, String login, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.logIn(browser, url(""), login, password);
     }
 
     /** An account for the employee with a password of its own and the given grant. */

@@ -34,11 +34,7 @@ class JoiningJourneyTests extends IntegrationTestSupport {
     }
 
     private void logIn(WebDriver browser, String login, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.logIn(browser, url(""), login, password);
     }
 
     @Test

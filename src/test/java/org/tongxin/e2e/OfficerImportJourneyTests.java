@@ -42,10 +42,7 @@ class OfficerImportJourneyTests extends IntegrationTestSupport {
     }
 
     private void logInFirstTime(WebDriver browser, String login, String newPassword) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.logIn(browser, url(""), login, DEMO_PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/password");
         browser.findElement(By.id("current")).sendKeys(DEMO_PASSWORD);
         browser.findElement(By.id("next")).sendKeys(newPassword);
