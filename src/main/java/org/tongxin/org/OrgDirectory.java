@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.tongxin.org.internal.Employees;
 import org.tongxin.org.internal.OrgTree;
 import org.tongxin.org.internal.OrgUnits;
+import org.tongxin.org.internal.UnitScope;
 import org.tongxin.shared.security.Viewer;
 
 /** Read access to the tree and to employees for other modules. */
@@ -20,11 +21,21 @@ public class OrgDirectory {
     private final OrgUnits units;
     private final Employees employees;
     private final OrgTree tree;
+    private final UnitScope scope;
 
-    OrgDirectory(OrgUnits units, Employees employees, OrgTree tree) {
+    OrgDirectory(OrgUnits units, Employees employees, OrgTree tree, UnitScope scope) {
         this.units = units;
         this.employees = employees;
         this.tree = tree;
+        this.scope = scope;
+    }
+
+    /**
+     * The unit, when it lies in the viewer's subtree; 404 otherwise (whether it does not exist or is
+     * another unit's). Every module checks an officer's reach through this one method.
+     */
+    public OrgUnit managedUnit(Viewer viewer, long unitId) {
+        return scope.unit(viewer, unitId);
     }
 
     /** Each unit of {@code unitId}'s subtree with its own employees on the books (kept counters, no scan). */

@@ -114,10 +114,7 @@ public class CareService {
     /** The case if the viewer is an officer of the employee's own chain; 404 for anyone else. */
     private CareCase scoped(Viewer viewer, long caseId) {
         CareCase c = records.findCase(caseId).orElseThrow(() -> new NotFoundException("care case " + caseId));
-        OrgUnit unit = org.unit(c.unitId()).orElseThrow();
-        if (!viewer.isOfficerOrAbove() || !viewer.manages(unit.pathIds())) {
-            throw new OutOfScopeException("care case " + caseId);
-        }
+        org.managedUnit(viewer, c.unitId());
         return c;
     }
 

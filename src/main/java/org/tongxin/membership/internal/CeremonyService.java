@@ -17,7 +17,6 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
 import org.tongxin.shared.audit.AuditTrail;
-import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 
@@ -44,11 +43,7 @@ public class CeremonyService {
     }
 
     private OrgUnit scoped(Viewer officer, long unitId) {
-        OrgUnit unit = org.unit(unitId).orElseThrow(() -> new NotFoundException("unit " + unitId));
-        if (!officer.isOfficerOrAbove() || !officer.manages(unit.pathIds())) {
-            throw new OutOfScopeException("ceremonies of unit " + unitId);
-        }
-        return unit;
+        return org.managedUnit(officer, unitId);
     }
 
     public Ceremony visible(Viewer officer, long ceremonyId) {

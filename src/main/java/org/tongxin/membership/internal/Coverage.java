@@ -9,9 +9,7 @@ import org.springframework.stereotype.Service;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
-import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
-import org.tongxin.shared.web.NotFoundException;
 
 /**
  * Membership coverage of any node: employees on the books, members, pending applications and the rate,
@@ -52,11 +50,7 @@ public class Coverage {
     }
 
     public Report of(Viewer viewer, long unitId) {
-        OrgUnit root = org.unit(unitId).orElseThrow(() -> new NotFoundException("unit " + unitId));
-        if (!viewer.manages(root.pathIds())) {
-            throw new OutOfScopeException("coverage of unit " + unitId);
-        }
-        return of(root);
+        return of(org.managedUnit(viewer, unitId));
     }
 
     /** Coverage without a scope check, for the committee's exports and the benchmarks. */

@@ -21,7 +21,6 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
-import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
@@ -207,10 +206,7 @@ public class MembershipService {
     }
 
     private void requireScope(Viewer viewer, long unitId) {
-        OrgUnit unit = org.unit(unitId).orElseThrow();
-        if (!viewer.isOfficerOrAbove() || !viewer.manages(unit.pathIds())) {
-            throw new OutOfScopeException("membership record in unit " + unitId);
-        }
+        org.managedUnit(viewer, unitId);
     }
 
     @Transactional
