@@ -71,3 +71,17 @@ CREATE TABLE care_note
 );
 CREATE INDEX care_note_case_idx ON care_note (case_id);
 ALTER TABLE care_case ADD COLUMN escalated_at TIMESTAMP WITH TIME ZONE;
+
+-- Warm care (温暖关爱): greetings and visits, so that no birthday, anniversary or retirement is missed.
+CREATE TABLE care_visit
+(
+  id          BIGSERIAL PRIMARY KEY,
+  employee_id BIGINT NOT NULL,
+  unit_id     BIGINT NOT NULL,
+  kind        TEXT   NOT NULL CHECK (kind IN ('BIRTHDAY', 'ANNIVERSARY', 'RETIREMENT', 'ILLNESS', 'BEREAVEMENT',
+                                               'CHILDBIRTH', 'WEDDING')),
+  visited_on  DATE   NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+);
+CREATE INDEX care_visit_employee_idx ON care_visit (employee_id, kind, visited_on);

@@ -176,7 +176,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
-                .param("days", "30").param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
+                .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
+                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
     }
 
     @Test

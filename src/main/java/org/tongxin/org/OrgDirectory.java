@@ -1,6 +1,7 @@
 package org.tongxin.org;
 
 import java.util.Locale;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -57,6 +58,14 @@ public class OrgDirectory {
     public List<OrgUnit> manageableUnits(Viewer viewer) {
         return tree.rootsFor(viewer).stream().flatMap(r -> units.subtree(r).stream())
                 .filter(u -> !u.isClosed() && !u.kind().isPartner()).toList();
+    }
+
+    /**
+     * Birthdays, hire anniversaries and statutory retirements (at the given ages) in {@code month} among
+     * the active employees the viewer manages.
+     */
+    public List<PersonalDates> datesIn(Viewer viewer, YearMonth month, int retirementAgeMen, int retirementAgeWomen) {
+        return employees.dates(tree.rootsFor(viewer), month, retirementAgeMen, retirementAgeWomen);
     }
 
     /** Employees the viewer manages whose name or employee number starts with {@code q}. */

@@ -1,6 +1,7 @@
 package org.tongxin.org.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgUnit;
+import org.tongxin.org.PersonalDates;
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.Page;
 
@@ -103,6 +105,36 @@ public class Employees {
                 .query((rs, i) -> new EmployeeSummary(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
                         EmployeeStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
                         rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title")))
+                .list();
+    }
+
+    /**
+     * Active employees below any of {@code roots} whose birthday or hire anniversary is in {@code month},
+     * or who reach the age of {@code retirementAgeMen}/{@code retirementAgeWomen} in that month and year.
+     */
+    public List<PersonalDates> dates(List<OrgUnit> roots, YearMonth month, int retirementAgeMen,
+                                     int retirementAgeWomen) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.id, e.name, u.id AS unit_id, u.name AS unit_name, e.gender, e.birth_date, e.hire_date""")
+                .append(FROM)
+                .append(" WHERE e.status = 'ACTIVE' AND (extract(month FROM e.birth_date) = ?")
+                .append(" OR extract(month FROM e.hire_date) = ?")
+                .append(" OR (e.gender = 'M' AND e.birth_date BETWEEN ? AND ?)")
+                .append(" OR (e.gender = 'F' AND e.birth_date BETWEEN ? AND ?)) AND (FALSE");
+        List<Object> params = new ArrayList<>(List.of(month.getMonthValue(), month.getMonthValue(),
+                month.atDay(1).minusYears(retirementAgeMen), month.atEndOfMonth().minusYears(retirementAgeMen),
+                month.atDay(1).minusYears(retirementAgeWomen), month.atEndOfMonth().minusYears(retirementAgeWomen)));
+        for (OrgUnit root : roots) {
+            sql.append(" OR u.path LIKE ? || '%'");
+            params.add(root.path());
+        }
+        return jdbc.sql(sql + ") ORDER BY extract(day FROM e.birth_date), e.name LIMIT 500").params(params)
+                .query((rs, i) -> new PersonalDates(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
+                        rs.getObject("hire_date", LocalDate.class)))
                 .list();
     }
 
