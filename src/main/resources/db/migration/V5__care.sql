@@ -81,6 +81,8 @@ CREATE TABLE care_visit
   kind        TEXT   NOT NULL CHECK (kind IN ('BIRTHDAY', 'ANNIVERSARY', 'RETIREMENT', 'ILLNESS', 'BEREAVEMENT',
                                                'CHILDBIRTH', 'WEDDING')),
   visited_on  DATE   NOT NULL,
+  visitors    TEXT,
+  gift        TEXT,
   recorded_by BIGINT NOT NULL,
   created_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );

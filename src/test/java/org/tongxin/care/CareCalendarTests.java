@@ -61,4 +61,24 @@ class CareCalendarTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'care.greeting' AND target_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aVisitIsRecordedWithWhoWentOnlyForMyPeople() throws Exception {
+        Fixtures.UnitWithDepartment unit = fixtures.grassroots("慰问测试工会");
+        OrgSetup.HrRow sick = Fixtures.row(unit.departmentCode());
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "visit.csv", List.of(sick));
+        Viewer officer = Fixtures.officer(fixtures.adminAccountId(), unit.unit().id());
+        Viewer stranger = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("慰问旁人工会").unit().id());
+
+        mvc.perform(post("/care/calendar/visit").param("employeeNo", sick.employeeNo()).param("kind", "ILLNESS")
+                .param("visitedOn", LocalDate.now().toString()).param("visitors", "工会主席、班长").param("gift", "水果、慰问金")
+                .with(csrf()).with(as(stranger))).andExpect(status().isNotFound());
+        mvc.perform(post("/care/calendar/visit").param("employeeNo", sick.employeeNo()).param("kind", "ILLNESS")
+                .param("visitedOn", LocalDate.now().toString()).param("visitors", "工会主席、班长").param("gift", "水果、慰问金")
+                .with(csrf()).with(as(officer)));
+
+        assertThat(jdbc.sql("SELECT kind || ' ' || visitors || ' ' || gift FROM care_visit WHERE employee_id = ?")
+                .param(fixtures.employeeId(sick.employeeNo())).query(String.class).single())
+                .isEqualTo("ILLNESS 工会主席、班长 水果、慰问金");
+    }
 }

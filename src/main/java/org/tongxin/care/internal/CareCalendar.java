@@ -79,13 +79,34 @@ public class CareCalendar {
         if (!Set.of("BIRTHDAY", "ANNIVERSARY", "RETIREMENT").contains(kind)) {
             throw new Refusal("care.calendar.kind");
         }
+        record(officer, employeeId, kind, LocalDate.now(), null, null);
+    }
+
+    /**
+     * A visit (慰问) for illness, hospitalisation, bereavement, childbirth, a wedding or retirement: when,
+     * who went and what was given.
+     */
+    @Transactional
+    public void visit(Viewer officer, long employeeId, String kind, LocalDate on, String visitors, String gift) {
+        if (!VISITS.contains(kind)) {
+            throw new Refusal("care.calendar.kind");
+        }
+        if (on == null || on.isAfter(LocalDate.now()) || visitors == null || visitors.isBlank()) {
+            throw new Refusal("care.visit.incomplete");
+        }
+        record(officer, employeeId, kind, on, visitors.trim(), gift == null || gift.isBlank() ? null : gift.trim());
+    }
+
+    static final Set<String> VISITS = Set.of("ILLNESS", "BEREAVEMENT", "CHILDBIRTH", "WEDDING", "RETIREMENT");
+
+    private void record(Viewer officer, long employeeId, String kind, LocalDate on, String visitors, String gift) {
         EmployeeSummary employee = org.employee(employeeId).orElseThrow(() -> new NotFoundException("employee"));
         org.managedUnit(officer, employee.unitId());
         jdbc.sql("""
-                        INSERT INTO care_visit (employee_id, unit_id, kind, visited_on, recorded_by)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(employeeId, employee.unitId(), kind, LocalDate.now(), officer.accountId()).update();
+                        INSERT INTO care_visit (employee_id, unit_id, kind, visited_on, visitors, gift, recorded_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(employeeId, employee.unitId(), kind, on, visitors, gift, officer.accountId()).update();
         audit.record(officer, "care.greeting", "employee", employeeId, employee.unitId(), employee.name(), null,
-                Map.of("kind", kind));
+                Map.of("kind", kind, "on", on));
     }
 }
