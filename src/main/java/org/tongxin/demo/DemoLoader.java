@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,18 +112,22 @@ class DemoLoader implements ApplicationRunner {
         accounts.grant(committee.employeeNo(), Role.COMMITTEE, null, null);
         accounts.grant(committee.employeeNo(), Role.OFFICER, created.get(company.key()).id(), "副主席");
         accounts.grant(officer.employeeNo(), Role.OFFICER, created.get(tollStation.key()).id(), "主席");
+        Set<HrRow> officersAndCommittee = new HashSet<>();
         for (UnitPlan u : plan) {
             if (u.kind() == UnitKind.GRASSROOTS_UNION && u.key() != tollStation.key()) {
                 HrRow chair = firstIn(rows, plan, unitOfDepartment, u.key(), x -> true);
                 if (chair != null && !chair.equals(officer) && !chair.equals(employee)) {
                     accounts.grant(chair.employeeNo(), Role.OFFICER, created.get(u.key()).id(), "主席");
+                    officersAndCommittee.add(chair);
                 }
             }
         }
         for (String login : List.of(committee.employeeNo(), officer.employeeNo(), employee.employeeNo())) {
             accounts.setTemporaryPassword(login, DEMO_PASSWORD);
         }
-        enrolMembers(rows, created, unitOfDepartment, employee);
+        officersAndCommittee.add(officer);
+        officersAndCommittee.add(committee);
+        enrolMembers(rows, created, unitOfDepartment, employee, officersAndCommittee);
         long stationId = created.get(tollStation.key()).id();
         OffsetDateTime now = OffsetDateTime.now();
         membership.ceremony(stationId, "2026年第三季度新会员入会仪式", now.minusDays(45).withHour(15).withMinute(0),
@@ -150,12 +156,13 @@ class DemoLoader implements ApplicationRunner {
     }
 
     /**
-     * About seven in ten employees are members, joined some time after they were hired; a dozen have
+     * About seven in ten employees are members (all officers among them), joined some time after they
+     * were hired; a dozen have
      * applications waiting, the oldest past its deadline. The demo's plain employee is not a member yet,
      * so a newcomer sees "申请入会".
      */
     private void enrolMembers(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
-                              HrRow notYet) {
+                              HrRow notYet, Set<HrRow> officersAndCommittee) {
         Map<String, Long> ids = ids(rows);
         Random random = new Random(seed);
         LocalDate today = LocalDate.now();
@@ -167,7 +174,8 @@ class DemoLoader implements ApplicationRunner {
             if (r.equals(notYet)) {
                 continue;
             }
-            if (dice < 70) {
+            // Union officers are members, whatever the dice say.
+            if (dice < 70 || officersAndCommittee.contains(r)) {
                 LocalDate hired = LocalDate.parse(r.hireDate());
                 long span = Math.max(1, today.toEpochDay() - hired.toEpochDay());
                 // One in ten joined within the last six weeks: the next joining ceremony has people to invite.
