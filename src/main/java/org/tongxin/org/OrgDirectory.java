@@ -39,9 +39,9 @@ public class OrgDirectory {
         return scope.unit(viewer, unitId);
     }
 
-    /** Each unit of {@code unitId}'s subtree with its own employees on the books (kept counters, no scan). */
-    public List<UnitCount> subtreeCounts(long unitId) {
-        return units.find(unitId).map(units::subtreeCounts).orElse(List.of());
+    /** Each unit of {@code root}'s subtree with its own employees on the books (kept counters, no scan). */
+    public List<UnitCount> subtreeCounts(OrgUnit root) {
+        return units.subtreeCounts(root);
     }
 
     /** Ids of every unit the viewer manages; empty for a committee member or admin, who manage all. */

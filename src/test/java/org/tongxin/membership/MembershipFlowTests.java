@@ -98,6 +98,8 @@ class MembershipFlowTests extends IntegrationTestSupport {
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND title = '入会申请已通过'")
                 .param(applicant.employeeId()).query(Long.class).single() == 1);
         assertThat(page("/me/card", applicant)).contains(memberNo).contains("<svg").contains("/membership/verify?t=");
+        String refreshed = page("/me/card/qr", applicant);
+        assertThat(refreshed).contains("id=\"card-qr\"").contains("<svg").doesNotContain("<html");
     }
 
     @Test

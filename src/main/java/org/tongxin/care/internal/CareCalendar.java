@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +49,15 @@ public class CareCalendar {
     public Map<String, List<Entry>> month(Viewer viewer, YearMonth month) {
         List<PersonalDates> people = org.datesIn(viewer, month, RETIREMENT_AGE_MEN, RETIREMENT_AGE_WOMEN);
         Set<String> marked = new HashSet<>();
-        jdbc.sql("SELECT employee_id || ':' || kind FROM care_visit WHERE visited_on >= ? AND visited_on <= ?")
-                .params(month.atDay(1).withDayOfYear(1), month.atEndOfMonth().withMonth(12).withDayOfMonth(31))
-                .query(String.class).list().forEach(marked::add);
+        if (!people.isEmpty()) {
+            jdbc.sql("""
+                            SELECT v.employee_id || ':' || v.kind FROM care_visit v
+                            JOIN unnest(string_to_array(?, ',')::bigint[]) k(id) ON v.employee_id = k.id
+                            WHERE extract(year FROM v.visited_on) = ?""")
+                    .params(people.stream().map(p -> String.valueOf(p.employeeId())).collect(Collectors.joining(",")),
+                            month.getYear())
+                    .query(String.class).list().forEach(marked::add);
+        }
         List<Entry> birthdays = people.stream().filter(p -> p.birthDate().getMonth() == month.getMonth())
                 .map(p -> entry(p, "BIRTHDAY", p.birthDate().withYear(month.getYear()),
                         month.getYear() - p.birthDate().getYear(), marked))

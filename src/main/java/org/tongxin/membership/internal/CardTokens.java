@@ -2,7 +2,6 @@ package org.tongxin.membership.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tongxin.shared.crypto.FieldCipher;
 
@@ -50,11 +49,5 @@ public class CardTokens {
         } catch (NumberFormatException e) {
             return new Result(Check.INVALID, null);
         }
-    }
-
-    /** Convenience for pages: the member id of a valid token. */
-    public Optional<Long> validMember(String token, Instant now) {
-        Result r = check(token, now);
-        return r.check() == Check.VALID ? Optional.of(r.memberId()) : Optional.empty();
     }
 }

@@ -62,7 +62,7 @@ public class CeremonyService {
         LocalDate today = LocalDate.now(clock);
         LocalDate since = ceremonies.lastOf(unitId).map(OffsetDateTime::toLocalDate)
                 .filter(d -> d.isAfter(today.minusDays(90))).orElse(today.minusDays(90));
-        List<Long> unitIds = org.subtreeCounts(unitId).stream().map(UnitCount::unit)
+        List<Long> unitIds = org.subtreeCounts(unit).stream().map(UnitCount::unit)
                 .filter(u -> !u.kind().isPartner()).map(OrgUnit::id).toList();
         List<Long> invited = ceremonies.newMembers(unitIds, since, today.plusDays(1));
         long id = ceremonies.schedule(unitId, title, startsAt, place, officer.accountId(), invited);

@@ -55,7 +55,7 @@ public class Coverage {
 
     /** Coverage without a scope check, for the committee's exports and the benchmarks. */
     public Report of(OrgUnit root) {
-        List<UnitCount> units = org.subtreeCounts(root.id()).stream().filter(c -> !c.unit().kind().isPartner())
+        List<UnitCount> units = org.subtreeCounts(root).stream().filter(c -> !c.unit().kind().isPartner())
                 .toList();
         Map<Long, UnitStats.Counts> counters = stats.of(units.stream().map(c -> c.unit().id()).toList());
         Map<Long, Counts> own = new HashMap<>();

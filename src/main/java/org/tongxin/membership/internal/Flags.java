@@ -35,11 +35,6 @@ public class Flags {
                 .param(id).query(Flag.class).optional();
     }
 
-    public Optional<Flag> find(long id) {
-        return jdbc.sql("SELECT id, member_id, unit_id, reason, raised_at FROM membership_flag WHERE id = ?")
-                .param(id).query(Flag.class).optional();
-    }
-
     /** Open flags move with the member, to the officers who now hold them. */
     public void follow(long memberId, long unitId) {
         jdbc.sql("UPDATE membership_flag SET unit_id = ? WHERE member_id = ? AND settled_at IS NULL")

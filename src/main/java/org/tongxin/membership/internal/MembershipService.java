@@ -193,14 +193,6 @@ public class MembershipService {
         return applications.decisionDays(unitId, DecisionDeadline.DEFAULT_WORKING_DAYS);
     }
 
-    /** The unit an application belongs to, if the viewer may decide it; 404 otherwise. */
-    public Application decidable(Viewer viewer, long applicationId) {
-        Application a = applications.find(applicationId)
-                .orElseThrow(() -> new NotFoundException("application " + applicationId));
-        requireScope(viewer, a);
-        return a;
-    }
-
     private void requireScope(Viewer viewer, Application a) {
         requireScope(viewer, a.unitId());
     }

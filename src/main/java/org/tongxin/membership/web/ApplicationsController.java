@@ -102,7 +102,6 @@ class ApplicationsController {
 
     @PostMapping("/membership/applications/{applicationId}/approve")
     String approve(@PathVariable long applicationId, RedirectAttributes redirect) {
-        membership.decidable(CurrentViewer.get(), applicationId);
         try {
             membership.approve(CurrentViewer.get(), applicationId);
             redirect.addFlashAttribute("flash", "membership.approved");
@@ -115,7 +114,6 @@ class ApplicationsController {
     @PostMapping("/membership/applications/{applicationId}/reject")
     String reject(@PathVariable long applicationId, @RequestParam(defaultValue = "") String reason,
                   RedirectAttributes redirect) {
-        membership.decidable(CurrentViewer.get(), applicationId);
         try {
             membership.reject(CurrentViewer.get(), applicationId, reason);
             redirect.addFlashAttribute("flash", "membership.rejected");
