@@ -43,7 +43,7 @@ final class Profile {
 
     /** The app method a stack is in, searched from the innermost frame: the first prefix that matches names the phase. */
     private static final List<Map.Entry<String, String>> PHASES = List.of(
-            Map.entry("org.tongxin.org.internal.imports.HrFileReader.", "parse_file"),
+            Map.entry("org.tongxin.shared.table.TableReader.", "parse_file"),
             Map.entry("org.tongxin.org.internal.imports.RowRules.check", "row_rules"),
             Map.entry("org.tongxin.org.internal.imports.EmployeeImporter.existingEmployees", "load_existing"),
             Map.entry("org.tongxin.org.internal.imports.EmployeeImporter.unitPaths", "load_existing"),

@@ -9,7 +9,7 @@ import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
 import org.tongxin.org.internal.imports.Column;
 import org.tongxin.org.internal.imports.EmployeeImporter;
-import org.tongxin.org.internal.imports.RawRow;
+import org.tongxin.shared.table.TableRow;
 import org.tongxin.shared.security.Viewer;
 
 /**
@@ -55,10 +55,10 @@ public class OrgSetup {
     /** Imports employees through the same checks as an uploaded file; fails when any row is bad. */
     @Transactional
     public void importEmployees(Viewer actor, String source, List<HrRow> rows) {
-        List<RawRow> raw = new ArrayList<>(rows.size());
+        List<TableRow<Column>> raw = new ArrayList<>(rows.size());
         int line = 2;
         for (HrRow r : rows) {
-            raw.add(new RawRow(line++, Map.of(Column.EMPLOYEE_NO, r.employeeNo(), Column.NAME, r.name(),
+            raw.add(new TableRow<>(line++, Map.of(Column.EMPLOYEE_NO, r.employeeNo(), Column.NAME, r.name(),
                     Column.GENDER, r.gender(), Column.BIRTH_DATE, r.birthDate(), Column.PHONE, r.phone(),
                     Column.ID_CARD, r.idCard(), Column.DEPARTMENT, r.departmentCode(), Column.HIRE_DATE, r.hireDate(),
                     Column.JOB_TITLE, r.jobTitle(), Column.STATUS, r.status())));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tongxin.org.internal.imports.Column;
-import org.tongxin.org.internal.imports.RawRow;
+import org.tongxin.shared.table.TableRow;
 import org.tongxin.org.internal.imports.RowError;
 import org.tongxin.org.internal.imports.RowRules;
 
@@ -35,12 +35,12 @@ class RowRulesTests {
     private RowRules.Result check(Column column, String value) {
         Map<Column, String> v = good();
         v.put(column, value);
-        return rules.check(new RawRow(5, v));
+        return rules.check(new TableRow<>(5, v));
     }
 
     @Test
     void aGoodRowIsNormalised() {
-        RowRules.Result r = rules.check(new RawRow(2, good()));
+        RowRules.Result r = rules.check(new TableRow<>(2, good()));
         assertThat(r.errors()).isEmpty();
         assertThat(r.data().phone()).isEqualTo("13812345678");
         assertThat(r.data().idCard()).isEqualTo("11010519491231002X");

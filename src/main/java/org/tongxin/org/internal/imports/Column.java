@@ -1,13 +1,9 @@
 package org.tongxin.org.internal.imports;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.tongxin.shared.table.TableColumn;
 
 /** The columns of an HR file. Headers are matched in Chinese or English, in any order. */
-public enum Column {
+public enum Column implements TableColumn {
     EMPLOYEE_NO("工号", "employee_no"),
     NAME("姓名", "name"),
     GENDER("性别", "gender"),
@@ -19,10 +15,6 @@ public enum Column {
     JOB_TITLE("岗位", "job_title"),
     STATUS("状态", "status");
 
-    private static final Map<String, Column> BY_HEADER = Stream.of(values())
-            .flatMap(c -> Stream.of(Map.entry(c.chinese, c), Map.entry(c.english, c)))
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-
     private final String chinese;
     private final String english;
 
@@ -31,21 +23,18 @@ public enum Column {
         this.english = english;
     }
 
+    @Override
     public String chinese() {
         return chinese;
+    }
+
+    @Override
+    public String english() {
+        return english;
     }
 
     /** i18n key naming the field in the error report. */
     public String messageKey() {
         return "import.field." + name();
-    }
-
-    public static Optional<Column> forHeader(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        String h = header.strip().replace("\uFEFF", "");
-        Column c = BY_HEADER.get(h);
-        return Optional.ofNullable(c != null ? c : BY_HEADER.get(h.toLowerCase(Locale.ROOT)));
     }
 }

@@ -1,5 +1,8 @@
 package org.tongxin.org.internal.imports;
 
+import org.tongxin.shared.table.TableReader;
+import org.tongxin.shared.table.TableFileException;
+import org.tongxin.shared.table.TableRow;
 import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +60,7 @@ public class EmployeeImporter {
     private record Prepared(EmployeeData data, String phoneIdx, String idCardIdx, String rowHash) {
     }
 
-    private record Checked(RawRow row, RowRules.Result result, Prepared prepared) {
+    private record Checked(TableRow<Column> row, RowRules.Result result, Prepared prepared) {
     }
 
     private record Existing(long id, String rowHash, String phoneIdx, String idCardIdx, List<Long> unitPath) {
@@ -91,12 +94,12 @@ public class EmployeeImporter {
 
     /** Parses outside any transaction (no connection held while reading a large file), then imports in one. */
     public Outcome importFile(Viewer actor, String fileName, byte[] content) {
-        List<RawRow> rows;
+        List<TableRow<Column>> rows;
         long started = System.nanoTime();
         try {
-            rows = HrFileReader.read(fileName, content);
+            rows = TableReader.read(fileName, content, Column.class);
             log.info("Import {}: read {} rows in {} ms", fileName, rows.size(), (System.nanoTime() - started) / 1_000_000);
-        } catch (ImportFileException e) {
+        } catch (TableFileException e) {
             List<RowError> errors = List.of(new RowError(0, null, e.messageKey(), e.detail()));
             return tx.execute(status -> {
                 long runId = runs.save(actor.accountId(), fileName, false, 0, 0, 0, errors);
@@ -122,7 +125,7 @@ public class EmployeeImporter {
     }
 
     @Transactional
-    public Outcome importRows(Viewer actor, String fileName, List<RawRow> rows) {
+    public Outcome importRows(Viewer actor, String fileName, List<TableRow<Column>> rows) {
         long started = System.nanoTime();
         Map<Long, List<Long>> unitPaths = units.pathIdsById();
         Set<Long> closedUnits = units.closedIds();
@@ -150,7 +153,7 @@ public class EmployeeImporter {
                     cipher.blindIndex(d.idCard()), cipher.blindIndex(d.fingerprint())));
         }).toList();
         for (Checked c : perRow) {
-            RawRow row = c.row();
+            TableRow<Column> row = c.row();
             List<RowError> rowErrors = new ArrayList<>(c.result().errors());
             duplicate(seenNo, row.get(Column.EMPLOYEE_NO), row, Column.EMPLOYEE_NO, rowErrors);
             duplicate(seenPhone, RowRules.normalisePhone(row.get(Column.PHONE)), row, Column.PHONE, rowErrors);
@@ -274,7 +277,7 @@ public class EmployeeImporter {
         return out.toString();
     }
 
-    private static void duplicate(Map<String, Integer> seen, String key, RawRow row, Column column,
+    private static void duplicate(Map<String, Integer> seen, String key, TableRow<Column> row, Column column,
                                   List<RowError> errors) {
         if (key.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package org.tongxin.org.internal.imports;
 
+import org.tongxin.shared.table.TableRow;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,7 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
         }
     }
 
-    public Result check(RawRow row) {
+    public Result check(TableRow<Column> row) {
         List<RowError> errors = new ArrayList<>();
         int line = row.line();
 
@@ -122,7 +123,7 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
         return phone.replace(" ", "").replace("-", "");
     }
 
-    private static boolean required(RawRow row, Column column, List<RowError> errors) {
+    private static boolean required(TableRow<Column> row, Column column, List<RowError> errors) {
         if (row.get(column).isEmpty()) {
             errors.add(new RowError(row.line(), column, "import.error.required", ""));
             return false;
@@ -130,7 +131,7 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
         return true;
     }
 
-    private static LocalDate date(RawRow row, Column column, List<RowError> errors) {
+    private static LocalDate date(TableRow<Column> row, Column column, List<RowError> errors) {
         if (!required(row, column, errors)) {
             return null;
         }

@@ -1,6 +1,5 @@
-package org.tongxin.org.internal.imports;
+package org.tongxin.shared.table;
 
-import java.util.function.IntUnaryOperator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -27,34 +27,40 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads an HR file (.xlsx, or .csv in UTF-8 or GBK) into raw rows. The .xlsx is streamed (SAX, see
+ * Reads an uploaded table (.xlsx, or .csv in UTF-8 or GBK) into rows keyed by the caller's columns. The .xlsx is streamed (SAX, see
  * {@link SheetHandler}) so a file of 100,000 rows does not build a workbook in memory; dates in
  * date-formatted cells come out as ISO dates whatever the cell's display format.
  */
-public final class HrFileReader {
+public final class TableReader {
 
     static final Charset GBK = Charset.forName("GBK");
 
-    private HrFileReader() {
+    private TableReader() {
     }
 
-    public static List<RawRow> read(String fileName, byte[] content) {
+    /**
+     * The data rows of the first sheet (or the CSV), numbered as in the file.
+     *
+     * @throws TableFileException when the type is wrong, the file unreadable or empty, or a column is missing
+     */
+    public static <C extends Enum<C> & TableColumn> List<TableRow<C>> read(String fileName, byte[] content,
+                                                                          Class<C> columns) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
-            return readXlsx(content);
+            return readXlsx(content, columns);
         }
         if (name.endsWith(".csv")) {
-            return readCsv(content);
+            return readCsv(content, columns);
         }
-        throw new ImportFileException("import.file.type", fileName);
+        throw new TableFileException("import.file.type", fileName);
     }
 
     // ---- CSV
 
-    static List<RawRow> readCsv(byte[] content) {
+    static <C extends Enum<C> & TableColumn> List<TableRow<C>> readCsv(byte[] content, Class<C> columns) {
         List<Integer> lines = new ArrayList<>();
         List<List<String>> records = parseCsv(decode(content), lines);
-        return toRows(records, lines::get);
+        return toRows(records, lines::get, columns);
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GBK, as Excel in China saves CSV. */
@@ -131,14 +137,14 @@ public final class HrFileReader {
 
     // ---- XLSX
 
-    static List<RawRow> readXlsx(byte[] content) {
+    static <C extends Enum<C> & TableColumn> List<TableRow<C>> readXlsx(byte[] content, Class<C> columns) {
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new ImportFileException("import.file.empty", null);
+                throw new TableFileException("import.file.empty", null);
             }
             SheetHandler handler = new SheetHandler(strings, styles);
             try (InputStream sheet = sheets.next()) {
@@ -147,13 +153,13 @@ public final class HrFileReader {
                 parser.parse(new InputSource(sheet));
             }
             int first = Math.max(1, handler.firstRowNumber);
-            return toRows(handler.records, index -> first + index);
+            return toRows(handler.records, index -> first + index, columns);
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
-            if (e instanceof ImportFileException ife) {
+            if (e instanceof TableFileException ife) {
                 throw ife;
             }
-            throw new ImportFileException("import.file.unreadable", e.getClass().getSimpleName());
+            throw new TableFileException("import.file.unreadable", e.getClass().getSimpleName());
         }
     }
 
@@ -164,7 +170,8 @@ public final class HrFileReader {
      *
      * @param lineOf the line or row number in the file of the record at an index
      */
-    private static List<RawRow> toRows(List<List<String>> records, IntUnaryOperator lineOf) {
+    private static <C extends Enum<C> & TableColumn> List<TableRow<C>> toRows(List<List<String>> records,
+                                                                             IntUnaryOperator lineOf, Class<C> type) {
         int headerIndex = -1;
         for (int i = 0; i < records.size(); i++) {
             if (!isBlank(records.get(i))) {
@@ -173,34 +180,34 @@ public final class HrFileReader {
             }
         }
         if (headerIndex < 0) {
-            throw new ImportFileException("import.file.empty", null);
+            throw new TableFileException("import.file.empty", null);
         }
-        Map<Integer, Column> columns = new HashMap<>();
+        Map<Integer, C> columns = new HashMap<>();
         List<String> header = records.get(headerIndex);
         for (int c = 0; c < header.size(); c++) {
             int index = c;
-            Column.forHeader(header.get(c)).ifPresent(col -> columns.put(index, col));
+            TableColumn.forHeader(type, header.get(c)).ifPresent(col -> columns.put(index, col));
         }
         List<String> missing = new ArrayList<>();
-        for (Column col : Column.values()) {
-            if (!columns.containsValue(col)) {
+        for (C col : type.getEnumConstants()) {
+            if (col.required() && !columns.containsValue(col)) {
                 missing.add(col.chinese());
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportFileException("import.file.missingColumns", String.join("、", missing));
+            throw new TableFileException("import.file.missingColumns", String.join("、", missing));
         }
-        List<RawRow> rows = new ArrayList<>(records.size());
+        List<TableRow<C>> rows = new ArrayList<>(records.size());
         for (int i = headerIndex + 1; i < records.size(); i++) {
             List<String> record = records.get(i);
             if (isBlank(record)) {
                 continue;
             }
-            Map<Column, String> values = new EnumMap<>(Column.class);
+            Map<C, String> values = new EnumMap<>(type);
             for (var e : columns.entrySet()) {
                 values.put(e.getValue(), e.getKey() < record.size() ? record.get(e.getKey()) : "");
             }
-            rows.add(new RawRow(lineOf.applyAsInt(i), values));
+            rows.add(new TableRow<>(lineOf.applyAsInt(i), values));
         }
         return rows;
     }

@@ -1,4 +1,4 @@
-package org.tongxin.org.internal.imports;
+package org.tongxin.shared.table;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
-package org.tongxin.org.internal.imports;
+package org.tongxin.shared.table;
 
 /** The file as a whole cannot be read: wrong type, no header row, missing columns. Carries an i18n key. */
-public class ImportFileException extends RuntimeException {
+public class TableFileException extends RuntimeException {
 
     private final String messageKey;
     private final String detail;
 
-    public ImportFileException(String messageKey, String detail) {
+    public TableFileException(String messageKey, String detail) {
         super(messageKey + (detail == null ? "" : ": " + detail));
         this.messageKey = messageKey;
         this.detail = detail;
