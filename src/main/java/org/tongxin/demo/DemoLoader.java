@@ -112,12 +112,15 @@ class DemoLoader implements ApplicationRunner {
         accounts.grant(committee.employeeNo(), Role.COMMITTEE, null, null);
         accounts.grant(committee.employeeNo(), Role.OFFICER, created.get(company.key()).id(), "副主席");
         accounts.grant(officer.employeeNo(), Role.OFFICER, created.get(tollStation.key()).id(), "主席");
+        // Chairs look after their people: each holds the care right for the unit they chair.
+        accounts.grant(officer.employeeNo(), Role.CARE, created.get(tollStation.key()).id(), null);
         Set<HrRow> officersAndCommittee = new HashSet<>();
         for (UnitPlan u : plan) {
             if (u.kind() == UnitKind.GRASSROOTS_UNION && u.key() != tollStation.key()) {
                 HrRow chair = firstIn(rows, plan, unitOfDepartment, u.key(), x -> true);
                 if (chair != null && !chair.equals(officer) && !chair.equals(employee)) {
                     accounts.grant(chair.employeeNo(), Role.OFFICER, created.get(u.key()).id(), "主席");
+                    accounts.grant(chair.employeeNo(), Role.CARE, created.get(u.key()).id(), null);
                     officersAndCommittee.add(chair);
                 }
             }

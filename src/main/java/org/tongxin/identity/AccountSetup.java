@@ -73,7 +73,7 @@ public class AccountSetup implements ApplicationRunner {
     /** The administrator as the actor of start-up work in the audit trail. */
     public Viewer systemViewer() {
         Account admin = accounts.byUsername(ADMIN_USERNAME).orElseThrow();
-        return new Viewer(admin.id(), null, "system", Set.of(Role.ADMIN), Set.of(), false);
+        return new Viewer(admin.id(), null, "system", Set.of(Role.ADMIN), Set.of(), Set.of(), false);
     }
 
     /** Sets a temporary password that must be changed at the next log-in. */

@@ -28,10 +28,17 @@ public class Notifications {
      */
     @Transactional
     public int notifyOfficers(long unitId, Message message) {
+        return notifyOfficers(unitId, message, false);
+    }
+
+    /** As {@link #notifyOfficers(long, Message)}, only to officers with the care right when {@code careOnly}. */
+    @Transactional
+    public int notifyOfficers(long unitId, Message message, boolean careOnly) {
         List<Long> path = org.unit(unitId).map(OrgUnit::pathIds).orElse(List.of());
         for (int i = path.size() - 1; i >= 0; i--) {
             long id = path.get(i);
             List<Long> people = officers.stream().flatMap(o -> o.officersOf(id).stream())
+                    .filter(o -> !careOnly || o.care())
                     .map(UnitOfficers.Officer::employeeId).distinct().toList();
             if (!people.isEmpty()) {
                 deliver(people, message);
@@ -59,7 +66,7 @@ public class Notifications {
         if (request.employeeId() != null) {
             notify(request.employeeId(), request.message());
         } else if (request.officersOfUnitId() != null) {
-            notifyOfficers(request.officersOfUnitId(), request.message());
+            notifyOfficers(request.officersOfUnitId(), request.message(), request.careOnly());
         } else {
             notifySubtree(request.unitId(), request.message());
         }

@@ -13,6 +13,7 @@ import org.tongxin.org.internal.Employees;
 import org.tongxin.org.internal.OrgTree;
 import org.tongxin.org.internal.OrgUnits;
 import org.tongxin.org.internal.UnitScope;
+import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 
 /** Read access to the tree and to employees for other modules. */
@@ -37,6 +38,24 @@ public class OrgDirectory {
      */
     public OrgUnit managedUnit(Viewer viewer, long unitId) {
         return scope.unit(viewer, unitId);
+    }
+
+    /**
+     * The unit when the viewer may read the care cases, talks and hardship aid of its people: the committee,
+     * or an officer holding the care right for it or a unit above; {@link OutOfScopeException} (404) otherwise.
+     */
+    public OrgUnit caredUnit(Viewer viewer, long unitId) {
+        return scope.caredUnit(viewer, unitId);
+    }
+
+    /** Ids of every unit whose care records the viewer may read; empty for the committee, who may read all. */
+    public Optional<Set<Long>> caredUnitIds(Viewer viewer) {
+        if (viewer.has(Role.COMMITTEE)) {
+            return Optional.empty();
+        }
+        Set<Long> ids = new HashSet<>();
+        tree.topmost(viewer.careUnits()).forEach(r -> units.subtree(r).forEach(u -> ids.add(u.id())));
+        return Optional.of(ids);
     }
 
     /** Each unit of {@code root}'s subtree with its own employees on the books (kept counters, no scan). */

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public interface UnitOfficers {
 
-    /** One officer of a unit with the post held (主席, 副主席, 委员, 组长 …). */
-    record Officer(long employeeId, String name, String employeeNo, String post) {
+    /**
+     * One officer of a unit with the post held (主席, 副主席, 委员, 组长 …) and whether they hold the care
+     * right there too.
+     */
+    record Officer(long employeeId, String name, String employeeNo, String post, boolean care) {
     }
 
     List<Officer> officersOf(long unitId);

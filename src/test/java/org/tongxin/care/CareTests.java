@@ -42,8 +42,8 @@ class CareTests extends IntegrationTestSupport {
         employee = fixtures.employeeId(person.employeeNo());
         officerEmployee = fixtures.employeeId(chair.employeeNo());
         long officerAccount = fixtures.accountId(officerEmployee);
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席')")
-                .params(officerAccount, unit.unit().id()).update();
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席'), (?, 'CARE', ?, NULL)")
+                .params(officerAccount, unit.unit().id(), officerAccount, unit.unit().id()).update();
         officer = Fixtures.officer(officerAccount, unit.unit().id());
         committee = Fixtures.committee(fixtures.adminAccountId());
     }
@@ -116,5 +116,31 @@ class CareTests extends IntegrationTestSupport {
                 .with(as(officer)));
         assertThat(jdbc.sql("SELECT status || ' ' || outcome_enc FROM care_case WHERE id = ?").param(caseId)
                 .query(String.class).single()).startsWith("CLOSED ").doesNotContain("养护");
+    }
+
+    @Test
+    void withoutTheCareRightNeitherAFellowOfficerNorTheAdminReadsTheCase() throws Exception {
+        OrgSetup.HrRow member = Fixtures.row(unit.departmentCode());
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "care-member.csv", List.of(member));
+        long memberAccount = fixtures.accountId(fixtures.employeeId(member.employeeNo()));
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '委员')")
+                .params(memberAccount, unit.unit().id()).update();
+        recordMove("G5", "G2", "");
+        long caseId = caseId();
+
+        Viewer fellow = Fixtures.officerWithoutCare(memberAccount, unit.unit().id());
+        mvc.perform(get("/care/cases/" + caseId).with(as(fellow))).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/care/cases").with(as(fellow))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("/care/cases/" + caseId);
+        mvc.perform(get("/care/cases/" + caseId).with(as(Fixtures.admin(fixtures.adminAccountId()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/care/cases/" + caseId).with(as(committee))).andExpect(status().isOk());
+
+        // The case notice went only to the officer with the care right.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE link = ?").param("/care/cases/" + caseId)
+                .query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT employee_id FROM notification WHERE link = ?").param("/care/cases/" + caseId)
+                .query(Long.class).single()).isEqualTo(officerEmployee);
     }
 }

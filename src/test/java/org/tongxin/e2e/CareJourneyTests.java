@@ -45,6 +45,10 @@ class CareJourneyTests extends IntegrationTestSupport {
                 .params(encoder.encode(password), account).update();
         jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, ?, ?, ?)")
                 .params(account, role, unitId, unitId == null ? null : "主席").update();
+        if (unitId != null) {
+            jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, 'CARE', ?)")
+                    .params(account, unitId).update();
+        }
     }
 
     @Test

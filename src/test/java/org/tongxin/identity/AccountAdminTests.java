@@ -84,6 +84,31 @@ class AccountAdminTests extends IntegrationTestSupport {
     }
 
     @Test
+    void theCareRightGoesOnlyWithAnOfficerPostAndLeavesWithIt() throws Exception {
+        String unitId = Long.toString(unit.unit().id());
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "CARE").param("unitId", unitId));
+        assertThat(jdbc.sql("SELECT count(*) FROM role_grant WHERE account_id = ?").param(accountId)
+                .query(Long.class).single()).isZero();
+
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "OFFICER").param("unitId", unitId).param("post", "主席"));
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants").with(csrf()).with(as(admin))
+                .param("role", "CARE").param("unitId", unitId));
+        assertThat(jdbc.sql("SELECT count(*) FROM role_grant WHERE account_id = ? AND role = 'CARE' AND unit_id = ?")
+                .params(accountId, unit.unit().id()).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT after FROM audit_event WHERE action = 'grant.add' AND target_id = ? ORDER BY id DESC LIMIT 1")
+                .param(Long.toString(accountId)).query(String.class).single()).contains("CARE");
+
+        long officerGrant = jdbc.sql("SELECT id FROM role_grant WHERE account_id = ? AND role = 'OFFICER'")
+                .param(accountId).query(Long.class).single();
+        mvc.perform(post("/admin/accounts/" + accountId + "/grants/" + officerGrant + "/revoke").with(csrf())
+                .with(as(admin)));
+        assertThat(jdbc.sql("SELECT count(*) FROM role_grant WHERE account_id = ?").param(accountId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aPasswordResetEndsTheSessionsSignedInWithTheOldPassword() throws Exception {
         String initial = person.idCard().substring(12);
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))

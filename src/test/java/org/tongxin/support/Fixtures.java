@@ -89,21 +89,28 @@ public class Fixtures {
         return jdbc.sql("SELECT id FROM account WHERE username = 'admin'").query(Long.class).single();
     }
 
+    /** An officer of a unit with the care right there, as a union chair usually holds it. */
     public static Viewer officer(long accountId, long unitId) {
+        return new Viewer(accountId, null, "officer-" + unitId, Set.of(Role.EMPLOYEE, Role.OFFICER, Role.CARE),
+                Set.of(unitId), Set.of(unitId), false);
+    }
+
+    /** An officer of a unit without the care right. */
+    public static Viewer officerWithoutCare(long accountId, long unitId) {
         return new Viewer(accountId, null, "officer-" + unitId, Set.of(Role.EMPLOYEE, Role.OFFICER), Set.of(unitId),
-                false);
+                Set.of(), false);
     }
 
     public static Viewer admin(long accountId) {
-        return new Viewer(accountId, null, "admin", Set.of(Role.ADMIN), Set.of(), false);
+        return new Viewer(accountId, null, "admin", Set.of(Role.ADMIN), Set.of(), Set.of(), false);
     }
 
     public static Viewer committee(long accountId) {
-        return new Viewer(accountId, null, "committee", Set.of(Role.COMMITTEE), Set.of(), false);
+        return new Viewer(accountId, null, "committee", Set.of(Role.COMMITTEE), Set.of(), Set.of(), false);
     }
 
     public static Viewer employee(long accountId, long employeeId) {
-        return new Viewer(accountId, employeeId, "employee", Set.of(Role.EMPLOYEE), Set.of(), false);
+        return new Viewer(accountId, employeeId, "employee", Set.of(Role.EMPLOYEE), Set.of(), Set.of(), false);
     }
 
     /** Signs a MockMvc request in as {@code viewer}, as the log-in would. */

@@ -97,7 +97,7 @@ public class CareService {
             LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
             long caseId = records.openCase(moveId, employee.id(), employee.unitId(), today, due);
             events.publishEvent(new CareCaseOpened(caseId, employee.id(), employee.unitId(), due));
-            events.publishEvent(NotificationRequested.toOfficersOf(employee.unitId(), new Message(
+            events.publishEvent(NotificationRequested.toCarersOf(employee.unitId(), new Message(
                     "新的关怀案例：" + employee.name(),
                     employee.name() + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
                             + "的岗位变动，请在 " + due + " 前完成首次谈心谈话。\n"
@@ -114,7 +114,7 @@ public class CareService {
     /** The case if the viewer is an officer of the employee's own chain; 404 for anyone else. */
     private CareCase scoped(Viewer viewer, long caseId) {
         CareCase c = records.findCase(caseId).orElseThrow(() -> new NotFoundException("care case " + caseId));
-        org.managedUnit(viewer, c.unitId());
+        org.caredUnit(viewer, c.unitId());
         return c;
     }
 
@@ -178,9 +178,9 @@ public class CareService {
             Message message = new Message("关怀案例首次谈话已超期", "一个关怀案例应在 " + c.firstContactDue()
                     + " 前完成首次谈心谈话，至今没有记录。\nA care case had its first talk due by " + c.firstContactDue()
                     + "; none is recorded yet.", "/care/cases/" + c.id());
-            events.publishEvent(NotificationRequested.toOfficersOf(c.unitId(), message));
+            events.publishEvent(NotificationRequested.toCarersOf(c.unitId(), message));
             if (parent != null) {
-                events.publishEvent(NotificationRequested.toOfficersOf(parent, message));
+                events.publishEvent(NotificationRequested.toCarersOf(parent, message));
             }
         }
         return overdue.size();
@@ -188,6 +188,6 @@ public class CareService {
 
     /** Cases the viewer may see: their units' (everyone's for the committee). */
     public List<CareCase> casesFor(Viewer viewer) {
-        return records.cases(org.manageableUnitIds(viewer).orElse(null));
+        return records.cases(org.caredUnitIds(viewer).orElse(null));
     }
 }

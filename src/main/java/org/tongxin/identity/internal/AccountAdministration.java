@@ -70,6 +70,16 @@ public class AccountAdministration {
                 throw new Refused("accounts.error.post");
             }
             unitName = unit.name();
+        } else if (role == Role.CARE) {
+            // The care right opens the private side of a unit's people to one of its own officers only.
+            Long careUnit = unitId;
+            OrgUnit unit = careUnit == null ? null : org.unit(careUnit).orElse(null);
+            if (unit == null || accounts.grants(accountId).stream()
+                    .noneMatch(g -> g.role() == Role.OFFICER && careUnit.equals(g.unitId()))) {
+                throw new Refused("accounts.error.careNeedsOfficer");
+            }
+            unitName = unit.name();
+            post = null;
         } else if (role != Role.COMMITTEE && role != Role.ADMIN) {
             throw new Refused("accounts.error.role");
         } else {
@@ -98,6 +108,11 @@ public class AccountAdministration {
             throw new Refused("accounts.error.selfAdmin");
         }
         accounts.removeGrant(grant);
+        if (grant.role() == Role.OFFICER) {
+            accounts.grants(accountId).stream()
+                    .filter(g -> g.role() == Role.CARE && grant.unitId().equals(g.unitId()))
+                    .forEach(accounts::removeGrant);
+        }
         String unitName = grant.unitId() == null ? "—"
                 : org.unit(grant.unitId()).map(OrgUnit::name).orElse("#" + grant.unitId());
         audit.record(admin, "grant.remove", "account", accountId, grant.unitId(), label(account),

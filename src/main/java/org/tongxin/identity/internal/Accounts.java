@@ -99,7 +99,7 @@ public class Accounts {
     public List<Grant> officerGrantsOfUnit(long unitId) {
         return jdbc.sql("""
                         SELECT id, account_id, role, unit_id, post FROM role_grant
-                        WHERE role = 'OFFICER' AND unit_id = ? ORDER BY id""")
+                        WHERE role IN ('OFFICER', 'CARE') AND unit_id = ? ORDER BY id""")
                 .param(unitId).query(GRANT).list();
     }
 

@@ -119,6 +119,7 @@ public class LoginService implements AuthenticationProvider {
     public Viewer viewerOf(Account account) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<Long> officerUnits = new HashSet<>();
+        Set<Long> careUnits = new HashSet<>();
         String name = account.username();
         if (account.employeeId() != null) {
             roles.add(Role.EMPLOYEE);
@@ -131,9 +132,13 @@ public class LoginService implements AuthenticationProvider {
             roles.add(g.role());
             if (g.role() == Role.OFFICER) {
                 officerUnits.add(g.unitId());
+            } else if (g.role() == Role.CARE) {
+                careUnits.add(g.unitId());
             }
         }
-        return new Viewer(account.id(), account.employeeId(), name, roles, officerUnits,
+        // A care right outlives nothing: it counts only while the officer post in that unit is held.
+        careUnits.retainAll(officerUnits);
+        return new Viewer(account.id(), account.employeeId(), name, roles, officerUnits, careUnits,
                 account.mustChangePassword() || account.passwordHash() == null);
     }
 

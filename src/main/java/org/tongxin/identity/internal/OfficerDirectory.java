@@ -2,9 +2,12 @@ package org.tongxin.identity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.UnitOfficers;
+import org.tongxin.shared.security.Role;
 
 /** Lists a unit's officers for the unit page from the grants held here. */
 @Component
@@ -21,9 +24,16 @@ class OfficerDirectory implements UnitOfficers {
     @Override
     public List<Officer> officersOf(long unitId) {
         List<Officer> officers = new ArrayList<>();
-        for (Grant g : accounts.officerGrantsOfUnit(unitId)) {
+        List<Grant> grants = accounts.officerGrantsOfUnit(unitId);
+        Set<Long> carers = grants.stream().filter(g -> g.role() == Role.CARE).map(Grant::accountId)
+                .collect(Collectors.toSet());
+        for (Grant g : grants) {
+            if (g.role() != Role.OFFICER) {
+                continue;
+            }
             accounts.find(g.accountId()).map(Account::employeeId).flatMap(org::employee)
-                    .ifPresent(e -> officers.add(new Officer(e.id(), e.name(), e.employeeNo(), g.post())));
+                    .ifPresent(e -> officers.add(new Officer(e.id(), e.name(), e.employeeNo(), g.post(),
+                            carers.contains(g.accountId()))));
         }
         return officers;
     }

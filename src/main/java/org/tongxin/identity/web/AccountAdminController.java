@@ -54,7 +54,7 @@ class AccountAdminController {
         List<OrgUnit> units = unitQ == null || unitQ.isBlank() ? List.of()
                 : org.searchUnits(unitQ, 30).stream().filter(u -> !u.isClosed()).toList();
         model.addAttribute("units", units);
-        model.addAttribute("roles", List.of(Role.OFFICER, Role.COMMITTEE, Role.ADMIN));
+        model.addAttribute("roles", List.of(Role.OFFICER, Role.CARE, Role.COMMITTEE, Role.ADMIN));
         return "admin/account";
     }
 

@@ -3,6 +3,7 @@ package org.tongxin.org.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,12 @@ public class OrgTree {
         if (viewer.seesWholeTree()) {
             return units.roots();
         }
-        List<OrgUnit> granted = units.byIds(List.copyOf(viewer.officerUnits()));
+        return topmost(viewer.officerUnits());
+    }
+
+    /** The units among {@code unitIds} that no other of them contains. */
+    public List<OrgUnit> topmost(Collection<Long> unitIds) {
+        List<OrgUnit> granted = units.byIds(List.copyOf(unitIds));
         // An officer of both a unit and one of its sub-units sees the sub-unit inside the larger tree only.
         return granted.stream().filter(u -> granted.stream().noneMatch(o -> o.id() != u.id() && o.contains(u)))
                 .toList();

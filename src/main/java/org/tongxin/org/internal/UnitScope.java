@@ -26,6 +26,15 @@ public class UnitScope {
         return unit;
     }
 
+    /** The unit when the viewer may read its people's care records (see {@link Viewer#caresFor}); otherwise 404. */
+    public OrgUnit caredUnit(Viewer viewer, long id) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("unit " + id));
+        if (!viewer.caresFor(unit.pathIds())) {
+            throw new OutOfScopeException("care of unit " + id);
+        }
+        return unit;
+    }
+
     public EmployeeRecord employee(Viewer viewer, long id) {
         EmployeeRecord e = employees.find(id).orElseThrow(() -> new NotFoundException("employee " + id));
         OrgUnit unit = units.find(e.unitId()).orElseThrow();

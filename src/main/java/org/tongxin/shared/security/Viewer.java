@@ -13,14 +13,20 @@ import java.util.Set;
  * @param displayName        name shown in the header and the audit trail
  * @param roles              roles held
  * @param officerUnits       units for which an OFFICER grant is held
+ * @param careUnits          those of the officer units for which the care right is held too: care cases, talks
+ *                           and hardship aid of the people below them
  * @param mustChangePassword true until the first password change
  */
 public record Viewer(long accountId, Long employeeId, String displayName, Set<Role> roles, Set<Long> officerUnits,
-                     boolean mustChangePassword) implements Serializable {
+                     Set<Long> careUnits, boolean mustChangePassword) implements Serializable {
 
     public Viewer {
         roles = Set.copyOf(roles);
         officerUnits = Set.copyOf(officerUnits);
+        careUnits = Set.copyOf(careUnits);
+        if (!officerUnits.containsAll(careUnits)) {
+            throw new IllegalArgumentException("a care right needs an officer post in the same unit");
+        }
     }
 
     public boolean has(Role role) {
@@ -53,7 +59,24 @@ public record Viewer(long accountId, Long employeeId, String displayName, Set<Ro
         return false;
     }
 
+    /**
+     * Whether care cases, talks and hardship aid of a unit whose path is {@code unitAndAncestors} are open to
+     * this viewer: the committee, or an officer with the care right for the unit or one above it. Admins run
+     * the system and do not read care records.
+     */
+    public boolean caresFor(Collection<Long> unitAndAncestors) {
+        if (has(Role.COMMITTEE)) {
+            return true;
+        }
+        for (Long id : unitAndAncestors) {
+            if (careUnits.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Viewer withPasswordChanged() {
-        return new Viewer(accountId, employeeId, displayName, roles, officerUnits, false);
+        return new Viewer(accountId, employeeId, displayName, roles, officerUnits, careUnits, false);
     }
 }

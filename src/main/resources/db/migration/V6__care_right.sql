@@ -1,0 +1,7 @@
+-- The care right (关怀权限): an officer's grant to read and act on the care cases, talks and hardship aid of
+-- the people of one of their units. Held for a unit, like the officer post it goes with.
+ALTER TABLE role_grant
+  DROP CONSTRAINT role_grant_role_check,
+  DROP CONSTRAINT role_grant_check,
+  ADD CONSTRAINT role_grant_role_check CHECK (role IN ('OFFICER', 'CARE', 'COMMITTEE', 'ADMIN')),
+  ADD CONSTRAINT role_grant_unit_check CHECK ((role IN ('OFFICER', 'CARE')) = (unit_id IS NOT NULL));
