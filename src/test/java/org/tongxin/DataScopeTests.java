@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.tongxin.support.Fixtures.as;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tongxin.care.internal.CareService;
+import org.tongxin.care.internal.Projects;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -49,17 +51,21 @@ class DataScopeTests extends IntegrationTestSupport {
     @Autowired
     CareService care;
     @Autowired
+    Projects projects;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     Fixtures.UnitWithDepartment unitA;
     Fixtures.UnitWithDepartment unitB;
     Viewer officerA;
+    Viewer committee;
     Map<String, String> idsOfA = new HashMap<>();
     Map<String, String> idsOfB = new HashMap<>();
 
     @BeforeEach
     void twoUnitsWithAnOfficerEach() throws Exception {
+        committee = Fixtures.committee(fixtures.adminAccountId());
         unitA = fixtures.grassroots("甲站工会");
         unitB = fixtures.grassroots("乙站工会");
         OrgSetup.HrRow a = Fixtures.row(unitA.departmentCode());
@@ -97,8 +103,14 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(unitA.departmentCode()).query(String.class).single());
         idsOfB.put("departmentId", jdbc.sql("SELECT id::text FROM department WHERE code = ?")
                 .param(unitB.departmentCode()).query(String.class).single());
-        idsOfA.put("caseId", Long.toString(caseFor(employeeA)));
-        idsOfB.put("caseId", Long.toString(caseFor(employeeB)));
+        idsOfA.put("projectId", Long.toString(projects.create(committee, unitA.unit().name() + "撤并", "CLOSURE", LocalDate.now(), null)));
+        idsOfB.put("projectId", Long.toString(projects.create(committee, unitB.unit().name() + "撤并", "CLOSURE", LocalDate.now(), null)));
+        idsOfA.put("caseId", Long.toString(caseFor(employeeA, Long.parseLong(idsOfA.get("projectId")))));
+        idsOfB.put("caseId", Long.toString(caseFor(employeeB, Long.parseLong(idsOfB.get("projectId")))));
+        for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
+            ids.put("moveId", jdbc.sql("SELECT move_id::text FROM care_case WHERE id = ?")
+                    .param(Long.parseLong(ids.get("caseId"))).query(String.class).single());
+        }
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -114,9 +126,9 @@ class DataScopeTests extends IntegrationTestSupport {
     }
 
     /** A care case opened by a downward move. */
-    private long caseFor(long employeeId) {
-        care.recordMove(Fixtures.committee(fixtures.adminAccountId()), new CareService.MoveForm(employeeId,
-                java.time.LocalDate.now(), "G5", "养护工区", "养护工", "G2", "", "撤并"));
+    private long caseFor(long employeeId, long projectId) {
+        care.recordMove(committee, new CareService.MoveForm(employeeId, LocalDate.now(), "G5", "养护工区", "养护工",
+                "G2", "", "撤并", projectId));
         return jdbc.sql("SELECT id FROM care_case WHERE employee_id = ?").param(employeeId).query(Long.class).single();
     }
 
@@ -177,7 +189,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
                 .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
-                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
+                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录")
+                .param("direction", "DOWN").param("note", "越权调整").param("plan", "越权计划")
+                .param("followUpDue", LocalDate.now().plusDays(7).toString()).param("ownerId", idsOfA.get("employeeId"));
     }
 
     @Test
@@ -186,7 +200,8 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
-                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}");
+                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}", "/care/moves/{moveId}/reclassify",
+                        "/care/projects/{projectId}", "/care/cases/{caseId}/plan", "/care/cases/{caseId}/owner");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -213,6 +228,10 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM care_case WHERE id = ?").param(Long.parseLong(idsOfB.get("caseId")))
                 .query(String.class).single()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT plan_enc IS NULL AND owner_employee_id IS NULL FROM care_case WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("caseId"))).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT reclassify_note IS NULL FROM care_move WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("moveId"))).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),

@@ -25,18 +25,20 @@ public class CareSetup {
 
     /**
      * A move of an employee of {@code unitId}; a downward or outward one opens a case on the same day,
-     * with a first talk on {@code talkOn} (none when null) and closed with {@code outcome} (open when null).
+     * with a first talk on {@code talkOn} (none when null) and closed with {@code outcome}; a case talked to but
+     * not closed gets a follow-up two weeks after the talk.
      */
     @Transactional
     public long move(long employeeId, long unitId, LocalDate movedOn, String fromDepartment, String fromPost,
-                     String fromGrade, String toGrade, String exitType, String reason, long recordedBy,
-                     LocalDate talkOn, String talk, String outcome) {
+                     String fromGrade, String toGrade, String exitType, String reason, Long projectId,
+                     long recordedBy, LocalDate talkOn, String talk, String outcome) {
         var grades = records.grades();
         MoveClassification.Direction direction = MoveClassification.classify(grades.get(fromGrade),
                 toGrade == null ? null : grades.get(toGrade));
         long moveId = records.insertMove(employeeId, unitId, movedOn, fromDepartment, fromPost, fromGrade,
-                toGrade == null ? null : "养护工区", toGrade == null ? null : "养护工", toGrade, exitType, reason,
-                direction.name(), recordedBy);
+                toGrade == null ? new CareRecords.Destination(null, null, null, null, exitType)
+                        : new CareRecords.Destination("养护工区", "养护工", toGrade, null, null),
+                reason, direction.name(), projectId, recordedBy);
         if (MoveClassification.needsCare(direction)) {
             long caseId = records.openCase(moveId, employeeId, unitId, movedOn, WorkingDays.after(movedOn, 3));
             if (talkOn != null) {
@@ -45,8 +47,16 @@ public class CareSetup {
             }
             if (outcome != null) {
                 records.close(caseId, cipher.encrypt(outcome), movedOn.plusDays(30));
+            } else if (talkOn != null) {
+                records.setPlan(caseId, cipher.encrypt("两周后回访，了解培训报名和家庭情况。"), talkOn.plusDays(14));
             }
         }
         return moveId;
+    }
+
+    /** A restructuring project; {@code kind} is REORGANISATION, MERGER or CLOSURE. */
+    @Transactional
+    public long project(String name, String kind, LocalDate startedOn, String note, long createdBy) {
+        return records.createProject(name, kind, startedOn, note, createdBy);
     }
 }

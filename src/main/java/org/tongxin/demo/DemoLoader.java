@@ -209,6 +209,9 @@ class DemoLoader implements ApplicationRunner {
                              List<HrRow> demoLogins, long stationId) {
         LocalDate today = LocalDate.now();
         String reason = "成都、雅安管理中心合并，收费站撤并调整";
+        long merger = care.project("成都、雅安管理中心合并", "MERGER", today.minusDays(60),
+                "两个管理中心合并为一个，收费站和养护工区随之调整。", system);
+        long closure = care.project("蒲江收费站撤并", "CLOSURE", today.minusDays(5), "撤并后收费人员转岗养护。", system);
         List<HrRow> people = rows.stream().filter(r -> !demoLogins.contains(r)).limit(8).toList();
         String[][] stories = {
                 {"G3", "G5", null}, {"G2", "G4", null}, {"G3", "G3", null}, {"G4", "G4", null},
@@ -220,7 +223,7 @@ class DemoLoader implements ApplicationRunner {
             LocalDate movedOn = "overdue".equals(state) ? today.minusDays(20) : "new".equals(state) ? today.minusDays(1)
                     : today.minusDays(40);
             care.move(ids.get(r.employeeNo()), unitId, movedOn, departmentName(plan, unitOfDepartment, r), r.jobTitle(),
-                    stories[i][0], stories[i][1], stories[i][1] == null ? "EARLY_RETIREMENT" : null, reason, system,
+                    stories[i][0], stories[i][1], stories[i][1] == null ? "EARLY_RETIREMENT" : null, reason, merger, system,
                     "closed".equals(state) || "talked".equals(state) ? movedOn.plusDays(2) : null,
                     "在职工之家谈心。收入下降有顾虑，愿意参加养护技能培训。",
                     "closed".equals(state) ? "已适应养护岗位，技能培训已报名" : null);
@@ -229,7 +232,8 @@ class DemoLoader implements ApplicationRunner {
                 && created.get(unitOfDepartment.get(r.departmentCode())).id() == stationId).findFirst().orElse(null);
         if (atStation != null) {
             care.move(ids.get(atStation.employeeNo()), stationId, today.minusDays(1),
-                    departmentName(plan, unitOfDepartment, atStation), atStation.jobTitle(), "G4", "G2", null, "收费站撤并，收费班长转岗养护", system, null, null, null);
+                    departmentName(plan, unitOfDepartment, atStation), atStation.jobTitle(), "G4", "G2", null, "收费站撤并，收费班长转岗养护", closure, system, null, null,
+                    null);
         }
     }
 

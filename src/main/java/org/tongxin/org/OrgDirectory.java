@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.Employees;
 import org.tongxin.org.internal.OrgTree;
 import org.tongxin.org.internal.OrgUnits;
@@ -24,8 +25,10 @@ public class OrgDirectory {
     private final Employees employees;
     private final OrgTree tree;
     private final UnitScope scope;
+    private final Departments departments;
 
-    OrgDirectory(OrgUnits units, Employees employees, OrgTree tree, UnitScope scope) {
+    OrgDirectory(OrgUnits units, Employees employees, OrgTree tree, UnitScope scope, Departments departments) {
+        this.departments = departments;
         this.units = units;
         this.employees = employees;
         this.tree = tree;
@@ -90,6 +93,11 @@ public class OrgDirectory {
     /** Employees the viewer manages whose name or employee number starts with {@code q}. */
     public List<EmployeeSummary> searchEmployees(Viewer viewer, String q, int limit) {
         return employees.search(tree.rootsFor(viewer), q, limit);
+    }
+
+    /** A department by its HR code, with the union unit its people belong to. */
+    public Optional<Department> departmentByCode(String code) {
+        return code == null || code.isBlank() ? Optional.empty() : departments.byCode(code.strip());
     }
 
     public Optional<OrgUnit> unit(long id) {

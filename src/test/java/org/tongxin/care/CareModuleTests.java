@@ -43,7 +43,7 @@ class CareModuleTests {
         long employee = employeeOf(unit, "CARE1");
 
         scenario.stimulate(() -> care.recordMove(Fixtures.committee(1), new CareService.MoveForm(employee,
-                        LocalDate.now(), "G6", "养护工区", "养护工", "G3", "", "撤并")))
+                        LocalDate.now(), "G6", "养护工区", "养护工", "G3", "", "撤并", null)))
                 .andWaitForEventOfType(CareCaseOpened.class)
                 .matching(e -> e.employeeId() == employee)
                 .toArriveAndVerify(e -> assertThat(e.unitId()).isEqualTo(unit.id()));
@@ -55,7 +55,7 @@ class CareModuleTests {
         OrgUnit unit = orgSetup.createUnit(top.id(), "关怀基层工会", UnitKind.GRASSROOTS_UNION);
         orgSetup.createDepartment("CARE2", "关怀部门二", unit.id());
         long employee = employeeOf(unit, "CARE2");
-        setup.move(employee, unit.id(), LocalDate.now().minusDays(20), "CARE2", "收费员", "G5", "G2", null, "撤并", 1,
+        setup.move(employee, unit.id(), LocalDate.now().minusDays(20), "CARE2", "收费员", "G5", "G2", null, "撤并", null, 1,
                 null, null, null);
 
         scenario.stimulate(() -> care.escalateOverdue())

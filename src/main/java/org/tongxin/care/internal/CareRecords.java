@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +15,12 @@ import org.springframework.stereotype.Repository;
 public class CareRecords {
 
     private static final String CASE = "id, move_id, employee_id, unit_id, status, opened_on, first_contact_due, "
-            + "first_contact_on, outcome_enc, closed_on";
+            + "first_contact_on, outcome_enc, closed_on, escalated_at, owner_employee_id, plan_enc, follow_up_due, "
+            + "follow_up_escalated_on";
     private static final String MOVE = "id, employee_id, unit_id, moved_on, from_department, from_post, from_grade, "
-            + "to_department, to_post, to_grade, exit_type, reason, direction, reclassify_note";
+            + "to_department, to_post, to_grade, exit_type, reason, direction, reclassify_note, original_direction, "
+            + "project_id, to_unit_id";
+    private static final String PROJECT = "id, name, kind, started_on, note";
 
     /** A note on a case, content still encrypted. */
     public record Note(long id, String kind, LocalDate happenedOn, String contentEnc, long recordedBy,
@@ -39,16 +41,149 @@ public class CareRecords {
         return grades;
     }
 
+    /** Where a move goes: another department and post at a grade, or out of the enterprise. */
+    public record Destination(String department, String post, String grade, Long unitId, String exitType) {
+    }
+
     public long insertMove(long employeeId, long unitId, LocalDate movedOn, String fromDepartment, String fromPost,
-                           String fromGrade, String toDepartment, String toPost, String toGrade, String exitType,
-                           String reason, String direction, long recordedBy) {
+                           String fromGrade, Destination to, String reason, String direction, Long projectId,
+                           long recordedBy) {
         return jdbc.sql("""
                         INSERT INTO care_move (employee_id, unit_id, moved_on, from_department, from_post, from_grade,
-                          to_department, to_post, to_grade, exit_type, reason, direction, recorded_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(employeeId, unitId, movedOn, fromDepartment, fromPost, fromGrade, toDepartment, toPost, toGrade,
-                        exitType, reason, direction, recordedBy)
+                          to_department, to_post, to_grade, to_unit_id, exit_type, reason, direction, project_id,
+                          recorded_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(employeeId, unitId, movedOn, fromDepartment, fromPost, fromGrade, to.department(), to.post(),
+                        to.grade(), to.unitId(), to.exitType(), reason, direction, projectId, recordedBy)
                 .query(Long.class).single();
+    }
+
+    public Optional<Move> moveForUpdate(long id) {
+        return jdbc.sql("SELECT " + MOVE + " FROM care_move WHERE id = ? FOR UPDATE").param(id).query(Move.class)
+                .optional();
+    }
+
+    /** Keeps HR's classification beside the officer's correction, the first time it is corrected. */
+    public void reclassify(long moveId, String direction, String note, long by) {
+        jdbc.sql("""
+                        UPDATE care_move SET original_direction = coalesce(original_direction, direction),
+                          direction = ?, reclassify_note = ?, reclassified_by = ?, reclassified_at = now()
+                        WHERE id = ?""")
+                .params(direction, note, by, moveId).update();
+    }
+
+    /** Moves of people of the given units (all when null), newest first. */
+    public List<Move> movesOf(Collection<Long> unitIds, int limit) {
+        if (unitIds != null && unitIds.isEmpty()) {
+            return List.of();
+        }
+        String where = unitIds == null ? "" : " WHERE unit_id = ANY(?::bigint[])";
+        var sql = jdbc.sql("SELECT " + MOVE + " FROM care_move" + where + " ORDER BY moved_on DESC, id DESC LIMIT ?");
+        if (unitIds != null) {
+            sql = sql.param(unitIds.toArray(Long[]::new));
+        }
+        return sql.param(limit).query(Move.class).list();
+    }
+
+    public Optional<CareCase> caseOfMove(long moveId) {
+        return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE move_id = ?").param(moveId).query(CareCase.class)
+                .optional();
+    }
+
+    // ---- restructuring projects
+
+    public long createProject(String name, String kind, LocalDate startedOn, String note, long by) {
+        return jdbc.sql("""
+                        INSERT INTO restructuring (name, kind, started_on, note, created_by) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING RETURNING id""")
+                .params(name, kind, startedOn, note, by).query(Long.class).optional().orElse(-1L);
+    }
+
+    public List<Project> projects() {
+        return jdbc.sql("SELECT " + PROJECT + " FROM restructuring ORDER BY started_on DESC, id DESC")
+                .query(Project.class).list();
+    }
+
+    public List<Project> projectsWithMovesIn(Collection<Long> unitIds) {
+        return jdbc.sql("SELECT " + PROJECT + " FROM restructuring WHERE id IN (SELECT project_id FROM care_move"
+                        + " WHERE unit_id = ANY(?::bigint[])) ORDER BY started_on DESC, id DESC")
+                .param(unitIds.toArray(Long[]::new)).query(Project.class).list();
+    }
+
+    public Optional<Project> project(long id) {
+        return jdbc.sql("SELECT " + PROJECT + " FROM restructuring WHERE id = ?").param(id).query(Project.class)
+                .optional();
+    }
+
+    /** Projects by name as written in an HR file (case and surrounding blanks ignored). */
+    public Map<String, Long> projectIdsByName() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("SELECT lower(trim(name)), id FROM restructuring")
+                .query((rs, i) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
+    }
+
+    /** One unit's share of a project: moves by direction, cases open and overdue. */
+    public record ProjectRow(long unitId, String direction, int moves, int openCases, int overdueCases) {
+    }
+
+    public List<ProjectRow> projectRows(long projectId, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT m.unit_id, m.direction, count(*)::int AS moves,
+                          (count(c.id) FILTER (WHERE c.status = 'OPEN'))::int AS open_cases,
+                          (count(c.id) FILTER (WHERE c.status = 'OPEN' AND ((c.first_contact_on IS NULL
+                            AND c.first_contact_due < ?) OR c.follow_up_due < ?)))::int AS overdue_cases
+                        FROM care_move m LEFT JOIN care_case c ON c.move_id = m.id
+                        WHERE m.project_id = ? GROUP BY m.unit_id, m.direction ORDER BY m.unit_id""")
+                .params(today, today, projectId).query(ProjectRow.class).list();
+    }
+
+    /** Open cases of a project's moves, oldest deadline first. */
+    public List<CareCase> openCasesOfProject(long projectId) {
+        return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE status = 'OPEN' AND move_id IN "
+                        + "(SELECT id FROM care_move WHERE project_id = ?) ORDER BY first_contact_due, id")
+                .param(projectId).query(CareCase.class).list();
+    }
+
+    // ---- owner and follow-up
+
+    public void setOwner(long caseId, long ownerEmployeeId) {
+        jdbc.sql("UPDATE care_case SET owner_employee_id = ? WHERE id = ?").params(ownerEmployeeId, caseId).update();
+    }
+
+    public void setPlan(long caseId, String planEnc, LocalDate followUpDue) {
+        jdbc.sql("UPDATE care_case SET plan_enc = ?, follow_up_due = ?, follow_up_escalated_on = NULL WHERE id = ?")
+                .params(planEnc, followUpDue, caseId).update();
+    }
+
+    /** A talk or counselling step meets the follow-up that was due; the officer plans the next one. */
+    public void followedUp(long caseId) {
+        jdbc.sql("UPDATE care_case SET follow_up_due = NULL, follow_up_escalated_on = NULL WHERE id = ?")
+                .param(caseId).update();
+    }
+
+    /** Open cases whose follow-up is past due and not yet escalated for that date, claimed for this transaction. */
+    public List<CareCase> overdueFollowUps(LocalDate today) {
+        return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE status = 'OPEN' AND follow_up_due < ?"
+                        + " AND follow_up_escalated_on IS DISTINCT FROM follow_up_due ORDER BY id FOR UPDATE SKIP LOCKED")
+                .param(today).query(CareCase.class).list();
+    }
+
+    public void followUpEscalated(long caseId, LocalDate due) {
+        jdbc.sql("UPDATE care_case SET follow_up_escalated_on = ? WHERE id = ?").params(due, caseId).update();
+    }
+
+    /** Open and overdue cases among the given units, for a unit's page. */
+    public record Counts(int open, int overdue) {
+    }
+
+    public Counts counts(Collection<Long> unitIds, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT (count(*) FILTER (WHERE status = 'OPEN'))::int AS open,
+                          (count(*) FILTER (WHERE status = 'OPEN' AND ((first_contact_on IS NULL
+                            AND first_contact_due < ?) OR follow_up_due < ?)))::int AS overdue
+                        FROM care_case WHERE unit_id = ANY(?::bigint[])""")
+                .params(today, today, unitIds.toArray(Long[]::new)).query(Counts.class).single();
     }
 
     public Optional<Move> move(long id) {
@@ -71,16 +206,21 @@ public class CareRecords {
         return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE id = ?").param(id).query(CareCase.class).optional();
     }
 
-    /** Cases of the given units (all units when null), open first, oldest deadline first. */
+    /**
+     * Cases of people of the given units, or moving into them (all when null), open first, oldest deadline
+     * first.
+     */
     public List<CareCase> cases(Collection<Long> unitIds) {
-        String where = unitIds == null ? "" : " WHERE unit_id = ANY(string_to_array(?, ',')::bigint[])";
+        if (unitIds != null && unitIds.isEmpty()) {
+            return List.of();
+        }
+        String where = unitIds == null ? "" : " WHERE unit_id = ANY(?::bigint[]) OR move_id IN"
+                + " (SELECT id FROM care_move WHERE to_unit_id = ANY(?::bigint[]))";
         var sql = jdbc.sql("SELECT " + CASE + " FROM care_case" + where
                 + " ORDER BY status DESC, first_contact_due, id LIMIT 300");
         if (unitIds != null) {
-            if (unitIds.isEmpty()) {
-                return List.of();
-            }
-            sql = sql.param(unitIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            Long[] ids = unitIds.toArray(Long[]::new);
+            sql = sql.params(ids, ids);
         }
         return sql.query(CareCase.class).list();
     }

@@ -2,6 +2,7 @@ package org.tongxin.care.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.security.OutOfScopeException;
@@ -38,14 +40,26 @@ public class CareService {
     static final Set<String> EXIT_TYPES = Set.of("DISMISSAL", "TERMINATION", "EARLY_RETIREMENT", "SECONDMENT", "POSTING");
     static final Set<String> NOTE_KINDS = Set.of("TALK", "COUNSELLING", "REFERRAL", "HR");
 
-    /** What HR says about one move; {@code toGrade} is empty and {@code exitType} set when the employee leaves. */
-    public record MoveForm(long employeeId, LocalDate movedOn, String fromGrade, String toDepartment, String toPost,
-                           String toGrade, String exitType, String reason) {
+    /**
+     * What HR says about one move; {@code toGrade} is empty and {@code exitType} set when the employee leaves.
+     * {@code toDepartment} is a department code Tongxin knows (then the new unit is known) or a name.
+     * {@code fromDepartment} and {@code fromPost} default to the employee's current record when blank.
+     */
+    public record MoveForm(long employeeId, LocalDate movedOn, String fromDepartment, String fromPost,
+                           String fromGrade, String toDepartment, String toPost, String toGrade, String exitType,
+                           String reason, Long projectId) {
+
+        public MoveForm(long employeeId, LocalDate movedOn, String fromGrade, String toDepartment, String toPost,
+                        String toGrade, String exitType, String reason, Long projectId) {
+            this(employeeId, movedOn, null, null, fromGrade, toDepartment, toPost, toGrade, exitType, reason,
+                    projectId);
+        }
     }
 
-    /** A case with its notes decrypted, for the officers allowed to read it. */
+    /** A case with its notes and plan decrypted, for the officers allowed to read it. */
     public record CaseView(CareCase careCase, Move move, String employeeName, String unitName, String outcome,
-                           List<NoteView> notes) {
+                           List<NoteView> notes, String plan, String ownerName, String toUnitName,
+                           List<UnitOfficers.Officer> carers) {
     }
 
     /** A note decrypted. */
@@ -54,14 +68,16 @@ public class CareService {
 
     private final CareRecords records;
     private final OrgDirectory org;
+    private final List<UnitOfficers> officers;
     private final FieldCipher cipher;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CareService(CareRecords records, OrgDirectory org, FieldCipher cipher, AuditTrail audit,
-                ApplicationEventPublisher events, Optional<Clock> clock) {
+                ApplicationEventPublisher events, Optional<Clock> clock, List<UnitOfficers> officers) {
         this.records = records;
+        this.officers = officers;
         this.org = org;
         this.cipher = cipher;
         this.audit = audit;
@@ -77,44 +93,133 @@ public class CareService {
         }
         EmployeeSummary employee = org.employee(form.employeeId()).orElseThrow(() -> new NotFoundException("employee"));
         Map<String, Integer> grades = records.grades();
-        boolean leaving = form.exitType() != null && !form.exitType().isBlank();
-        if (!grades.containsKey(form.fromGrade()) || form.reason() == null || form.reason().isBlank()
+        boolean leaving = !blank(form.exitType());
+        if (!grades.containsKey(form.fromGrade()) || blank(form.reason()) || form.reason().length() > 200
                 || form.movedOn() == null || (leaving ? !EXIT_TYPES.contains(form.exitType())
                 : !grades.containsKey(form.toGrade()) || blank(form.toDepartment()) || blank(form.toPost()))) {
             throw new Refusal("care.move.incomplete");
         }
+        if (form.projectId() != null && records.project(form.projectId()).isEmpty()) {
+            throw new Refusal("care.project.unknown");
+        }
         MoveClassification.Direction direction = MoveClassification.classify(grades.get(form.fromGrade()),
                 leaving ? null : grades.get(form.toGrade()));
-        long moveId = records.insertMove(employee.id(), employee.unitId(), form.movedOn(), employee.departmentName(),
-                employee.jobTitle(), form.fromGrade(), leaving ? null : form.toDepartment().trim(),
-                leaving ? null : form.toPost().trim(), leaving ? null : form.toGrade(), leaving ? form.exitType() : null,
-                form.reason().trim(), direction.name(), hr.accountId());
+        CareRecords.Destination to = leaving ? new CareRecords.Destination(null, null, null, null, form.exitType())
+                : org.departmentByCode(form.toDepartment())
+                        .map(d -> new CareRecords.Destination(d.name(), form.toPost().trim(), form.toGrade(), d.unitId(),
+                                null))
+                        .orElse(new CareRecords.Destination(form.toDepartment().trim(), form.toPost().trim(),
+                                form.toGrade(), null, null));
+        long moveId = records.insertMove(employee.id(), employee.unitId(), form.movedOn(),
+                blank(form.fromDepartment()) ? employee.departmentName() : form.fromDepartment().trim(),
+                blank(form.fromPost()) ? employee.jobTitle() : form.fromPost().trim(), form.fromGrade(), to,
+                form.reason().trim(), direction.name(), form.projectId(), hr.accountId());
         audit.record(hr, "care.move", "move", moveId, employee.unitId(), employee.employeeNo() + " " + employee.name(),
                 null, Map.of("direction", direction, "movedOn", form.movedOn()));
         events.publishEvent(new MoveRecorded(moveId, employee.id(), employee.unitId(), direction.name(), form.movedOn()));
         if (MoveClassification.needsCare(direction)) {
-            LocalDate today = LocalDate.now(clock);
-            LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
-            long caseId = records.openCase(moveId, employee.id(), employee.unitId(), today, due);
-            events.publishEvent(new CareCaseOpened(caseId, employee.id(), employee.unitId(), due));
-            events.publishEvent(NotificationRequested.toCarersOf(employee.unitId(), new Message(
-                    "新的关怀案例：" + employee.name(),
-                    employee.name() + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
-                            + "的岗位变动，请在 " + due + " 前完成首次谈心谈话。\n"
-                            + "A move that costs " + employee.name() + " something: please make first contact by " + due + ".",
-                    "/care/cases/" + caseId)));
+            openCase(moveId, employee, direction);
+        }
+        if (to.unitId() != null && to.unitId() != employee.unitId()) {
+            // The receiving unit hears who is coming, not why: the case stays with the people who know them.
+            events.publishEvent(NotificationRequested.toCarersOf(to.unitId(), new Message(
+                    employee.name() + " 将调入本单位",
+                    employee.name() + " 将于 " + form.movedOn() + " 调入" + to.department() + "（" + to.post()
+                            + "），请做好接收，关心其适应新岗位。\n" + employee.name() + " joins " + to.department()
+                            + " on " + form.movedOn() + ": please welcome them and help them settle in.",
+                    MoveClassification.needsCare(direction) ? "/care/moves/" + moveId : null)));
         }
         return moveId;
+    }
+
+    private long openCase(long moveId, EmployeeSummary employee, MoveClassification.Direction direction) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
+        long caseId = records.openCase(moveId, employee.id(), employee.unitId(), today, due);
+        events.publishEvent(new CareCaseOpened(caseId, employee.id(), employee.unitId(), due));
+        events.publishEvent(NotificationRequested.toCarersOf(employee.unitId(), new Message(
+                "新的关怀案例：" + employee.name(),
+                employee.name() + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
+                        + "的岗位变动，请在 " + due + " 前完成首次谈心谈话。\n"
+                        + "A move that costs " + employee.name() + " something: please make first contact by " + due + ".",
+                "/care/cases/" + caseId)));
+        return caseId;
+    }
+
+    /** A move with its case, when the viewer cares for the employee's unit (or the unit they move into). */
+    public record MoveView(Move move, String employeeName, String unitName, Optional<CareCase> careCase) {
+    }
+
+    public MoveView move(Viewer viewer, long moveId) {
+        Move move = records.move(moveId).orElseThrow(() -> new NotFoundException("move " + moveId));
+        caredFor(viewer, move);
+        return new MoveView(move, org.employee(move.employeeId()).map(EmployeeSummary::name).orElse(""),
+                org.unit(move.unitId()).map(OrgUnit::name).orElse(""), records.caseOfMove(moveId));
+    }
+
+    /**
+     * An officer who knows the person corrects HR's classification with a note (a "lateral" move that loses
+     * a shift allowance is down). A move that now costs the employee something opens its case; a case
+     * already open stays open for the officer to close.
+     */
+    @Transactional
+    public void reclassify(Viewer officer, long moveId, String direction, String note) {
+        Move move = records.moveForUpdate(moveId).orElseThrow(() -> new NotFoundException("move " + moveId));
+        caredFor(officer, move);
+        MoveClassification.Direction to;
+        try {
+            to = MoveClassification.Direction.valueOf(direction);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Refusal("care.reclassify.incomplete");
+        }
+        if (blank(note) || note.length() > 500) {
+            throw new Refusal("care.reclassify.incomplete");
+        }
+        if ((to == MoveClassification.Direction.OUT) != (move.exitType() != null)) {
+            throw new Refusal("care.reclassify.out");
+        }
+        if (to.name().equals(move.direction())) {
+            throw new Refusal("care.reclassify.same");
+        }
+        records.reclassify(moveId, to.name(), note.trim(), officer.accountId());
+        audit.record(officer, "care.move.reclassify", "move", moveId, move.unitId(), "#" + moveId,
+                Map.of("direction", move.direction()), Map.of("direction", to, "note", note.trim()));
+        if (MoveClassification.needsCare(to) && records.caseOfMove(moveId).isEmpty()) {
+            openCase(moveId, org.employee(move.employeeId()).orElseThrow(), to);
+        }
+    }
+
+    /** The viewer cares for the move's employee: at the unit they left, or the unit they moved into. */
+    private void caredFor(Viewer viewer, Move move) {
+        try {
+            org.caredUnit(viewer, move.unitId());
+        } catch (OutOfScopeException | NotFoundException notThere) {
+            if (move.toUnitId() == null) {
+                throw notThere;
+            }
+            org.caredUnit(viewer, move.toUnitId());
+        }
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    /** The case if the viewer is an officer of the employee's own chain; 404 for anyone else. */
+    /**
+     * The case if the viewer holds the care right on the employee's chain, before or after the move; 404 for
+     * anyone else.
+     */
     private CareCase scoped(Viewer viewer, long caseId) {
         CareCase c = records.findCase(caseId).orElseThrow(() -> new NotFoundException("care case " + caseId));
-        org.caredUnit(viewer, c.unitId());
+        caredFor(viewer, records.move(c.moveId()).orElseThrow());
+        return c;
+    }
+
+    private CareCase open(Viewer viewer, long caseId) {
+        CareCase c = scoped(viewer, caseId);
+        if (!c.isOpen()) {
+            throw new Refusal("care.case.closed");
+        }
         return c;
     }
 
@@ -126,8 +231,61 @@ public class CareService {
         audit.record(viewer, "care.case.view", "care_case", caseId, c.unitId(), employee.name(), null, null);
         List<NoteView> notes = records.notes(caseId).stream()
                 .map(n -> new NoteView(n.kind(), n.happenedOn(), cipher.decrypt(n.contentEnc()))).toList();
-        return new CaseView(c, records.move(c.moveId()).orElseThrow(), employee.name(),
-                org.unit(c.unitId()).map(OrgUnit::name).orElse(""), cipher.decrypt(c.outcomeEnc()), notes);
+        Move move = records.move(c.moveId()).orElseThrow();
+        return new CaseView(c, move, employee.name(), org.unit(c.unitId()).map(OrgUnit::name).orElse(""),
+                cipher.decrypt(c.outcomeEnc()), notes, cipher.decrypt(c.planEnc()),
+                c.ownerEmployeeId() == null ? null
+                        : org.employee(c.ownerEmployeeId()).map(EmployeeSummary::name).orElse(null),
+                move.toUnitId() == null ? null : org.unit(move.toUnitId()).map(OrgUnit::name).orElse(null),
+                carers(c.unitId()));
+    }
+
+    /** Officers with the care right on the case's unit and the units above it, nearest first. */
+    private List<UnitOfficers.Officer> carers(long unitId) {
+        List<Long> path = org.unit(unitId).map(OrgUnit::pathIds).orElse(List.of());
+        List<UnitOfficers.Officer> carers = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            long id = path.get(i);
+            officers.forEach(o -> o.officersOf(id).stream().filter(UnitOfficers.Officer::care)
+                    .filter(x -> carers.stream().noneMatch(y -> y.employeeId() == x.employeeId()))
+                    .forEach(carers::add));
+        }
+        return carers;
+    }
+
+    /**
+     * Gives the case an owner: the officer themself, or another officer holding the care right on the
+     * employee's chain, who is told.
+     */
+    @Transactional
+    public void assign(Viewer officer, long caseId, long ownerEmployeeId) {
+        CareCase c = open(officer, caseId);
+        boolean self = officer.employeeId() != null && officer.employeeId() == ownerEmployeeId;
+        if (!self && carers(c.unitId()).stream().noneMatch(o -> o.employeeId() == ownerEmployeeId)) {
+            throw new Refusal("care.case.ownerNotCarer");
+        }
+        records.setOwner(caseId, ownerEmployeeId);
+        audit.record(officer, "care.case.assign", "care_case", caseId, c.unitId(), "#" + caseId,
+                c.ownerEmployeeId() == null ? null : Map.of("owner", c.ownerEmployeeId()),
+                Map.of("owner", ownerEmployeeId));
+        if (!self) {
+            events.publishEvent(NotificationRequested.toEmployee(ownerEmployeeId, new Message("请跟进一个关怀案例",
+                    "你被指定为一个关怀案例的跟进人。\nYou now own a care case.", "/care/cases/" + caseId)));
+        }
+    }
+
+    /** Sets the follow-up plan and the date of the next talk; missing that date escalates like first contact. */
+    @Transactional
+    public void plan(Viewer officer, long caseId, String plan, LocalDate followUpDue) {
+        CareCase c = open(officer, caseId);
+        LocalDate today = LocalDate.now(clock);
+        if (blank(plan) || plan.length() > 2000 || followUpDue == null || !followUpDue.isAfter(today)
+                || followUpDue.isAfter(today.plusYears(1))) {
+            throw new Refusal("care.plan.incomplete");
+        }
+        records.setPlan(caseId, cipher.encrypt(plan.trim()), followUpDue);
+        audit.record(officer, "care.case.plan", "care_case", caseId, c.unitId(), "#" + caseId, null,
+                Map.of("followUpDue", followUpDue));
     }
 
     /** Records a talk, a counselling step, a referral or a note with HR; the first talk is the first contact. */
@@ -145,6 +303,9 @@ public class CareService {
         if (kind.equals("TALK")) {
             records.firstContact(caseId, happenedOn);
         }
+        if (kind.equals("TALK") || kind.equals("COUNSELLING")) {
+            records.followedUp(caseId);
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("kind", kind);
         after.put("on", happenedOn);
@@ -153,7 +314,7 @@ public class CareService {
 
     @Transactional
     public void close(Viewer officer, long caseId, String outcome) {
-        CareCase c = scoped(officer, caseId);
+        CareCase c = open(officer, caseId);
         if (blank(outcome)) {
             throw new Refusal("care.case.outcome");
         }
@@ -163,30 +324,42 @@ public class CareService {
     }
 
     /**
-     * First contact overdue: the officers of the unit above are told, as are the unit's own (they may
-     * have missed the first notice).
+     * First contact or a planned follow-up overdue: the care officers of the unit above are told, as are the
+     * unit's own (they may have missed the first notice). Each missed date escalates once.
      *
      * @return how many cases were escalated
      */
     @Transactional
     public int escalateOverdue() {
-        List<CareCase> overdue = records.overdue(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        List<CareCase> overdue = records.overdue(today);
         for (CareCase c : overdue) {
-            Long parent = org.unit(c.unitId()).map(OrgUnit::parentId).orElse(null);
             records.escalated(c.id());
-            events.publishEvent(new CareCaseOverdue(c.id(), c.employeeId(), c.unitId(), parent, c.firstContactDue()));
-            Message message = new Message("关怀案例首次谈话已超期", "一个关怀案例应在 " + c.firstContactDue()
+            escalate(c, c.firstContactDue(), "关怀案例首次谈话已超期", "一个关怀案例应在 " + c.firstContactDue()
                     + " 前完成首次谈心谈话，至今没有记录。\nA care case had its first talk due by " + c.firstContactDue()
-                    + "; none is recorded yet.", "/care/cases/" + c.id());
-            events.publishEvent(NotificationRequested.toCarersOf(c.unitId(), message));
-            if (parent != null) {
-                events.publishEvent(NotificationRequested.toCarersOf(parent, message));
-            }
+                    + "; none is recorded yet.");
         }
-        return overdue.size();
+        List<CareCase> followUps = records.overdueFollowUps(today);
+        for (CareCase c : followUps) {
+            records.followUpEscalated(c.id(), c.followUpDue());
+            escalate(c, c.followUpDue(), "关怀案例回访已超期", "一个关怀案例计划在 " + c.followUpDue()
+                    + " 前回访，至今没有新的谈话或疏导记录。\nA care case had a follow-up due by " + c.followUpDue()
+                    + "; no talk or counselling is recorded since.");
+        }
+        return overdue.size() + followUps.size();
     }
 
-    /** Cases the viewer may see: their units' (everyone's for the committee). */
+    private void escalate(CareCase c, LocalDate due, String title, String body) {
+        Long parent = org.unit(c.unitId()).map(OrgUnit::parentId).orElse(null);
+        events.publishEvent(new CareCaseOverdue(c.id(), c.employeeId(), c.unitId(), parent, due));
+        Message message = new Message(title, body, "/care/cases/" + c.id());
+        events.publishEvent(NotificationRequested.toCarersOf(c.unitId(), message));
+        if (parent != null) {
+            events.publishEvent(NotificationRequested.toCarersOf(parent, message));
+        }
+    }
+
+    /** Cases the viewer may see: of their cared units' people, or people moving into them (all for the committee). */
     public List<CareCase> casesFor(Viewer viewer) {
         return records.cases(org.caredUnitIds(viewer).orElse(null));
     }

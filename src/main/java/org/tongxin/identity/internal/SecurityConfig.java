@@ -64,7 +64,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/care/moves/**").hasAnyRole("COMMITTEE", "ADMIN")
+                        .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
                                 "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",

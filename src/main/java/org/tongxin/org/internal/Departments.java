@@ -1,5 +1,6 @@
 package org.tongxin.org.internal;
 
+import org.tongxin.org.Department;
 import java.util.Optional;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package org.tongxin.org.internal;
 
+import org.tongxin.org.Department;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -32,7 +32,7 @@ import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeesLeft;
 import org.tongxin.org.EmployeesMoved;
 import org.tongxin.org.EmployeesRetired;
-import org.tongxin.org.internal.Department;
+import org.tongxin.org.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
 import org.tongxin.shared.audit.AuditTrail;

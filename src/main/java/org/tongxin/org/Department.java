@@ -1,4 +1,4 @@
-package org.tongxin.org.internal;
+package org.tongxin.org;
 
 /** A department of the enterprise; it belongs to exactly one union unit. */
 public record Department(long id, String code, String name, long unitId) {
