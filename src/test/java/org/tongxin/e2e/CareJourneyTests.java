@@ -2,15 +2,15 @@ package org.tongxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -52,7 +52,7 @@ class CareJourneyTests extends IntegrationTestSupport {
     }
 
     @Test
-    void aDownwardMoveBecomesACaseTheOfficerFollowsUpAndCloses() throws Exception {
+    void hrImportsABatchWithADownwardMoveAndTheOfficerFollowsUpAndCloses() throws Exception {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("关怀旅程工会");
         Fixtures.UnitWithDepartment other = fixtures.grassroots("无关旅程工会");
         OrgSetup.HrRow moved = Fixtures.row(unit.departmentCode());
@@ -68,16 +68,26 @@ class CareJourneyTests extends IntegrationTestSupport {
         WebDriver browser = Browser.phone();
         logIn(browser, hr.employeeNo(), "Renshi2026x");
         browser.get(url("/care/moves"));
-        browser.findElement(By.id("move-employee")).sendKeys(moved.employeeNo());
-        browser.findElement(By.id("move-date")).sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-        new Select(browser.findElement(By.id("move-from"))).selectByValue("G5");
-        new Select(browser.findElement(By.id("move-to"))).selectByValue("G2");
-        browser.findElement(By.id("move-dept")).sendKeys("养护工区");
-        browser.findElement(By.id("move-post")).sendKeys("养护工");
-        browser.findElement(By.id("move-reason")).sendKeys("收费站撤并");
-        Browser.tap(browser, browser.findElement(By.id("move-submit")));
-        assertThat(browser.findElement(By.id("flash")).getText()).contains("已记录");
-        Browser.screenshot(browser, "21-move");
+        String header = "工号,变动日期,原职级,新部门,新岗位,新职级,离开方式,变动原因\n";
+        String today = LocalDate.now().toString();
+        // A file with one bad row is refused whole; corrected, it goes in.
+        Path file = Files.createTempDirectory("moves").resolve("moves.csv");
+        Files.writeString(file, header + moved.employeeNo() + "," + today + ",G5,养护工区,养护工,G2,,收费站撤并\n"
+                + stranger.employeeNo() + "," + today + ",G9,养护工区,养护工,G2,,收费站撤并\n");
+        browser.findElement(By.id("moves-file")).sendKeys(file.toString());
+        Browser.tap(browser, browser.findElement(By.id("moves-upload")));
+        assertThat(browser.findElement(By.id("moves-rejected")).getText()).contains("没有导入任何一行");
+        assertThat(browser.findElement(By.id("moves-errors")).getText()).contains("3").contains("G9");
+        Browser.screenshot(browser, "21-moves-rejected");
+        assertThat(jdbc.sql("SELECT count(*) FROM care_move WHERE employee_id = ?")
+                .param(fixtures.employeeId(moved.employeeNo())).query(Long.class).single()).isZero();
+
+        Files.writeString(file, header + moved.employeeNo() + "," + today + ",G5,养护工区,养护工,G2,,收费站撤并\n"
+                + stranger.employeeNo() + "," + today + ",G3,养护工区,养护工,G3,,收费站撤并\n");
+        browser.findElement(By.id("moves-file")).sendKeys(file.toString());
+        Browser.tap(browser, browser.findElement(By.id("moves-upload")));
+        assertThat(browser.findElement(By.id("moves-ok")).getText()).contains("已导入 2 条岗位变动，新建 1 个关怀案例");
+        Browser.screenshot(browser, "21-moves-imported");
 
         long caseId = jdbc.sql("SELECT id FROM care_case WHERE employee_id = ?")
                 .param(fixtures.employeeId(moved.employeeNo())).query(Long.class).single();
