@@ -204,7 +204,7 @@ class CareFollowUpTests extends IntegrationTestSupport {
     }
 
     @Test
-    void aCaseGetsAnOwnerAndAPlanAndAMissedFollowUpGoesUpTheChainOnce() {
+    void aCaseGetsAnOwnerAndAPlanAndAMissedFollowUpGoesUpTheChainOnce() throws Exception {
         importFile(goodFile());
         long caseId = caseOf(down);
         assertThatThrownBy(() -> care.assign(officerA, caseId, fixtures.employeeId(up.employeeNo())))
@@ -233,6 +233,15 @@ class CareFollowUpTests extends IntegrationTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = '关怀案例回访已超期'")
                 .params(centreEmployee, "/care/cases/" + caseId).query(Long.class).single() == 1);
+
+        for (OrgUnit unit : List.of(stationA, centre)) {
+            String page = mvc.perform(get("/org/units/" + unit.id()).with(as(centreOfficer))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("id=\"care-panel\"").containsPattern("id=\"care-overdue\"[^>]*>1<");
+        }
+        assertThat(mvc.perform(get("/org/units/" + stationA.id()).with(as(Fixtures.officerWithoutCare(
+                officerA.accountId(), stationA.id())))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("care-panel");
 
         care.addNote(officerA, caseId, "COUNSELLING", LocalDate.now(), "疏导");
         assertThat(jdbc.sql("SELECT follow_up_due IS NULL FROM care_case WHERE id = ?").param(caseId)
