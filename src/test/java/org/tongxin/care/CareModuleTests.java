@@ -50,6 +50,22 @@ class CareModuleTests {
     }
 
     @Test
+    void everyMoveIsPublishedWithItsDirection(Scenario scenario) {
+        OrgUnit unit = orgSetup.createUnit(null, "变动模块工会", UnitKind.COMPANY_UNION);
+        orgSetup.createDepartment("CARE3", "变动部门", unit.id());
+        long employee = employeeOf(unit, "CARE3");
+
+        scenario.stimulate(() -> care.recordMove(Fixtures.committee(1), new CareService.MoveForm(employee,
+                        LocalDate.now(), "G3", "收费班", "班组长", "G4", "", "竞聘上岗", null)))
+                .andWaitForEventOfType(MoveRecorded.class)
+                .matching(e -> e.employeeId() == employee)
+                .toArriveAndVerify(e -> {
+                    assertThat(e.direction()).isEqualTo("UP");
+                    assertThat(e.unitId()).isEqualTo(unit.id());
+                });
+    }
+
+    @Test
     void aCaseWithoutFirstContactByItsDeadlineIsEscalatedOnce(Scenario scenario) {
         OrgUnit top = orgSetup.createUnit(null, "关怀上级工会", UnitKind.COMPANY_UNION);
         OrgUnit unit = orgSetup.createUnit(top.id(), "关怀基层工会", UnitKind.GRASSROOTS_UNION);
