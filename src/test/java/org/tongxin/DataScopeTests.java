@@ -230,7 +230,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(String.class).single()).isEqualTo("OPEN");
         assertThat(jdbc.sql("SELECT plan_enc IS NULL AND owner_employee_id IS NULL FROM care_case WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("SELECT reclassify_note IS NULL FROM care_move WHERE id = ?")
+        assertThat(jdbc.sql("SELECT reclassify_note_enc IS NULL FROM care_move WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("moveId"))).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");

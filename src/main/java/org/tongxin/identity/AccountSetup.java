@@ -1,7 +1,7 @@
 package org.tongxin.identity;
 
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,13 +1,13 @@
 package org.tongxin.org;
 
-import java.util.Locale;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.Employees;

@@ -9,8 +9,8 @@ import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
 import org.tongxin.org.internal.imports.Column;
 import org.tongxin.org.internal.imports.EmployeeImporter;
-import org.tongxin.shared.table.TableRow;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.table.TableRow;
 
 /**
  * System-level set-up of the tree for the first start and the demo enterprise: no officer scope is

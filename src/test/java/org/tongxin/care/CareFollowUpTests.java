@@ -12,6 +12,7 @@ import static org.tongxin.support.Fixtures.as;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -117,7 +118,8 @@ class CareFollowUpTests extends IntegrationTestSupport {
 
     private String goodFile() {
         String today = LocalDate.now().toString();
-        return down.employeeNo() + "," + today + ",G4," + deptB + ",养护工,G2,,收费站撤并," + projectName + "\n"
+        String typed = LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy/M/d"));
+        return down.employeeNo() + "," + typed + ",G4," + deptB + ",养护工,G2,,收费站撤并," + projectName + "\n"
                 + up.employeeNo() + "," + today + ",G3,甲站收费班,班组长,G4,,竞聘上岗,\n"
                 + leaver.employeeNo() + "," + today + ",G4,,,,内退,收费站撤并," + projectName + "\n";
     }
@@ -180,11 +182,32 @@ class CareFollowUpTests extends IntegrationTestSupport {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/cases/" + caseId);
         // The leaver's case stays with the station they left.
         mvc.perform(get("/care/cases/" + caseOf(leaver)).with(as(officerB))).andExpect(status().isNotFound());
+
+        // The same file again (a double submit, a second upload) records nothing more.
+        MoveImport.Outcome again = importFile(goodFile());
+        assertThat(again.problems()).extracting(MoveImport.Problem::messageKey).containsOnly("care.move.duplicate");
+        assertThat(moves(down) + moves(up) + moves(leaver)).isEqualTo(3);
     }
 
     @Test
-    void anOfficerCorrectsAMoveUpToDownAndACaseOpens() {
+    void theReceivingUnitReadsTheCaseOnlyFromTheDayOfTheMove() throws Exception {
+        importFile(down.employeeNo() + "," + LocalDate.now().plusDays(30) + ",G4," + deptB + ",养护工,G2,,撤并,\n");
+        long caseId = caseOf(down);
+        mvc.perform(get("/care/cases/" + caseId).with(as(officerB))).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/care/cases").with(as(officerB))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("/care/cases/" + caseId);
+        jdbc.sql("UPDATE care_move SET moved_on = ? WHERE employee_id = ?")
+                .params(LocalDate.now(), fixtures.employeeId(down.employeeNo())).update();
+        mvc.perform(get("/care/cases/" + caseId).with(as(officerB))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anOfficerCorrectsAMoveUpToDownAndACaseOpensAtTheUnitTheyLeft() throws Exception {
         importFile(goodFile());
+        // HR's employee file has already put the person in station B when the officer looks again.
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "moved.csv", List.of(
+                new OrgSetup.HrRow(up.employeeNo(), up.name(), up.gender(), up.birthDate(), up.phone(), up.idCard(),
+                        deptB, up.hireDate(), "班组长", up.status())));
         long moveId = jdbc.sql("SELECT id FROM care_move WHERE employee_id = ?")
                 .param(fixtures.employeeId(up.employeeNo())).query(Long.class).single();
         assertThatThrownBy(() -> care.reclassify(officerA, moveId, "DOWN", " "))
@@ -197,9 +220,16 @@ class CareFollowUpTests extends IntegrationTestSupport {
         care.reclassify(officerA, moveId, "DOWN", "名为班组长，实际失去夜班津贴，收入下降");
         assertThat(jdbc.sql("SELECT original_direction || '>' || direction FROM care_move WHERE id = ?")
                 .param(moveId).query(String.class).single()).isEqualTo("UP>DOWN");
-        assertThat(jdbc.sql("SELECT count(*) FROM care_case WHERE move_id = ?").param(moveId).query(Long.class)
-                .single()).isOne();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'care.move.reclassify' AND target_id = ?")
+        assertThat(jdbc.sql("SELECT unit_id FROM care_case WHERE move_id = ?").param(moveId).query(Long.class)
+                .single()).isEqualTo(stationA.id());
+        assertThat(jdbc.sql("SELECT reclassify_note_enc FROM care_move WHERE id = ?").param(moveId)
+                .query(String.class).single()).doesNotContain("津贴");
+        assertThat(jdbc.sql("SELECT after FROM audit_event WHERE action = 'care.move.reclassify' AND target_id = ?")
+                .param(Long.toString(moveId)).query(String.class).single()).contains("DOWN").doesNotContain("津贴");
+        String page = mvc.perform(get("/care/moves/" + moveId).with(as(officerA))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("实际失去夜班津贴");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'care.move.view' AND target_id = ?")
                 .param(Long.toString(moveId)).query(Long.class).single()).isOne();
     }
 
@@ -246,6 +276,28 @@ class CareFollowUpTests extends IntegrationTestSupport {
         care.addNote(officerA, caseId, "COUNSELLING", LocalDate.now(), "疏导");
         assertThat(jdbc.sql("SELECT follow_up_due IS NULL FROM care_case WHERE id = ?").param(caseId)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aUnitWithoutCareOfficersHasItsOverdueCaseToldOnceToTheUnitAbove() {
+        OrgUnit crew = orgSetup.createUnit(stationA.id(), "无干部班组" + SERIAL.incrementAndGet(), UnitKind.GROUP);
+        String deptCrew = "FG" + SERIAL.get() + "-" + System.nanoTime() % 100000;
+        orgSetup.createDepartment(deptCrew, "班组", crew.id());
+        OrgSetup.HrRow worker = Fixtures.row(deptCrew);
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "crew.csv", List.of(worker));
+        assertThat(importFile(worker.employeeNo() + "," + LocalDate.now() + ",G4,甲站收费班,收费员,G2,,撤并,\n").ok())
+                .isTrue();
+        long caseId = caseOf(worker);
+        jdbc.sql("UPDATE care_case SET first_contact_due = ? WHERE id = ?").params(LocalDate.now().minusDays(2), caseId)
+                .update();
+        care.escalateOverdue();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE link = ? AND title = '关怀案例首次谈话已超期'")
+                .param("/care/cases/" + caseId).query(Long.class).single() >= 1);
+        // Not a second copy through the parent: the crew's notice already reached station A's care officer.
+        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = '关怀案例首次谈话已超期'")
+                .params(officerAEmployee, "/care/cases/" + caseId).query(Long.class).single() == 1);
     }
 
     @Test

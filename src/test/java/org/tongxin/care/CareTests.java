@@ -49,7 +49,11 @@ class CareTests extends IntegrationTestSupport {
     }
 
     private void recordMove(String fromGrade, String toGrade, String exit) throws Exception {
-        mvc.perform(post("/care/moves").param("employeeNo", person.employeeNo()).param("movedOn", LocalDate.now().toString())
+        recordMove(fromGrade, toGrade, exit, LocalDate.now());
+    }
+
+    private void recordMove(String fromGrade, String toGrade, String exit, LocalDate on) throws Exception {
+        mvc.perform(post("/care/moves").param("employeeNo", person.employeeNo()).param("movedOn", on.toString())
                 .param("fromGrade", fromGrade).param("toGrade", toGrade).param("toDepartment", "养护工区")
                 .param("toPost", "养护工").param("exitType", exit).param("reason", "收费站撤并")
                 .with(csrf()).with(as(committee))).andExpect(status().is3xxRedirection());
@@ -75,8 +79,8 @@ class CareTests extends IntegrationTestSupport {
 
     @Test
     void movesUpOrAcrossOpenNoCaseAndLeavingDoes() throws Exception {
-        recordMove("G2", "G4", "");
-        recordMove("G4", "G4", "");
+        recordMove("G2", "G4", "", LocalDate.now().minusDays(60));
+        recordMove("G4", "G4", "", LocalDate.now().minusDays(30));
         assertThat(jdbc.sql("SELECT count(*) FROM care_case WHERE employee_id = ?").param(employee)
                 .query(Long.class).single()).isZero();
         recordMove("G4", "", "EARLY_RETIREMENT");

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tongxin.org.internal.imports.Column;
-import org.tongxin.shared.table.TableRow;
 import org.tongxin.org.internal.imports.RowError;
 import org.tongxin.org.internal.imports.RowRules;
+import org.tongxin.shared.table.TableRow;
 
 class RowRulesTests {
 

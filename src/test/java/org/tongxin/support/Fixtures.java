@@ -1,5 +1,7 @@
 package org.tongxin.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +16,6 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /** Builds test data on the shared database: units, departments, employees and viewers. */
 @Component

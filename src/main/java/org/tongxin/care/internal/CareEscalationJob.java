@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Looks for care cases whose first talk is overdue; rows are claimed with SKIP LOCKED, so several nodes are fine. */
+/**
+ * Looks for care cases whose first talk or planned follow-up is overdue; rows are claimed with SKIP LOCKED, so
+ * several nodes are fine.
+ */
 @Component
 class CareEscalationJob {
 
@@ -21,7 +24,7 @@ class CareEscalationJob {
     void run() {
         int escalated = care.escalateOverdue();
         if (escalated > 0) {
-            log.info("Escalated {} care cases whose first talk is overdue", escalated);
+            log.info("Escalated {} missed care dates (first talks or follow-ups)", escalated);
         }
     }
 }

@@ -18,7 +18,7 @@ public class CareRecords {
             + "first_contact_on, outcome_enc, closed_on, escalated_at, owner_employee_id, plan_enc, follow_up_due, "
             + "follow_up_escalated_on";
     private static final String MOVE = "id, employee_id, unit_id, moved_on, from_department, from_post, from_grade, "
-            + "to_department, to_post, to_grade, exit_type, reason, direction, reclassify_note, original_direction, "
+            + "to_department, to_post, to_grade, exit_type, reason, direction, reclassify_note_enc, original_direction, "
             + "project_id, to_unit_id";
     private static final String PROJECT = "id, name, kind, started_on, note";
 
@@ -64,12 +64,12 @@ public class CareRecords {
     }
 
     /** Keeps HR's classification beside the officer's correction, the first time it is corrected. */
-    public void reclassify(long moveId, String direction, String note, long by) {
+    public void reclassify(long moveId, String direction, String noteEnc, long by) {
         jdbc.sql("""
                         UPDATE care_move SET original_direction = coalesce(original_direction, direction),
-                          direction = ?, reclassify_note = ?, reclassified_by = ?, reclassified_at = now()
+                          direction = ?, reclassify_note_enc = ?, reclassified_by = ?, reclassified_at = now()
                         WHERE id = ?""")
-                .params(direction, note, by, moveId).update();
+                .params(direction, noteEnc, by, moveId).update();
     }
 
     /** Moves of people of the given units (all when null), newest first. */
@@ -83,6 +83,11 @@ public class CareRecords {
             sql = sql.param(unitIds.toArray(Long[]::new));
         }
         return sql.param(limit).query(Move.class).list();
+    }
+
+    public boolean moveExists(long employeeId, LocalDate movedOn) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_move WHERE employee_id = ? AND moved_on = ?)")
+                .params(employeeId, movedOn).query(Boolean.class).single();
     }
 
     public Optional<CareCase> caseOfMove(long moveId) {
@@ -138,10 +143,12 @@ public class CareRecords {
                 .params(today, today, projectId).query(ProjectRow.class).list();
     }
 
-    /** Open cases of a project's moves, oldest deadline first. */
+    /** Open cases of a project's moves, the nearest deadline (first contact, else follow-up) first. */
     public List<CareCase> openCasesOfProject(long projectId) {
         return jdbc.sql("SELECT " + CASE + " FROM care_case WHERE status = 'OPEN' AND move_id IN "
-                        + "(SELECT id FROM care_move WHERE project_id = ?) ORDER BY first_contact_due, id")
+                        + "(SELECT id FROM care_move WHERE project_id = ?)"
+                        + " ORDER BY CASE WHEN first_contact_on IS NULL THEN first_contact_due ELSE follow_up_due END"
+                        + " NULLS LAST, id")
                 .param(projectId).query(CareCase.class).list();
     }
 
@@ -190,11 +197,6 @@ public class CareRecords {
         return jdbc.sql("SELECT " + MOVE + " FROM care_move WHERE id = ?").param(id).query(Move.class).optional();
     }
 
-    public List<Move> recentMoves(int limit) {
-        return jdbc.sql("SELECT " + MOVE + " FROM care_move ORDER BY id DESC LIMIT ?").param(limit)
-                .query(Move.class).list();
-    }
-
     public long openCase(long moveId, long employeeId, long unitId, LocalDate openedOn, LocalDate firstContactDue) {
         return jdbc.sql("""
                         INSERT INTO care_case (move_id, employee_id, unit_id, status, opened_on, first_contact_due)
@@ -207,20 +209,20 @@ public class CareRecords {
     }
 
     /**
-     * Cases of people of the given units, or moving into them (all when null), open first, oldest deadline
-     * first.
+     * Cases of people of the given units, or who have moved into them by {@code today} (all when null), open
+     * first, oldest deadline first.
      */
-    public List<CareCase> cases(Collection<Long> unitIds) {
+    public List<CareCase> cases(Collection<Long> unitIds, LocalDate today) {
         if (unitIds != null && unitIds.isEmpty()) {
             return List.of();
         }
         String where = unitIds == null ? "" : " WHERE unit_id = ANY(?::bigint[]) OR move_id IN"
-                + " (SELECT id FROM care_move WHERE to_unit_id = ANY(?::bigint[]))";
+                + " (SELECT id FROM care_move WHERE to_unit_id = ANY(?::bigint[]) AND moved_on <= ?)";
         var sql = jdbc.sql("SELECT " + CASE + " FROM care_case" + where
                 + " ORDER BY status DESC, first_contact_due, id LIMIT 300");
         if (unitIds != null) {
             Long[] ids = unitIds.toArray(Long[]::new);
-            sql = sql.params(ids, ids);
+            sql = sql.params(ids, ids, today);
         }
         return sql.query(CareCase.class).list();
     }

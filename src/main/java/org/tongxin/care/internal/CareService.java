@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.care.CareCaseOpened;
@@ -102,6 +103,9 @@ public class CareService {
         if (form.projectId() != null && records.project(form.projectId()).isEmpty()) {
             throw new Refusal("care.project.unknown");
         }
+        if (records.moveExists(employee.id(), form.movedOn())) {
+            throw new Refusal("care.move.duplicate");
+        }
         MoveClassification.Direction direction = MoveClassification.classify(grades.get(form.fromGrade()),
                 leaving ? null : grades.get(form.toGrade()));
         CareRecords.Destination to = leaving ? new CareRecords.Destination(null, null, null, null, form.exitType())
@@ -110,51 +114,65 @@ public class CareService {
                                 null))
                         .orElse(new CareRecords.Destination(form.toDepartment().trim(), form.toPost().trim(),
                                 form.toGrade(), null, null));
-        long moveId = records.insertMove(employee.id(), employee.unitId(), form.movedOn(),
-                blank(form.fromDepartment()) ? employee.departmentName() : form.fromDepartment().trim(),
-                blank(form.fromPost()) ? employee.jobTitle() : form.fromPost().trim(), form.fromGrade(), to,
-                form.reason().trim(), direction.name(), form.projectId(), hr.accountId());
+        long moveId;
+        try {
+            moveId = records.insertMove(employee.id(), employee.unitId(), form.movedOn(),
+                    blank(form.fromDepartment()) ? employee.departmentName() : form.fromDepartment().trim(),
+                    blank(form.fromPost()) ? employee.jobTitle() : form.fromPost().trim(), form.fromGrade(), to,
+                    form.reason().trim(), direction.name(), form.projectId(), hr.accountId());
+        } catch (DuplicateKeyException sameMoveAtOnce) {
+            // A double submit racing the check above: the unique index keeps one.
+            throw new Refusal("care.move.duplicate");
+        }
         audit.record(hr, "care.move", "move", moveId, employee.unitId(), employee.employeeNo() + " " + employee.name(),
                 null, Map.of("direction", direction, "movedOn", form.movedOn()));
         events.publishEvent(new MoveRecorded(moveId, employee.id(), employee.unitId(), direction.name(), form.movedOn()));
         if (MoveClassification.needsCare(direction)) {
-            openCase(moveId, employee, direction);
+            openCase(moveId, employee.id(), employee.name(), employee.unitId(), direction);
         }
         if (to.unitId() != null && to.unitId() != employee.unitId()) {
-            // The receiving unit hears who is coming, not why: the case stays with the people who know them.
+            // The receiving unit hears who is coming, not why; from the day of the move it may read the case.
             events.publishEvent(NotificationRequested.toCarersOf(to.unitId(), new Message(
                     employee.name() + " 将调入本单位",
                     employee.name() + " 将于 " + form.movedOn() + " 调入" + to.department() + "（" + to.post()
                             + "），请做好接收，关心其适应新岗位。\n" + employee.name() + " joins " + to.department()
-                            + " on " + form.movedOn() + ": please welcome them and help them settle in.",
-                    MoveClassification.needsCare(direction) ? "/care/moves/" + moveId : null)));
+                            + " on " + form.movedOn() + ": please welcome them and help them settle in.", null)));
         }
         return moveId;
     }
 
-    private long openCase(long moveId, EmployeeSummary employee, MoveClassification.Direction direction) {
+    /** Opens the case for the unit the employee belonged to when they moved. */
+    private long openCase(long moveId, long employeeId, String name, long unitId,
+                          MoveClassification.Direction direction) {
         LocalDate today = LocalDate.now(clock);
         LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
-        long caseId = records.openCase(moveId, employee.id(), employee.unitId(), today, due);
-        events.publishEvent(new CareCaseOpened(caseId, employee.id(), employee.unitId(), due));
-        events.publishEvent(NotificationRequested.toCarersOf(employee.unitId(), new Message(
-                "新的关怀案例：" + employee.name(),
-                employee.name() + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
+        long caseId = records.openCase(moveId, employeeId, unitId, today, due);
+        events.publishEvent(new CareCaseOpened(caseId, employeeId, unitId, due));
+        events.publishEvent(NotificationRequested.toCarersOf(unitId, new Message(
+                "新的关怀案例：" + name,
+                name + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
                         + "的岗位变动，请在 " + due + " 前完成首次谈心谈话。\n"
-                        + "A move that costs " + employee.name() + " something: please make first contact by " + due + ".",
+                        + "A move that costs " + name + " something: please make first contact by " + due + ".",
                 "/care/cases/" + caseId)));
         return caseId;
     }
 
-    /** A move with its case, when the viewer cares for the employee's unit (or the unit they move into). */
-    public record MoveView(Move move, String employeeName, String unitName, Optional<CareCase> careCase) {
+    /**
+     * A move with its case, when the viewer cares for the employee's unit (or the unit they moved into);
+     * the officer's reason for a correction decrypted. Every look is audited.
+     */
+    public record MoveView(Move move, String employeeName, String unitName, String reclassifyNote,
+                           Optional<CareCase> careCase) {
     }
 
+    @Transactional
     public MoveView move(Viewer viewer, long moveId) {
         Move move = records.move(moveId).orElseThrow(() -> new NotFoundException("move " + moveId));
         caredFor(viewer, move);
-        return new MoveView(move, org.employee(move.employeeId()).map(EmployeeSummary::name).orElse(""),
-                org.unit(move.unitId()).map(OrgUnit::name).orElse(""), records.caseOfMove(moveId));
+        String name = org.employee(move.employeeId()).map(EmployeeSummary::name).orElse("");
+        audit.record(viewer, "care.move.view", "move", moveId, move.unitId(), name, null, null);
+        return new MoveView(move, name, org.unit(move.unitId()).map(OrgUnit::name).orElse(""),
+                cipher.decrypt(move.reclassifyNoteEnc()), records.caseOfMove(moveId));
     }
 
     /**
@@ -181,24 +199,32 @@ public class CareService {
         if (to.name().equals(move.direction())) {
             throw new Refusal("care.reclassify.same");
         }
-        records.reclassify(moveId, to.name(), note.trim(), officer.accountId());
+        records.reclassify(moveId, to.name(), cipher.encrypt(note.trim()), officer.accountId());
         audit.record(officer, "care.move.reclassify", "move", moveId, move.unitId(), "#" + moveId,
-                Map.of("direction", move.direction()), Map.of("direction", to, "note", note.trim()));
+                Map.of("direction", move.direction()), Map.of("direction", to));
         if (MoveClassification.needsCare(to) && records.caseOfMove(moveId).isEmpty()) {
-            openCase(moveId, org.employee(move.employeeId()).orElseThrow(), to);
+            openCase(moveId, move.employeeId(), org.employee(move.employeeId()).map(EmployeeSummary::name).orElse(""),
+                    move.unitId(), to);
         }
     }
 
-    /** The viewer cares for the move's employee: at the unit they left, or the unit they moved into. */
+    /**
+     * The viewer cares for the move's employee: at the unit they left, or, from the day of the move, at the
+     * unit they moved into.
+     */
     private void caredFor(Viewer viewer, Move move) {
         try {
             org.caredUnit(viewer, move.unitId());
         } catch (OutOfScopeException | NotFoundException notThere) {
-            if (move.toUnitId() == null) {
+            if (!arrived(move)) {
                 throw notThere;
             }
             org.caredUnit(viewer, move.toUnitId());
         }
+    }
+
+    private boolean arrived(Move move) {
+        return move.toUnitId() != null && !move.movedOn().isAfter(LocalDate.now(clock));
     }
 
     private static boolean blank(String s) {
@@ -237,20 +263,36 @@ public class CareService {
                 c.ownerEmployeeId() == null ? null
                         : org.employee(c.ownerEmployeeId()).map(EmployeeSummary::name).orElse(null),
                 move.toUnitId() == null ? null : org.unit(move.toUnitId()).map(OrgUnit::name).orElse(null),
-                carers(c.unitId()));
+                carers(c, move));
     }
 
-    /** Officers with the care right on the case's unit and the units above it, nearest first. */
-    private List<UnitOfficers.Officer> carers(long unitId) {
-        List<Long> path = org.unit(unitId).map(OrgUnit::pathIds).orElse(List.of());
+    /**
+     * Officers who may own the case: those with the care right on the case's unit and the units above it,
+     * nearest first, then, once the employee has arrived, those of the unit they moved into.
+     */
+    private List<UnitOfficers.Officer> carers(CareCase c, Move move) {
         List<UnitOfficers.Officer> carers = new ArrayList<>();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            long id = path.get(i);
+        List<Long> units = new ArrayList<>(org.unit(c.unitId()).map(OrgUnit::pathIds).orElse(List.of()).reversed());
+        if (arrived(move)) {
+            units.addAll(org.unit(move.toUnitId()).map(OrgUnit::pathIds).orElse(List.of()).reversed());
+        }
+        for (long id : units) {
             officers.forEach(o -> o.officersOf(id).stream().filter(UnitOfficers.Officer::care)
                     .filter(x -> carers.stream().noneMatch(y -> y.employeeId() == x.employeeId()))
                     .forEach(carers::add));
         }
         return carers;
+    }
+
+    /** The nearest unit up from {@code unitId} (itself included) where an officer holds the care right. */
+    private Optional<Long> nearestCarerUnit(long unitId) {
+        for (long id : org.unit(unitId).map(OrgUnit::pathIds).orElse(List.of()).reversed()) {
+            boolean any = officers.stream().anyMatch(o -> o.officersOf(id).stream().anyMatch(UnitOfficers.Officer::care));
+            if (any) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -261,7 +303,8 @@ public class CareService {
     public void assign(Viewer officer, long caseId, long ownerEmployeeId) {
         CareCase c = open(officer, caseId);
         boolean self = officer.employeeId() != null && officer.employeeId() == ownerEmployeeId;
-        if (!self && carers(c.unitId()).stream().noneMatch(o -> o.employeeId() == ownerEmployeeId)) {
+        if (!self && carers(c, records.move(c.moveId()).orElseThrow()).stream()
+                .noneMatch(o -> o.employeeId() == ownerEmployeeId)) {
             throw new Refusal("care.case.ownerNotCarer");
         }
         records.setOwner(caseId, ownerEmployeeId);
@@ -327,7 +370,7 @@ public class CareService {
      * First contact or a planned follow-up overdue: the care officers of the unit above are told, as are the
      * unit's own (they may have missed the first notice). Each missed date escalates once.
      *
-     * @return how many cases were escalated
+     * @return how many missed dates were escalated (a case can miss both)
      */
     @Transactional
     public int escalateOverdue() {
@@ -354,13 +397,15 @@ public class CareService {
         events.publishEvent(new CareCaseOverdue(c.id(), c.employeeId(), c.unitId(), parent, due));
         Message message = new Message(title, body, "/care/cases/" + c.id());
         events.publishEvent(NotificationRequested.toCarersOf(c.unitId(), message));
-        if (parent != null) {
+        // When the unit has no care officer of its own its notice already went up to the parent's or beyond.
+        boolean ownCarers = nearestCarerUnit(c.unitId()).filter(id -> id == c.unitId()).isPresent();
+        if (parent != null && ownCarers) {
             events.publishEvent(NotificationRequested.toCarersOf(parent, message));
         }
     }
 
     /** Cases the viewer may see: of their cared units' people, or people moving into them (all for the committee). */
     public List<CareCase> casesFor(Viewer viewer) {
-        return records.cases(org.caredUnitIds(viewer).orElse(null));
+        return records.cases(org.caredUnitIds(viewer).orElse(null), LocalDate.now(clock));
     }
 }

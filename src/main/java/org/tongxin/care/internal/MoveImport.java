@@ -1,19 +1,21 @@
 package org.tongxin.care.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.table.TableDates;
 import org.tongxin.shared.table.TableFileException;
 import org.tongxin.shared.table.TableReader;
 import org.tongxin.shared.table.TableRow;
@@ -47,11 +49,13 @@ public class MoveImport {
     private final CareService care;
     private final CareRecords records;
     private final OrgDirectory org;
+    private final Clock clock;
 
-    MoveImport(CareService care, CareRecords records, OrgDirectory org) {
+    MoveImport(CareService care, CareRecords records, OrgDirectory org, Optional<Clock> clock) {
         this.care = care;
         this.records = records;
         this.org = org;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
     @Transactional
@@ -154,6 +158,8 @@ public class MoveImport {
             if (employeeId != null && movedOn != null && !seen.add(key)) {
                 problems.add(problem(row, MoveColumn.EMPLOYEE_NO, "care.import.duplicate",
                         no + " (" + firstLine.get(key) + ")"));
+            } else if (employeeId != null && movedOn != null && records.moveExists(employeeId, movedOn)) {
+                problems.add(problem(row, MoveColumn.EMPLOYEE_NO, "care.move.duplicate", no + " " + movedOn));
             }
             firstLine.putIfAbsent(key, row.line());
             if (problems.size() == before) {
@@ -169,20 +175,17 @@ public class MoveImport {
         return new Problem(row.line(), column.chinese(), key, value);
     }
 
-    private static LocalDate date(TableRow<MoveColumn> row, List<Problem> problems) {
+    private LocalDate date(TableRow<MoveColumn> row, List<Problem> problems) {
         String raw = row.get(MoveColumn.MOVED_ON);
-        try {
-            LocalDate d = LocalDate.parse(raw.replace('/', '-').replace('.', '-'));
-            if (d.isAfter(LocalDate.now().plusYears(1)) || d.getYear() < 1950) {
-                problems.add(problem(row, MoveColumn.MOVED_ON, "care.import.dateRange", raw));
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException e) {
+        LocalDate d = TableDates.parse(raw).orElse(null);
+        if (d == null) {
             problems.add(problem(row, MoveColumn.MOVED_ON, raw.isEmpty() ? "import.error.required"
                     : "import.error.date", raw));
-            return null;
+        } else if (d.isAfter(LocalDate.now(clock).plusYears(1)) || d.getYear() < 1950) {
+            problems.add(problem(row, MoveColumn.MOVED_ON, "care.import.dateRange", raw));
+            d = null;
         }
+        return d;
     }
 
     /** A grade by its code on the ladder (G1 … G8): codes keep files unambiguous where titles vary. */

@@ -64,10 +64,6 @@ public class Projects {
         return records.projectsWithMovesIn(org.caredUnitIds(viewer).orElseThrow());
     }
 
-    public List<Project> all() {
-        return records.projects();
-    }
-
     @Transactional
     public long create(Viewer hr, String name, String kind, LocalDate startedOn, String note) {
         if (!hr.seesWholeTree()) {
@@ -92,6 +88,7 @@ public class Projects {
      * officers (404 when none of theirs is in it); the names of people in open cases only to those who may
      * open the cases.
      */
+    @Transactional
     public Report report(Viewer viewer, long projectId) {
         Project project = records.project(projectId).orElseThrow(() -> new NotFoundException("project " + projectId));
         Optional<Set<Long>> cared = org.caredUnitIds(viewer);
@@ -126,6 +123,10 @@ public class Projects {
                                 : org.unit(c.unitId()).map(OrgUnit::name).orElse(""),
                         c.followUpDue() != null ? c.followUpDue() : c.firstContactDue(), c.overdue(today)))
                 .toList();
+        if (!cases.isEmpty()) {
+            audit.record(viewer, "care.project.view", "restructuring", projectId, null, project.name(), null,
+                    Map.of("cases", cases.size()));
+        }
         return new Report(project, List.copyOf(lines.values()),
                 new UnitLine(0, "", totalMoves, open, overdue), cases);
     }

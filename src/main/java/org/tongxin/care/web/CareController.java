@@ -47,7 +47,7 @@ class CareController {
     @GetMapping("/care/moves")
     String moves(Model model) {
         model.addAttribute("grades", records.grades().keySet());
-        model.addAttribute("projects", projects.all());
+        model.addAttribute("projects", records.projects());
         model.addAttribute("moves", records.movesOf(null, 30));
         return "care/moves";
     }

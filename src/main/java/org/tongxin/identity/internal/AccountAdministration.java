@@ -111,7 +111,11 @@ public class AccountAdministration {
         if (grant.role() == Role.OFFICER) {
             accounts.grants(accountId).stream()
                     .filter(g -> g.role() == Role.CARE && grant.unitId().equals(g.unitId()))
-                    .forEach(accounts::removeGrant);
+                    .forEach(care -> {
+                        accounts.removeGrant(care);
+                        audit.record(admin, "grant.remove", "account", accountId, care.unitId(), label(account),
+                                Map.of("role", care.role(), "unit", "#" + care.unitId(), "post", "—"), null);
+                    });
         }
         String unitName = grant.unitId() == null ? "—"
                 : org.unit(grant.unitId()).map(OrgUnit::name).orElse("#" + grant.unitId());

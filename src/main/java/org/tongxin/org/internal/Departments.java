@@ -1,10 +1,10 @@
 package org.tongxin.org.internal;
 
-import org.tongxin.org.Department;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.org.Department;
 
 /** Departments of the enterprise. */
 @Repository

@@ -1,12 +1,12 @@
 package org.tongxin.org.internal;
 
-import org.tongxin.org.Department;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.org.Department;
 import org.tongxin.org.EmployeesMoved;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;

@@ -1,10 +1,7 @@
 package org.tongxin.org.internal.imports;
 
-import org.tongxin.shared.table.TableReader;
-import org.tongxin.shared.table.TableFileException;
-import org.tongxin.shared.table.TableRow;
-import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,16 +25,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongxin.org.Department;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeesLeft;
 import org.tongxin.org.EmployeesMoved;
 import org.tongxin.org.EmployeesRetired;
-import org.tongxin.org.Department;
 import org.tongxin.org.internal.Departments;
 import org.tongxin.org.internal.OrgUnits;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.table.TableFileException;
+import org.tongxin.shared.table.TableReader;
+import org.tongxin.shared.table.TableRow;
 
 /**
  * Imports an HR file all or nothing. Every row is checked first (its own rules, duplicates inside the

@@ -1,10 +1,6 @@
 package org.tongxin.org.internal.imports;
 
-import org.tongxin.shared.table.TableRow;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +10,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.IdCardNumber;
+import org.tongxin.shared.table.TableDates;
+import org.tongxin.shared.table.TableRow;
 
 /**
  * The rules a single HR row must meet on its own. Rules that look across rows (duplicates in the file)
@@ -25,10 +23,6 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
 
     static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ofPattern("uuuu.M.d"), DateTimeFormatter.ofPattern("uuuuMMdd"),
-            DateTimeFormatter.ofPattern("uuuu年M月d日"));
     private static final Map<String, String> GENDERS = Map.of("男", "M", "女", "F", "M", "M", "F", "F",
             "MALE", "M", "FEMALE", "F");
     private static final Map<String, EmployeeStatus> STATUSES = Map.of("在职", EmployeeStatus.ACTIVE,
@@ -136,15 +130,11 @@ public record RowRules(Function<String, Optional<Long>> departments, LocalDate t
             return null;
         }
         String text = row.get(column);
-        for (DateTimeFormatter f : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(text, f.withResolverStyle(ResolverStyle.STRICT));
-            } catch (DateTimeParseException ignored) {
-                // try the next accepted format
-            }
+        Optional<LocalDate> date = TableDates.parse(text);
+        if (date.isEmpty()) {
+            errors.add(new RowError(row.line(), column, "import.error.date", text));
         }
-        errors.add(new RowError(row.line(), column, "import.error.date", text));
-        return null;
+        return date.orElse(null);
     }
 
     private static EmployeeStatus status(String text) {
