@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
@@ -48,6 +49,8 @@ class DataScopeTests extends IntegrationTestSupport {
     MembershipService membership;
     @Autowired
     CareService care;
+    @Autowired
+    AidService aid;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -99,6 +102,10 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(unitB.departmentCode()).query(String.class).single());
         idsOfA.put("caseId", Long.toString(caseFor(employeeA)));
         idsOfB.put("caseId", Long.toString(caseFor(employeeB)));
+        idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
+        idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
+        idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
+        idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
@@ -118,6 +125,18 @@ class DataScopeTests extends IntegrationTestSupport {
         care.recordMove(Fixtures.committee(fixtures.adminAccountId()), new CareService.MoveForm(employeeId,
                 java.time.LocalDate.now(), "G5", "养护工区", "养护工", "G2", "", "撤并"));
         return jdbc.sql("SELECT id FROM care_case WHERE employee_id = ?").param(employeeId).query(Long.class).single();
+    }
+
+    /** A hardship aid application the employee made with one PDF of evidence. */
+    private long aidFor(long employeeId) {
+        return aid.applyForSelf(Fixtures.employee(fixtures.accountId(employeeId), employeeId),
+                new AidService.AidForm("ILLNESS", "3000", "住院治疗"),
+                List.of(new AidService.Upload("诊断证明.pdf", "%PDF-1.4 证明".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private String evidenceOf(String aidId) {
+        return jdbc.sql("SELECT id::text FROM care_aid_file WHERE aid_id = ?").param(Long.parseLong(aidId))
+                .query(String.class).single();
     }
 
     /** A member HR reported as gone, waiting in the unit's queue. */
@@ -177,7 +196,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
                 .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
-                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
+                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录")
+                .param("decision", "APPROVE").param("amount", "100").param("comment", "越权审核")
+                .param("paidOn", "2026-01-01").param("method", "CASH");
     }
 
     @Test
@@ -186,7 +207,8 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
-                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}");
+                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}", "/care/aid/{aidId}",
+                        "/care/aid/{aidId}/review", "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -213,6 +235,12 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM care_case WHERE id = ?").param(Long.parseLong(idsOfB.get("caseId")))
                 .query(String.class).single()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT status || ' ' || (SELECT count(*) FROM care_aid_review WHERE aid_id = care_aid.id)"
+                        + " FROM care_aid WHERE id = ?").param(Long.parseLong(idsOfB.get("aidId"))).query(String.class)
+                .single()).isEqualTo("SUBMITTED 0");
+        assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
+                .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),

@@ -65,6 +65,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/care/moves/**").hasAnyRole("COMMITTEE", "ADMIN")
+                        // An employee's own hardship aid; its evidence download checks applicant or chain itself.
+                        .requestMatchers("/care/aid/mine/**", "/care/aid/*/files/*").authenticated()
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
                                 "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",
