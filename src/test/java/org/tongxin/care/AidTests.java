@@ -334,16 +334,18 @@ class AidTests extends IntegrationTestSupport {
         assertThat(overview.approved()).isEqualByComparingTo("5500");
         assertThat(overview.paid()).isEqualByComparingTo("3500");
         assertThat(overview.rows()).hasSize(4);
-        assertThat(overview.units()).extracting(AidService.UnitTotal::name, u -> u.approved().toPlainString(),
-                        u -> u.paid().toPlainString(), AidService.UnitTotal::applications)
+        assertThat(overview.units()).extracting(AidService.Sum::name, u -> u.approved().toPlainString(),
+                        u -> u.paid().toPlainString(), AidService.Sum::applications)
                 .containsExactlyInAnyOrder(
                         tuple(station.name(), "5000.00", "3000.00", 3),
                         tuple(union.unit().name(), "500.00", "500.00", 1));
-        assertThat(overview.people()).extracting(AidService.PersonTotal::employeeNo, p -> p.approved().toPlainString(),
-                        p -> p.paid().toPlainString())
-                .contains(tuple(applicantRow.employeeNo(), "5000.00", "3000.00"));
-        assertThat(overview.people()).extracting(AidService.PersonTotal::employeeNo)
-                .doesNotContain(outsiderRow.employeeNo());
+        assertThat(overview.people()).extracting(AidService.Sum::name, p -> p.approved().toPlainString(),
+                        p -> p.paid().toPlainString(), AidService.Sum::applications)
+                .containsExactlyInAnyOrder(tuple(applicantRow.name() + " " + applicantRow.employeeNo(), "5000.00", "3000.00", 2),
+                        tuple(jdbc.sql("SELECT name || ' ' || emp_no FROM employee WHERE id = ?").param(peer)
+                                .query(String.class).single(), "0", "0", 1),
+                        tuple(jdbc.sql("SELECT name || ' ' || emp_no FROM employee WHERE id = ?").param(unionChair)
+                                .query(String.class).single(), "500.00", "500.00", 1));
         assertThat(aid.overview(stationOfficer, year - 1, "", false).paid()).isEqualByComparingTo("1000");
         assertThat(aid.overview(stationOfficer, year, "PAID", false).rows()).hasSize(1);
 
@@ -351,7 +353,8 @@ class AidTests extends IntegrationTestSupport {
         assertThat(list).contains("¥5,500.00").contains("¥3,500.00").contains(applicantRow.name())
                 .doesNotContain(outsiderRow.name()).doesNotContain(elsewhere.unit().name());
         AidService.Overview all = aid.overview(committee, year, "", false);
-        assertThat(all.people()).extracting(AidService.PersonTotal::employeeNo).contains(outsiderRow.employeeNo());
+        assertThat(all.people()).extracting(AidService.Sum::name)
+                .contains(outsiderRow.name() + " " + outsiderRow.employeeNo());
     }
 
     @Test

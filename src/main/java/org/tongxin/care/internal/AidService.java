@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,19 +87,20 @@ public class AidService {
                       String status, LocalDate appliedOn) {
     }
 
-    public record PersonTotal(String employeeNo, String name, int applications, BigDecimal approved,
-                              BigDecimal paid) {
-    }
+    /** A year's applications of a person or a unit, with the amounts approved (approved or paid) and paid. */
+    public record Sum(String name, int applications, BigDecimal approved, BigDecimal paid) {
 
-    public record UnitTotal(String name, int applications, BigDecimal approved, BigDecimal paid) {
+        Sum plus(Sum other) {
+            return new Sum(name, applications + other.applications, approved.add(other.approved), paid.add(other.paid));
+        }
     }
 
     /**
      * The officers' list for a year: the applications in the viewer's cared units (at most
      * {@value #LIST_LIMIT}, newest first), and that year's totals per person and per sub-unit.
      */
-    public record Overview(int year, boolean careRight, List<Row> rows, List<PersonTotal> people,
-                           List<UnitTotal> units, BigDecimal approved, BigDecimal paid) {
+    public record Overview(int year, boolean careRight, List<Row> rows, List<Sum> people, List<Sum> units,
+                           BigDecimal approved, BigDecimal paid) {
     }
 
     private final AidRecords records;
@@ -378,27 +379,25 @@ public class AidService {
                         a.createdAt().toLocalDate()))
                 .toList();
 
-        Map<Long, PersonTotal> byPerson = new LinkedHashMap<>();
-        Map<Long, UnitTotal> byUnit = new LinkedHashMap<>();
+        // Keyed by employee number and unit name, so each list comes out in that order.
+        Map<String, Sum> byPerson = new TreeMap<>();
+        Map<String, Sum> byUnit = new TreeMap<>();
         BigDecimal approved = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
         for (AidRecords.Total t : records.totals(scope, year)) {
             EmployeeSummary e = person(people, t.employeeId()).orElse(null);
-            byPerson.merge(t.employeeId(), new PersonTotal(e == null ? "" : e.employeeNo(), e == null ? "" : e.name(),
-                    t.applications(), t.approved(), t.paid()), (a, b) -> new PersonTotal(a.employeeNo(), a.name(),
-                    a.applications() + b.applications(), a.approved().add(b.approved()), a.paid().add(b.paid())));
-            long subUnit = subUnitOf(viewer, unit(units, t.unitId()).orElseThrow().pathIds());
-            byUnit.merge(subUnit, new UnitTotal(unitName(units, subUnit), t.applications(), t.approved(), t.paid()),
-                    (a, b) -> new UnitTotal(a.name(), a.applications() + b.applications(),
-                            a.approved().add(b.approved()), a.paid().add(b.paid())));
+            String name = e == null ? "" : e.name() + " " + e.employeeNo();
+            byPerson.merge(e == null ? "" : e.employeeNo(), new Sum(name, t.applications(), t.approved(), t.paid()),
+                    Sum::plus);
+            String unitName = unitName(units, subUnitOf(viewer, unit(units, t.unitId()).orElseThrow().pathIds()));
+            byUnit.merge(unitName, new Sum(unitName, t.applications(), t.approved(), t.paid()), Sum::plus);
             approved = approved.add(t.approved());
             paid = paid.add(t.paid());
         }
         audit.record(viewer, "care.aid.list", "care_aid", null, null, Integer.toString(year), null,
                 Map.of("shown", rows.size()));
-        return new Overview(year, true, rows,
-                byPerson.values().stream().sorted(Comparator.comparing(PersonTotal::employeeNo)).toList(),
-                byUnit.values().stream().sorted(Comparator.comparing(UnitTotal::name)).toList(), approved, paid);
+        return new Overview(year, true, rows, List.copyOf(byPerson.values()), List.copyOf(byUnit.values()), approved,
+                paid);
     }
 
     /** How many applications wait for the viewer's decision: the committee's step for committee members. */

@@ -49,10 +49,7 @@ class AidController {
         model.addAttribute("statuses", Aid.Status.values());
         model.addAttribute("status", status);
         model.addAttribute("waiting", waiting);
-        model.addAttribute("categories", Aid.Category.values());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new AidService.AidForm("", "", ""));
-        }
+        AidForms.prepare(model);
         return "care/aid-list";
     }
 
@@ -65,7 +62,7 @@ class AidController {
         AidService.AidForm form = new AidService.AidForm(category, amount, situation);
         long id;
         try {
-            id = aid.applyFor(CurrentViewer.get(), employeeNo, form, AidUploads.of(files));
+            id = aid.applyFor(CurrentViewer.get(), employeeNo, form, AidForms.uploads(files));
         } catch (Refusal e) {
             model.addAttribute("flashError", e.messageKey());
             model.addAttribute("form", form);
@@ -103,12 +100,7 @@ class AidController {
     }
 
     private static String act(long aidId, RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", doneKey);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, doneKey, action);
         return "redirect:/care/aid/" + aidId;
     }
 

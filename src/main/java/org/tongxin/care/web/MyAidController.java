@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongxin.care.internal.Aid;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
@@ -29,10 +28,7 @@ class MyAidController {
         Viewer viewer = CurrentViewer.get();
         model.addAttribute("hasEmployee", viewer.employeeId() != null);
         model.addAttribute("aids", aid.mine(viewer));
-        model.addAttribute("categories", Aid.Category.values());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new AidService.AidForm("", "", ""));
-        }
+        AidForms.prepare(model);
         return "care/aid-mine";
     }
 
@@ -44,7 +40,7 @@ class MyAidController {
                  RedirectAttributes redirect) {
         AidService.AidForm form = new AidService.AidForm(category, amount, situation);
         try {
-            aid.applyForSelf(CurrentViewer.get(), form, AidUploads.of(files));
+            aid.applyForSelf(CurrentViewer.get(), form, AidForms.uploads(files));
         } catch (Refusal e) {
             model.addAttribute("flashError", e.messageKey());
             model.addAttribute("form", form);

@@ -165,20 +165,11 @@ public class FileStore {
 
     /** The document stored under {@code key}, unsealed; empty for a key that is not a document's. */
     public Optional<Document> readDocument(String key) {
-        if (key == null || !DOCUMENT_KEY.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        try {
-            Path file = root.resolve(key);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
+        return read(key, DOCUMENT_KEY).map(sealed -> {
             String unsealed = key.substring(0, key.length() - SEALED.length());
             String mediaType = unsealed.endsWith(".pdf") ? PDF : ImageType.ofKey(unsealed).orElseThrow().mediaType();
-            return Optional.of(new Document(cipher.open(Files.readAllBytes(file)), mediaType));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + key, e);
-        }
+            return new Document(cipher.open(sealed), mediaType);
+        });
     }
 
     /** Best effort: runs after a rollback, where nothing can be undone any more; a file left is sealed and unreferenced. */
@@ -191,7 +182,12 @@ public class FileStore {
     }
 
     public Optional<Image> readImage(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        return read(key, KEY).map(content -> new Image(content, ImageType.ofKey(key).orElseThrow().mediaType()));
+    }
+
+    /** The bytes under {@code key} when it has the shape of keys this store hands out, so no other path is read. */
+    private Optional<byte[]> read(String key, Pattern shape) {
+        if (key == null || !shape.matcher(key).matches()) {
             return Optional.empty();
         }
         try {
@@ -199,7 +195,7 @@ public class FileStore {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            return Optional.of(new Image(Files.readAllBytes(file), ImageType.ofKey(key).orElseThrow().mediaType()));
+            return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }
