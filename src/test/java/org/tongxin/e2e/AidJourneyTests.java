@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.tongxin.care.CareSetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
@@ -23,7 +26,7 @@ import org.tongxin.support.IntegrationTestSupport;
 
 /**
  * On a phone: an employee applies for hardship aid with a photo of a hospital bill and sees it in their
- * list; the unit's officer finds it on the home tab and approves it.
+ * list; the unit's officer finds it on the home tab and approves it, and records the payment of another.
  */
 class AidJourneyTests extends IntegrationTestSupport {
 
@@ -31,6 +34,8 @@ class AidJourneyTests extends IntegrationTestSupport {
     int port;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    CareSetup setup;
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
@@ -103,5 +108,15 @@ class AidJourneyTests extends IntegrationTestSupport {
         Browser.tap(browser, browser.findElement(By.id("review-approve")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("审核意见已保存");
         assertThat(browser.findElement(By.id("aid-progress")).getText()).contains("工会委员会");
+
+        long approved = setup.aid(fixtures.employeeId(applicant.employeeNo()), unit.unit().id(), LocalDate.now().minusDays(20),
+                "EDUCATION", new BigDecimal("4000"), "孩子考上大学，学费不足。", fixtures.adminAccountId(),
+                List.of(CareSetup.AidDecision.approval(fixtures.adminAccountId(), "工会委员", true, "3500", "同意")), null, null);
+        browser.get(url("/care/aid/" + approved));
+        new Select(browser.findElement(By.id("pay-method"))).selectByValue("TRANSFER");
+        Browser.screenshot(browser, "35-aid-pay");
+        Browser.assertFitsThePhone(browser);
+        Browser.tap(browser, browser.findElement(By.id("pay-submit")));
+        assertThat(browser.findElement(By.id("aid-progress")).getText()).contains("已发放 ¥3,500.00，转账");
     }
 }
