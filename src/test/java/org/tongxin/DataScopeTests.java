@@ -48,9 +48,9 @@ class DataScopeTests extends IntegrationTestSupport {
     @Autowired
     MembershipService membership;
     @Autowired
-    CareService care;
-    @Autowired
     AidService aid;
+    @Autowired
+    CareService care;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -102,16 +102,16 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(unitB.departmentCode()).query(String.class).single());
         idsOfA.put("caseId", Long.toString(caseFor(employeeA)));
         idsOfB.put("caseId", Long.toString(caseFor(employeeB)));
-        idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
-        idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
-        idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
-        idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
         idsOfA.put("unitId", Long.toString(unitA.unit().id()));
         idsOfA.put("employeeId", Long.toString(employeeA));
         idsOfA.put("runId", Long.toString(runA));
         idsOfB.put("unitId", Long.toString(unitB.unit().id()));
         idsOfB.put("employeeId", Long.toString(employeeB));
         idsOfB.put("runId", Long.toString(runB));
+        idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
+        idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
+        idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
+        idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -194,11 +194,11 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
+                .param("decision", "APPROVE").param("amount", "100").param("comment", "越权审核")
+                .param("paidOn", "2026-01-01").param("method", "CASH")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
                 .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
-                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录")
-                .param("decision", "APPROVE").param("amount", "100").param("comment", "越权审核")
-                .param("paidOn", "2026-01-01").param("method", "CASH");
+                .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录");
     }
 
     @Test
@@ -207,13 +207,14 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(endpoints).extracting(Endpoint::pattern)
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
-                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}", "/care/aid/{aidId}",
-                        "/care/aid/{aidId}/review", "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
+                        "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
             assertThat(status).as("%s %s as officer of another unit", endpoint.method(), url).isIn(403, 404);
         }
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/care/aid/{aidId}", "/care/aid/{aidId}/review",
+                "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
         assertThat(jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(unitB.unit().id()).query(String.class)
                 .single()).isEqualTo(unitB.unit().name());
         assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id = ?").param(unitB.unit().id())
@@ -235,12 +236,6 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM care_case WHERE id = ?").param(Long.parseLong(idsOfB.get("caseId")))
                 .query(String.class).single()).isEqualTo("OPEN");
-        assertThat(jdbc.sql("SELECT status || ' ' || (SELECT count(*) FROM care_aid_review WHERE aid_id = care_aid.id)"
-                        + " FROM care_aid WHERE id = ?").param(Long.parseLong(idsOfB.get("aidId"))).query(String.class)
-                .single()).isEqualTo("SUBMITTED 0");
-        assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
-                .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),
@@ -249,6 +244,12 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM ceremony WHERE title = '越权仪式'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT status || ' ' || (SELECT count(*) FROM care_aid_review WHERE aid_id = care_aid.id)"
+                        + " FROM care_aid WHERE id = ?").param(Long.parseLong(idsOfB.get("aidId"))).query(String.class)
+                .single()).isEqualTo("SUBMITTED 0");
+        assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
+                .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
     }
 
     @Test

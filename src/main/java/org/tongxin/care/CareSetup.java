@@ -54,33 +54,6 @@ public class CareSetup {
     }
 
     /**
-     * A move of an employee of {@code unitId}; a downward or outward one opens a case on the same day,
-     * with a first talk on {@code talkOn} (none when null) and closed with {@code outcome} (open when null).
-     */
-    @Transactional
-    public long move(long employeeId, long unitId, LocalDate movedOn, String fromDepartment, String fromPost,
-                     String fromGrade, String toGrade, String exitType, String reason, long recordedBy,
-                     LocalDate talkOn, String talk, String outcome) {
-        var grades = records.grades();
-        MoveClassification.Direction direction = MoveClassification.classify(grades.get(fromGrade),
-                toGrade == null ? null : grades.get(toGrade));
-        long moveId = records.insertMove(employeeId, unitId, movedOn, fromDepartment, fromPost, fromGrade,
-                toGrade == null ? null : "养护工区", toGrade == null ? null : "养护工", toGrade, exitType, reason,
-                direction.name(), recordedBy);
-        if (MoveClassification.needsCare(direction)) {
-            long caseId = records.openCase(moveId, employeeId, unitId, movedOn, WorkingDays.after(movedOn, 3));
-            if (talkOn != null) {
-                records.addNote(caseId, "TALK", talkOn, cipher.encrypt(talk), recordedBy);
-                records.firstContact(caseId, talkOn);
-            }
-            if (outcome != null) {
-                records.close(caseId, cipher.encrypt(outcome), movedOn.plusDays(30));
-            }
-        }
-        return moveId;
-    }
-
-    /**
      * A hardship aid application of an employee of {@code unitId}, applied for on {@code appliedOn} by the
      * account {@code appliedBy}, taken along the chain by {@code decisions}; when approved and {@code paidOn}
      * is given, paid in full that day by the last reviewer, in cash, by transfer or in kind ({@code method}
@@ -111,5 +84,32 @@ public class CareSetup {
             }
         }
         return id;
+    }
+
+    /**
+     * A move of an employee of {@code unitId}; a downward or outward one opens a case on the same day,
+     * with a first talk on {@code talkOn} (none when null) and closed with {@code outcome} (open when null).
+     */
+    @Transactional
+    public long move(long employeeId, long unitId, LocalDate movedOn, String fromDepartment, String fromPost,
+                     String fromGrade, String toGrade, String exitType, String reason, long recordedBy,
+                     LocalDate talkOn, String talk, String outcome) {
+        var grades = records.grades();
+        MoveClassification.Direction direction = MoveClassification.classify(grades.get(fromGrade),
+                toGrade == null ? null : grades.get(toGrade));
+        long moveId = records.insertMove(employeeId, unitId, movedOn, fromDepartment, fromPost, fromGrade,
+                toGrade == null ? null : "养护工区", toGrade == null ? null : "养护工", toGrade, exitType, reason,
+                direction.name(), recordedBy);
+        if (MoveClassification.needsCare(direction)) {
+            long caseId = records.openCase(moveId, employeeId, unitId, movedOn, WorkingDays.after(movedOn, 3));
+            if (talkOn != null) {
+                records.addNote(caseId, "TALK", talkOn, cipher.encrypt(talk), recordedBy);
+                records.firstContact(caseId, talkOn);
+            }
+            if (outcome != null) {
+                records.close(caseId, cipher.encrypt(outcome), movedOn.plusDays(30));
+            }
+        }
+        return moveId;
     }
 }
