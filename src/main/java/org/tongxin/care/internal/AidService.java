@@ -38,11 +38,11 @@ import org.tongxin.shared.web.Refusal;
 @Service
 public class AidService {
 
-    public static final int MAX_FILES = 5;
-    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
-    public static final int MAX_SITUATION = 4000;
-    public static final int MAX_COMMENT = 1000;
+    private static final int MAX_FILES = 5;
+    private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+    private static final int MAX_SITUATION = 4000;
+    private static final int MAX_COMMENT = 1000;
     private static final int LIST_LIMIT = 300;
     private static final String FOLDER = "aid";
 
