@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
 import org.tongxin.membership.MembershipSetup;
@@ -48,6 +49,8 @@ class DataScopeTests extends IntegrationTestSupport {
     MembershipSetup membershipSetup;
     @Autowired
     MembershipService membership;
+    @Autowired
+    AidService aid;
     @Autowired
     CareService care;
     @Autowired
@@ -117,6 +120,10 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("unitId", Long.toString(unitB.unit().id()));
         idsOfB.put("employeeId", Long.toString(employeeB));
         idsOfB.put("runId", Long.toString(runB));
+        idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
+        idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
+        idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
+        idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -130,6 +137,18 @@ class DataScopeTests extends IntegrationTestSupport {
         care.recordMove(committee, new CareService.MoveForm(employeeId, LocalDate.now(), "G5", "养护工区", "养护工",
                 "G2", "", "撤并", projectId));
         return jdbc.sql("SELECT id FROM care_case WHERE employee_id = ?").param(employeeId).query(Long.class).single();
+    }
+
+    /** A hardship aid application the employee made with one PDF of evidence. */
+    private long aidFor(long employeeId) {
+        return aid.applyForSelf(Fixtures.employee(fixtures.accountId(employeeId), employeeId),
+                new AidService.AidForm("ILLNESS", "3000", "住院治疗"),
+                List.of(new AidService.Upload("诊断证明.pdf", "%PDF-1.4 证明".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private String evidenceOf(String aidId) {
+        return jdbc.sql("SELECT id::text FROM care_aid_file WHERE aid_id = ?").param(Long.parseLong(aidId))
+                .query(String.class).single();
     }
 
     /** A member HR reported as gone, waiting in the unit's queue. */
@@ -187,6 +206,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("role", "OFFICER").param("unitId", idsOfB.get("unitId")).param("post", "主席")
                 .param("code", "SCOPE" + System.nanoTime() % 100000).param("declaration", "true")
                 .param("reason", "LEFT").param("outcome", "END").param("title", "越权仪式").param("place", "别处")
+                .param("decision", "APPROVE").param("amount", "100").param("comment", "越权审核")
+                .param("paidOn", "2026-01-01").param("method", "CASH")
                 .param("startsAt", "2030-01-01T10:00").param("present", "1").param("toUnitId", idsOfA.get("unitId"))
                 .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
                 .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录")
@@ -207,6 +228,8 @@ class DataScopeTests extends IntegrationTestSupport {
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
             assertThat(status).as("%s %s as officer of another unit", endpoint.method(), url).isIn(403, 404);
         }
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/care/aid/{aidId}", "/care/aid/{aidId}/review",
+                "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
         assertThat(jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(unitB.unit().id()).query(String.class)
                 .single()).isEqualTo(unitB.unit().name());
         assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id = ?").param(unitB.unit().id())
@@ -240,6 +263,12 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM ceremony WHERE title = '越权仪式'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT status FROM membership_application WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("applicationId"))).query(String.class).single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT status || ' ' || (SELECT count(*) FROM care_aid_review WHERE aid_id = care_aid.id)"
+                        + " FROM care_aid WHERE id = ?").param(Long.parseLong(idsOfB.get("aidId"))).query(String.class)
+                .single()).isEqualTo("SUBMITTED 0");
+        assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
+                .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package org.tongxin.demo;
 
+<<<<<<< HEAD
+=======
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Predicate;
+>>>>>>> aid
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -235,6 +241,64 @@ class DemoLoader implements ApplicationRunner {
                     departmentName(plan, unitOfDepartment, atStation), atStation.jobTitle(), "G4", "G2", null, "收费站撤并，收费班长转岗养护", closure, system, null, null,
                     null);
         }
+        aidStories(rows, created, unitOfDepartment, ids, demoLogins, stationId);
+    }
+
+    /**
+     * Hardship aid at every stage, this year and last: at the demo officer's toll station one waiting for
+     * them, the demo employee's own approved by them and now with the unit above, one approved and one paid
+     * last year; elsewhere one declined, one paid and one waiting for the committee.
+     */
+    private void aidStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                            Map<String, Long> ids, List<HrRow> demoLogins, long stationId) {
+        HrRow officer = demoLogins.get(0);
+        HrRow employee = demoLogins.get(1);
+        HrRow committee = demoLogins.get(2);
+        long officerAccount = accounts.accountId(officer.employeeNo());
+        long committeeAccount = accounts.accountId(committee.employeeNo());
+        LocalDate today = LocalDate.now();
+        LocalDate lastYear = LocalDate.of(today.getYear() - 1, 11, 20);
+        long root = created.values().stream().filter(u -> u.parentId() == null).findFirst().orElseThrow().id();
+        Map<Long, List<HrRow>> byUnit = new HashMap<>();
+        rows.stream().filter(r -> !demoLogins.contains(r)).forEach(r -> byUnit.computeIfAbsent(
+                created.get(unitOfDepartment.get(r.departmentCode())).id(), k -> new ArrayList<>()).add(r));
+        List<HrRow> station = byUnit.getOrDefault(stationId, List.of());
+        List<HrRow> elsewhere = byUnit.entrySet().stream().filter(e -> e.getKey() != stationId && e.getKey() != root)
+                .map(e -> e.getValue().getFirst()).limit(2).toList();
+        String illness = "母亲突发脑梗住院，已花费医药费四万余元，医保报销后自付约两万元；妻子无固定工作，孩子在读初中。";
+        care.aid(ids.get(employee.employeeNo()), stationId, today.minusDays(12), "FAMILY", new BigDecimal("3000"),
+                "家中老房在暴雨中受损需要维修，父亲常年患病需人照顾，家庭月收入约四千元。", accounts.accountId(employee.employeeNo()),
+                List.of(CareSetup.AidDecision.approval(officerAccount, officer.name(), false, "2000", "情况属实，建议帮扶。")),
+                null, null);
+        if (station.size() > 3) {
+            care.aid(ids.get(station.get(1).employeeNo()), stationId, today.minusDays(2), "ILLNESS", new BigDecimal("5000"),
+                    illness, officerAccount, List.of(), null, null);
+            care.aid(ids.get(station.get(2).employeeNo()), stationId, today.minusDays(30), "EDUCATION",
+                    new BigDecimal("4000"), "孩子今年考上大学，学费和住宿费每年约一万二千元，家中另有老人需要赡养。", officerAccount,
+                    List.of(CareSetup.AidDecision.approval(officerAccount, officer.name(), false, "3000", "建议帮扶。"),
+                            CareSetup.AidDecision.approval(committeeAccount, committee.name(), true, "3000", "同意。")),
+                    null, null);
+            care.aid(ids.get(station.get(3).employeeNo()), stationId, lastYear, "DISASTER", new BigDecimal("8000"),
+                    "家中房屋在山体滑坡中部分损毁，全家暂住亲戚家。", officerAccount,
+                    List.of(CareSetup.AidDecision.approval(officerAccount, officer.name(), false, "8000", "情况属实。"),
+                            CareSetup.AidDecision.approval(committeeAccount, committee.name(), true, "6000", "同意。")),
+                    lastYear.plusDays(10), "TRANSFER");
+        }
+        if (elsewhere.size() == 2) {
+            HrRow declined = elsewhere.get(0);
+            HrRow paid = elsewhere.get(1);
+            care.aid(ids.get(declined.employeeNo()), created.get(unitOfDepartment.get(declined.departmentCode())).id(),
+                    today.minusDays(25), "OTHER", new BigDecimal("2000"), "购买汽车资金不足。", committeeAccount,
+                    List.of(CareSetup.AidDecision.decline(committeeAccount, committee.name(), true,
+                            "不属于困难职工帮扶范围：购车不是生活困难。")), null, null);
+            care.aid(ids.get(paid.employeeNo()), created.get(unitOfDepartment.get(paid.departmentCode())).id(),
+                    today.minusDays(40), "ILLNESS", new BigDecimal("10000"), illness, committeeAccount,
+                    List.of(CareSetup.AidDecision.approval(committeeAccount, committee.name(), true, "8000", "同意。")),
+                    today.minusDays(30), "CASH");
+        }
+        byUnit.getOrDefault(root, List.of()).stream().findFirst().ifPresent(r -> care.aid(ids.get(r.employeeNo()), root,
+                today.minusDays(5), "ILLNESS", new BigDecimal("6000"), "本人确诊肺癌，正在化疗，需长期自费用药。",
+                committeeAccount, List.of(), null, null));
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

@@ -90,6 +90,11 @@ public class AccountSetup implements ApplicationRunner {
         accounts.addGrant(account.id(), role, unitId, post);
     }
 
+    /** The account behind {@code login}, for start-up code that records who decided what. */
+    public long accountId(String login) {
+        return find(login).orElseThrow(() -> new IllegalArgumentException("no account for " + login)).id();
+    }
+
     private Optional<Account> find(String login) {
         return administration.find(login);
     }

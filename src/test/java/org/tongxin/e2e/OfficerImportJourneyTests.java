@@ -1,6 +1,7 @@
 package org.tongxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongxin.support.Browser.assertFitsThePhone;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tongxin.org.OrgSetup;
@@ -49,13 +49,6 @@ class OfficerImportJourneyTests extends IntegrationTestSupport {
         browser.findElement(By.id("confirm")).sendKeys(newPassword);
         browser.findElement(By.id("password-submit")).click();
         assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("密码已修改。");
-    }
-
-    private static void assertFitsThePhone(WebDriver browser) {
-        long width = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth;");
-        assertThat(width).as("page width on a phone of %s", browser.getCurrentUrl())
-                .isLessThanOrEqualTo(Browser.PHONE_WIDTH);
     }
 
     @Test

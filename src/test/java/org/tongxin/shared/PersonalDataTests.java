@@ -29,6 +29,14 @@ class PersonalDataTests {
     }
 
     @Test
+    void sealedBytesOpenOnlyUnaltered() {
+        byte[] sealed = cipher.seal("诊断证明".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(cipher.open(sealed), StandardCharsets.UTF_8)).isEqualTo("诊断证明");
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> cipher.open(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void blindIndexIsDeterministic() {
         assertThat(cipher.blindIndex("13812345678")).isEqualTo(cipher.blindIndex("13812345678"))
                 .isNotEqualTo(cipher.blindIndex("13812345679"));

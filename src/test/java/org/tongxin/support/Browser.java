@@ -1,5 +1,7 @@
 package org.tongxin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,12 @@ public final class Browser {
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
+    }
+
+    /** Fails when the page is wider than the phone, so that the person would have to scroll sideways. */
+    public static void assertFitsThePhone(WebDriver driver) {
+        long width = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+        assertThat(width).as("page width on a phone of %s", driver.getCurrentUrl()).isLessThanOrEqualTo(PHONE_WIDTH);
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

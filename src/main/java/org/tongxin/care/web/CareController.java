@@ -167,12 +167,7 @@ class CareController {
     }
 
     private static String act(long caseId, RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", doneKey);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, doneKey, action);
         return "redirect:/care/cases/" + caseId;
     }
 

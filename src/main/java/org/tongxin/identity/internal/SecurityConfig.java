@@ -62,6 +62,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // An employee's own hardship aid, before the officers' /care/**; the evidence download
+                        // lets through only the applicant and the chain's carers itself.
+                        .requestMatchers("/care/aid/mine/**", "/care/aid/*/files/*").authenticated()
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")

@@ -68,23 +68,12 @@ public final class FieldCipher {
         }
     }
 
-    /** Encrypts a value; null stays null. The result is base64 of IV followed by ciphertext and tag. */
+    /** Encrypts a value; null stays null. The result is base64 of {@link #seal(byte[])}. */
     public String encrypt(String plain) {
         if (plain == null) {
             return null;
         }
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = ciphers.get();
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] body = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = Arrays.copyOf(iv, IV_BYTES + body.length);
-            System.arraycopy(body, 0, out, IV_BYTES, body.length);
-            return Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String sealed) {
@@ -92,10 +81,33 @@ public final class FieldCipher {
             return null;
         }
         try {
-            byte[] in = Base64.getDecoder().decode(sealed);
+            return new String(open(Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("decryption failed: not a sealed value", e);
+        }
+    }
+
+    /** Encrypts bytes, e.g. an uploaded document: the IV followed by ciphertext and tag. */
+    public byte[] seal(byte[] plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + cipher.getOutputSize(plain.length));
+            cipher.doFinal(plain, 0, plain.length, out, IV_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    /** The bytes {@link #seal(byte[])} sealed; fails when they were altered or sealed under another key. */
+    public byte[] open(byte[] sealed) {
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("decryption failed: wrong tongxin.crypto.key?", e);
         }

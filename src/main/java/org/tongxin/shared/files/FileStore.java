@@ -8,14 +8,20 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.web.Refusal;
 
 /**
- * Uploaded files on the local disk (an object store can replace it behind the same two methods). The
+ * Uploaded files on the local disk (an object store can replace it behind the same methods). The
  * content type is decided from the bytes, never from the name or the browser's claim, and no part of
- * an uploaded name reaches the file system: files are stored under a random key.
+ * an uploaded name reaches the file system: files are stored under a random key. Documents (evidence,
+ * certificates) are personal, so they are sealed with the personal-data key before they touch the disk.
  */
 @Component
 public class FileStore {
@@ -72,24 +78,47 @@ public class FileStore {
     public record Image(byte[] content, String mediaType) {
     }
 
+    /** A document as stored: its key and the media type told from its bytes. */
+    public record StoredDocument(String key, String mediaType) {
+    }
+
+    /** A stored document read back, unsealed. */
+    public record Document(byte[] content, String mediaType) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FileStore.class);
     private static final Pattern KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp)");
+    private static final Pattern DOCUMENT_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp|pdf)\\.sealed");
+    private static final String PDF = "application/pdf";
+    private static final String SEALED = ".sealed";
 
     private final Path root;
+    private final FieldCipher cipher;
 
-    FileStore(@Value("${tongxin.files.dir:./data/files}") String dir) throws IOException {
+    FileStore(@Value("${tongxin.files.dir:./data/files}") String dir, FieldCipher cipher) throws IOException {
         this.root = dir.isBlank() ? Files.createTempDirectory("tongxin-files") : Path.of(dir).toAbsolutePath().normalize();
+        this.cipher = cipher;
     }
 
     /** Stores an image of at most {@code maxBytes} in {@code folder}; returns its key. */
     public String storeImage(String folder, byte[] content, int maxBytes) {
+        checkSize(content, maxBytes);
+        ImageType type = ImageType.sniff(content).orElseThrow(() -> new Refused("file.notImage"));
+        String key = folder + "/" + UUID.randomUUID() + "." + type.extension;
+        write(key, content);
+        return key;
+    }
+
+    private static void checkSize(byte[] content, int maxBytes) {
         if (content.length == 0) {
             throw new Refused("file.empty");
         }
         if (content.length > maxBytes) {
             throw new Refused("file.tooLarge");
         }
-        ImageType type = ImageType.sniff(content).orElseThrow(() -> new Refused("file.notImage"));
-        String key = folder + "/" + UUID.randomUUID() + "." + type.extension;
+    }
+
+    private void write(String key, byte[] content) {
         try {
             Path target = root.resolve(key);
             Files.createDirectories(target.getParent());
@@ -97,11 +126,68 @@ public class FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException("storing " + key, e);
         }
-        return key;
+    }
+
+    /**
+     * The media type of a document of at most {@code maxBytes}: a JPEG, PNG or WebP photo, or a PDF (its
+     * first bytes are {@code %PDF-}). Lets a caller check every file of a form before storing any.
+     */
+    public String documentType(byte[] content, int maxBytes) {
+        checkSize(content, maxBytes);
+        if (content.length > 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F'
+                && content[4] == '-') {
+            return PDF;
+        }
+        return ImageType.sniff(content).map(ImageType::mediaType).orElseThrow(() -> new Refused("file.notDocument"));
+    }
+
+    /**
+     * Seals and stores a document (see {@link #documentType}) in {@code folder}. Inside a transaction the
+     * file is deleted again if the transaction rolls back, so a failed save leaves no file behind.
+     */
+    public StoredDocument storeDocument(String folder, byte[] content, int maxBytes) {
+        String mediaType = documentType(content, maxBytes);
+        String extension = mediaType.equals(PDF) ? "pdf" : ImageType.sniff(content).orElseThrow().extension;
+        String key = folder + "/" + UUID.randomUUID() + "." + extension + SEALED;
+        write(key, cipher.seal(content));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_ROLLED_BACK) {
+                        delete(key);
+                    }
+                }
+            });
+        }
+        return new StoredDocument(key, mediaType);
+    }
+
+    /** The document stored under {@code key}, unsealed; empty for a key that is not a document's. */
+    public Optional<Document> readDocument(String key) {
+        return read(key, DOCUMENT_KEY).map(sealed -> {
+            String unsealed = key.substring(0, key.length() - SEALED.length());
+            String mediaType = unsealed.endsWith(".pdf") ? PDF : ImageType.ofKey(unsealed).orElseThrow().mediaType();
+            return new Document(cipher.open(sealed), mediaType);
+        });
+    }
+
+    /** Best effort: runs after a rollback, where nothing can be undone any more; a file left is sealed and unreferenced. */
+    private void delete(String key) {
+        try {
+            Files.deleteIfExists(root.resolve(key));
+        } catch (IOException e) {
+            log.warn("Could not delete {} after a rollback", key, e);
+        }
     }
 
     public Optional<Image> readImage(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        return read(key, KEY).map(content -> new Image(content, ImageType.ofKey(key).orElseThrow().mediaType()));
+    }
+
+    /** The bytes under {@code key} when it has the shape of keys this store hands out, so no other path is read. */
+    private Optional<byte[]> read(String key, Pattern shape) {
+        if (key == null || !shape.matcher(key).matches()) {
             return Optional.empty();
         }
         try {
@@ -109,7 +195,7 @@ public class FileStore {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            return Optional.of(new Image(Files.readAllBytes(file), ImageType.ofKey(key).orElseThrow().mediaType()));
+            return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }
