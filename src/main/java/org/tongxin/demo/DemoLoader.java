@@ -1,11 +1,6 @@
 package org.tongxin.demo;
 
-<<<<<<< HEAD
-=======
 import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.function.Predicate;
->>>>>>> aid
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
