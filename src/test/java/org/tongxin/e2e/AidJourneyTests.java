@@ -16,39 +16,26 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongxin.care.CareSetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.JourneyTestSupport;
 
 /**
  * On a phone: an employee applies for hardship aid with a photo of a hospital bill and sees it in their
  * list; the unit's officer finds it on the home tab and approves it, and records the payment of another.
  */
-class AidJourneyTests extends IntegrationTestSupport {
+class AidJourneyTests extends JourneyTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PasswordEncoder encoder;
     @Autowired
     CareSetup setup;
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     /** An account with a password of its own, and for an officer the post and care right at {@code unitId}. */
     private void account(OrgSetup.HrRow row, String password, Long unitId) {
-        long account = fixtures.accountId(fixtures.employeeId(row.employeeNo()));
-        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
-                .params(encoder.encode(password), account).update();
+        long account = fixtures.withPassword(row, password);
         if (unitId != null) {
-            jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席'), (?, 'CARE', ?, NULL)")
-                    .params(account, unitId, account, unitId).update();
+            fixtures.chair(account, unitId, true);
         }
     }
 

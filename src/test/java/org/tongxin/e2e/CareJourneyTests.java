@@ -11,43 +11,24 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.JourneyTestSupport;
 
 /**
  * On a phone: HR (through the committee) records a downward move, the unit's officer finds the new
  * case in the inbox, records a talk and closes the case; an officer of another unit gets 404.
  */
-class CareJourneyTests extends IntegrationTestSupport {
+class CareJourneyTests extends JourneyTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PasswordEncoder encoder;
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void logIn(WebDriver browser, String login, String password) {
-        Browser.logIn(browser, url(""), login, password);
-    }
-
-    /** An account for the employee with a password of its own and the given grant. */
-    private void account(OrgSetup.HrRow row, String password, String role, Long unitId) {
-        long account = fixtures.accountId(fixtures.employeeId(row.employeeNo()));
-        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
-                .params(encoder.encode(password), account).update();
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, ?, ?, ?)")
-                .params(account, role, unitId, unitId == null ? null : "主席").update();
+    /** An account with a password of its own: the chair of {@code unitId} with the care right, or the committee. */
+    private void account(OrgSetup.HrRow row, String password, Long unitId) {
+        long account = fixtures.withPassword(row, password);
         if (unitId != null) {
-            jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, 'CARE', ?)")
-                    .params(account, unitId).update();
+            fixtures.chair(account, unitId, true);
+        } else {
+            fixtures.committeeMember(account);
         }
     }
 
@@ -61,9 +42,9 @@ class CareJourneyTests extends IntegrationTestSupport {
         OrgSetup.HrRow stranger = Fixtures.row(other.departmentCode());
         orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "care-e2e.csv",
                 List.of(moved, chair, hr, stranger));
-        account(chair, "Guanhuai2026", "OFFICER", unit.unit().id());
-        account(hr, "Renshi2026x", "COMMITTEE", null);
-        account(stranger, "Pangren2026", "OFFICER", other.unit().id());
+        account(chair, "Guanhuai2026", unit.unit().id());
+        account(hr, "Renshi2026x", null);
+        account(stranger, "Pangren2026", other.unit().id());
 
         WebDriver browser = Browser.phone();
         logIn(browser, hr.employeeNo(), "Renshi2026x");

@@ -8,34 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongxin.membership.internal.CardTokens;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.JourneyTestSupport;
 
 /**
  * On a phone: an employee fresh from HR applies to join, the unit's officer approves, the new member
  * shows the card, the officer checks its QR link, and a stale code is refused.
  */
-class JoiningJourneyTests extends IntegrationTestSupport {
+class JoiningJourneyTests extends JourneyTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    PasswordEncoder encoder;
     @Autowired
     CardTokens tokens;
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void logIn(WebDriver browser, String login, String password) {
-        Browser.logIn(browser, url(""), login, password);
-    }
 
     @Test
     void anEmployeeJoinsAndTheOfficerChecksTheCard() throws Exception {
@@ -43,11 +29,7 @@ class JoiningJourneyTests extends IntegrationTestSupport {
         OrgSetup.HrRow newcomer = Fixtures.row(unit.departmentCode());
         OrgSetup.HrRow chair = Fixtures.row(unit.departmentCode());
         orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "e2e-join.csv", List.of(newcomer, chair));
-        long chairAccount = fixtures.accountId(fixtures.employeeId(chair.employeeNo()));
-        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
-                .params(encoder.encode("Zhuxi2026x"), chairAccount).update();
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席')")
-                .params(chairAccount, unit.unit().id()).update();
+        fixtures.chair(fixtures.withPassword(chair, "Zhuxi2026x"), unit.unit().id(), false);
 
         WebDriver browser = Browser.phone();
         String initial = newcomer.idCard().substring(12);

@@ -11,27 +11,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.JourneyTestSupport;
 
 /**
  * The demo officer of a toll-station union, on a phone: first log-in and password change, the tree,
  * the own unit, an import rejected for one bad row, the corrected import, the new employees on the
  * unit page, and the committee finding the import in the audit trail.
  */
-class OfficerImportJourneyTests extends IntegrationTestSupport {
+class OfficerImportJourneyTests extends JourneyTestSupport {
 
     private static final String DEMO_PASSWORD = "Tongxin@2026";
 
-    @LocalServerPort
-    int port;
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     private String demoLogin(String role, String unitName) {
         return jdbc.sql("""

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -20,8 +18,6 @@ class WebErrorsTests extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
-    @Autowired
-    PasswordEncoder encoder;
 
     WebClient web;
 
@@ -30,9 +26,7 @@ class WebErrorsTests extends IntegrationTestSupport {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("错误页工会");
         OrgSetup.HrRow person = Fixtures.row(unit.departmentCode());
         orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "errors.csv", List.of(person));
-        long account = fixtures.accountId(fixtures.employeeId(person.employeeNo()));
-        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
-                .params(encoder.encode("Cuowu2026"), account).update();
+        fixtures.withPassword(person, "Cuowu2026");
         web = new WebClient(port);
         assertThat(web.login(person.employeeNo(), "Cuowu2026").body()).contains("id=\"greeting\"");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,35 @@ public class Fixtures {
     private final OrgSetup orgSetup;
     private final JdbcClient jdbc;
 
-    Fixtures(OrgSetup orgSetup, JdbcClient jdbc) {
+    private final PasswordEncoder encoder;
+
+    Fixtures(OrgSetup orgSetup, JdbcClient jdbc, PasswordEncoder encoder) {
         this.orgSetup = orgSetup;
         this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    /** Gives an imported employee's account a password of its own, so a test logs in without the forced change. */
+    public long withPassword(OrgSetup.HrRow row, String password) {
+        long account = accountId(employeeId(row.employeeNo()));
+        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = false WHERE id = ?")
+                .params(encoder.encode(password), account).update();
+        return account;
+    }
+
+    /** Makes the account the chair (主席) of a unit, with the care right there when {@code care}. */
+    public void chair(long accountId, long unitId, boolean care) {
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席')")
+                .params(accountId, unitId).update();
+        if (care) {
+            jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, 'CARE', ?)")
+                    .params(accountId, unitId).update();
+        }
+    }
+
+    /** Makes the account a member of the union committee. */
+    public void committeeMember(long accountId) {
+        jdbc.sql("INSERT INTO role_grant (account_id, role) VALUES (?, 'COMMITTEE')").param(accountId).update();
     }
 
     /** A fresh grassroots union under the demo company union, with one department. */
