@@ -81,8 +81,7 @@ class AidTests extends IntegrationTestSupport {
         stationChair = fixtures.employeeId(chairRow.employeeNo());
         employee = Fixtures.employee(fixtures.accountId(applicant), applicant);
         long chairAccount = fixtures.accountId(stationChair);
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席'), (?, 'CARE', ?, NULL)")
-                .params(chairAccount, station.id(), chairAccount, station.id()).update();
+        fixtures.chair(chairAccount, station.id(), true);
         stationOfficer = Fixtures.officer(chairAccount, station.id());
         unionOfficer = Fixtures.officer(fixtures.accountId(fixtures.employeeId(unionChairRow.employeeNo())),
                 union.unit().id());

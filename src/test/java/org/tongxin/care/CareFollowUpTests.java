@@ -97,8 +97,7 @@ class CareFollowUpTests extends IntegrationTestSupport {
 
     private Viewer carer(OrgSetup.HrRow row, OrgUnit unit) {
         long account = fixtures.accountId(fixtures.employeeId(row.employeeNo()));
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席'), (?, 'CARE', ?, NULL)")
-                .params(account, unit.id(), account, unit.id()).update();
+        fixtures.chair(account, unit.id(), true);
         return Fixtures.officer(account, unit.id());
     }
 

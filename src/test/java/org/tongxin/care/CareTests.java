@@ -42,8 +42,7 @@ class CareTests extends IntegrationTestSupport {
         employee = fixtures.employeeId(person.employeeNo());
         officerEmployee = fixtures.employeeId(chair.employeeNo());
         long officerAccount = fixtures.accountId(officerEmployee);
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席'), (?, 'CARE', ?, NULL)")
-                .params(officerAccount, unit.unit().id(), officerAccount, unit.unit().id()).update();
+        fixtures.chair(officerAccount, unit.unit().id(), true);
         officer = Fixtures.officer(officerAccount, unit.unit().id());
         committee = Fixtures.committee(fixtures.adminAccountId());
     }

@@ -56,8 +56,7 @@ class MembershipFlowTests extends IntegrationTestSupport {
         officerEmployee = fixtures.employeeId(o.employeeNo());
         applicant = Fixtures.employee(fixtures.accountId(applicantId), applicantId);
         long officerAccount = fixtures.accountId(officerEmployee);
-        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '主席')")
-                .params(officerAccount, unit.unit().id()).update();
+        fixtures.chair(officerAccount, unit.unit().id(), false);
         officer = Fixtures.officer(officerAccount, unit.unit().id());
     }
 
