@@ -22,13 +22,13 @@ import org.tongxin.membership.internal.Ceremonies;
 import org.tongxin.membership.internal.Member;
 import org.tongxin.membership.internal.Members;
 import org.tongxin.membership.internal.MembershipService;
-import org.tongxin.membership.internal.QrCodes;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.QrCodes;
 import org.tongxin.shared.web.Refusal;
 
 /** The employee's side: apply, see where the application stands, show the member card; and card checks. */

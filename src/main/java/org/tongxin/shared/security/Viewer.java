@@ -76,6 +76,14 @@ public record Viewer(long accountId, Long employeeId, String displayName, Set<Ro
         return false;
     }
 
+    /**
+     * The platform itself acting on a schedule (a lottery drawn when its window closes), as the audit trail
+     * names it: account 0, no roles, so it can reach nothing through a scope check.
+     */
+    public static Viewer system(String name) {
+        return new Viewer(0, null, name, Set.of(), Set.of(), Set.of(), false);
+    }
+
     public Viewer withPasswordChanged() {
         return new Viewer(accountId, employeeId, displayName, roles, officerUnits, careUnits, false);
     }

@@ -1,4 +1,4 @@
-package org.tongxin.membership.internal;
+package org.tongxin.shared.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -30,7 +30,7 @@ public final class QrCodes {
                     + "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                     + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
-            throw new IllegalStateException("QR code for a member card", e);
+            throw new IllegalStateException("QR code for " + text, e);
         }
     }
 }

@@ -1,0 +1,166 @@
+package org.tongxin.activity.internal;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Activities, their hosts, invitees and seats. */
+@Repository
+public class Activities {
+
+    static final String COLUMNS = "id, title, type, description, place, venue_id, starts_at, ends_at, signup_opens_at, "
+            + "signup_closes_at, capacity, audience, audience_unit_id, lottery, lottery_seed, drawn_at, lead_unit_id, "
+            + "status, cancel_reason, checkin_token, cover_key, created_by";
+
+    /** A host body of an activity; the lead is listed first. */
+    public record Host(long unitId, boolean lead) {
+    }
+
+    /** What an activity is about, as entered. */
+    public record Draft(String title, String type, String description, String place, Long venueId,
+                        OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime signupOpensAt,
+                        OffsetDateTime signupClosesAt, int capacity, String audience, Long audienceUnitId,
+                        boolean lottery, long leadUnitId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Activities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Draft d, String checkinToken, long createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO activity (title, type, description, place, venue_id, starts_at, ends_at,
+                          signup_opens_at, signup_closes_at, capacity, audience, audience_unit_id, lottery,
+                          lead_unit_id, status, checkin_token, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
+                .params(d.title(), d.type(), d.description(), d.place(), d.venueId(), d.startsAt(), d.endsAt(),
+                        d.signupOpensAt(), d.signupClosesAt(), d.capacity(), d.audience(), d.audienceUnitId(),
+                        d.lottery(), d.leadUnitId(), checkinToken, createdBy)
+                .query(Long.class).single();
+    }
+
+    public void update(long id, Draft d) {
+        jdbc.sql("""
+                        UPDATE activity SET title = ?, type = ?, description = ?, place = ?, venue_id = ?, starts_at = ?,
+                          ends_at = ?, signup_opens_at = ?, signup_closes_at = ?, capacity = ?, audience = ?,
+                          audience_unit_id = ?, lottery = ?
+                        WHERE id = ?""")
+                .params(d.title(), d.type(), d.description(), d.place(), d.venueId(), d.startsAt(), d.endsAt(),
+                        d.signupOpensAt(), d.signupClosesAt(), d.capacity(), d.audience(), d.audienceUnitId(),
+                        d.lottery(), id)
+                .update();
+    }
+
+    public Optional<Activity> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activity WHERE id = ?").param(id).query(Activity.class).optional();
+    }
+
+    public Optional<Activity> findForUpdate(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activity WHERE id = ? FOR UPDATE").param(id)
+                .query(Activity.class).optional();
+    }
+
+    public void setStatus(long id, String status) {
+        jdbc.sql("UPDATE activity SET status = ? WHERE id = ?").params(status, id).update();
+    }
+
+    public void cancel(long id, String reason) {
+        jdbc.sql("UPDATE activity SET status = 'CANCELLED', cancel_reason = ? WHERE id = ?").params(reason, id).update();
+    }
+
+    public void setCover(long id, String coverKey) {
+        jdbc.sql("UPDATE activity SET cover_key = ? WHERE id = ?").params(coverKey, id).update();
+    }
+
+    public void drawn(long id, String seed) {
+        jdbc.sql("UPDATE activity SET lottery_seed = ?, drawn_at = now() WHERE id = ?").params(seed, id).update();
+    }
+
+    public void setHosts(long id, long leadUnitId, Collection<Long> coHosts) {
+        jdbc.sql("DELETE FROM activity_host WHERE activity_id = ?").param(id).update();
+        jdbc.sql("INSERT INTO activity_host (activity_id, unit_id, lead) VALUES (?, ?, true)").params(id, leadUnitId)
+                .update();
+        for (Long unit : coHosts) {
+            if (unit != leadUnitId) {
+                jdbc.sql("INSERT INTO activity_host (activity_id, unit_id, lead) VALUES (?, ?, false) ON CONFLICT DO NOTHING")
+                        .params(id, unit).update();
+            }
+        }
+    }
+
+    public List<Host> hosts(long id) {
+        return jdbc.sql("SELECT unit_id, lead FROM activity_host WHERE activity_id = ? ORDER BY lead DESC, unit_id")
+                .param(id).query(Host.class).list();
+    }
+
+    public void setInvitees(long id, Collection<Long> employeeIds) {
+        jdbc.sql("DELETE FROM activity_invitee WHERE activity_id = ?").param(id).update();
+        for (Long e : employeeIds) {
+            jdbc.sql("INSERT INTO activity_invitee (activity_id, employee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(id, e).update();
+        }
+    }
+
+    public List<Long> invitees(long id) {
+        return jdbc.sql("SELECT employee_id FROM activity_invitee WHERE activity_id = ? ORDER BY employee_id").param(id)
+                .query(Long.class).list();
+    }
+
+    public boolean invited(long id, long employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM activity_invitee WHERE activity_id = ? AND employee_id = ?)")
+                .params(id, employeeId).query(Boolean.class).single();
+    }
+
+    /** Adds the seats from the current number up to the capacity. */
+    public void addSeats(long id, int capacity) {
+        jdbc.sql("""
+                        INSERT INTO activity_seat (activity_id, seat_no)
+                        SELECT ?, s FROM generate_series(
+                          (SELECT coalesce(max(seat_no), 0) + 1 FROM activity_seat WHERE activity_id = ?), ?) s""")
+                .params(id, id, capacity).update();
+    }
+
+    /**
+     * Activities published (or later) that an employee of the unit path {@code pathIds} may see: for a subtree
+     * the employee is in, or listing them; starting from {@code from}, soonest first.
+     */
+    public List<Activity> openTo(long employeeId, List<Long> pathIds, OffsetDateTime from, String type, Long hostUnitId,
+                                 int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activity a WHERE status <> 'DRAFT' AND ends_at >= ?"
+                        + " AND (audience_unit_id = ANY(?::bigint[]) OR (audience = 'LIST' AND EXISTS ("
+                        + "SELECT 1 FROM activity_invitee i WHERE i.activity_id = a.id AND i.employee_id = ?)))"
+                        + " AND (CAST(? AS TEXT) IS NULL OR type = ?)"
+                        + " AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM activity_host h"
+                        + " WHERE h.activity_id = a.id AND h.unit_id = ?))"
+                        + " ORDER BY starts_at, id LIMIT ?")
+                .params(from, pathIds.toArray(Long[]::new), employeeId, type, type, hostUnitId, hostUnitId, limit)
+                .query(Activity.class).list();
+    }
+
+    /** Activities any of the given units hosts (all when null), newest first. */
+    public List<Activity> hostedBy(Collection<Long> unitIds, int limit) {
+        if (unitIds != null && unitIds.isEmpty()) {
+            return List.of();
+        }
+        String where = unitIds == null ? "" : " WHERE id IN (SELECT activity_id FROM activity_host"
+                + " WHERE unit_id = ANY(?::bigint[]))";
+        var sql = jdbc.sql("SELECT " + COLUMNS + " FROM activity" + where + " ORDER BY starts_at DESC, id DESC LIMIT ?");
+        if (unitIds != null) {
+            sql = sql.param(unitIds.toArray(Long[]::new));
+        }
+        return sql.param(limit).query(Activity.class).list();
+    }
+
+    /** Published lottery activities whose window has closed without a draw. */
+    public List<Long> awaitingDraw(OffsetDateTime now) {
+        return jdbc.sql("""
+                        SELECT id FROM activity WHERE lottery AND drawn_at IS NULL AND status = 'PUBLISHED'
+                        AND signup_closes_at <= ? ORDER BY id""")
+                .param(now).query(Long.class).list();
+    }
+}

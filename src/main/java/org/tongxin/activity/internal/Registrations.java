@@ -1,0 +1,188 @@
+package org.tongxin.activity.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Registrations and the seats they hold. A registration is confirmed while it holds a seat and waitlisted
+ * while it does not; the waitlist is the active registrations without a seat in queue order.
+ */
+@Repository
+public class Registrations {
+
+    /** A registration as lists show it. */
+    public record Entry(long id, long activityId, long employeeId, OffsetDateTime createdAt, long queueNo,
+                        Integer seatNo, OffsetDateTime checkedInAt) {
+
+        public boolean confirmed() {
+            return seatNo != null;
+        }
+    }
+
+    /** What one sign-up did: the registration (null when the person was already registered) and the seat. */
+    public record Claim(Long registrationId, Integer seatNo) {
+    }
+
+    /** Seats taken, seats in all, people waiting. */
+    public record Counts(int taken, int seats, int waiting) {
+
+        public boolean full() {
+            return taken >= seats;
+        }
+    }
+
+    private static final String ENTRY = """
+            SELECT r.id, r.activity_id, r.employee_id, r.created_at, r.queue_no, s.seat_no, r.checked_in_at
+            FROM activity_registration r LEFT JOIN activity_seat s ON s.registration_id = r.id""";
+
+    private final JdbcClient jdbc;
+
+    Registrations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Registers and, when {@code takeSeat}, claims the lowest free seat that no other transaction is claiming,
+     * all in one statement: the rush never queues on a shared counter, the unique index refuses a second
+     * registration of the same person, and the seat rows bound the confirmed to the capacity.
+     */
+    public Claim register(long activityId, long employeeId, boolean takeSeat) {
+        return jdbc.sql("""
+                        WITH r AS (
+                          INSERT INTO activity_registration (activity_id, employee_id, status, queue_no)
+                          VALUES (?, ?, 'ACTIVE', nextval('activity_queue_seq'))
+                          ON CONFLICT (activity_id, employee_id) WHERE status = 'ACTIVE' DO NOTHING
+                          RETURNING id),
+                        s AS (
+                          SELECT seat_no FROM activity_seat
+                          WHERE activity_id = ? AND registration_id IS NULL AND ? AND EXISTS (SELECT 1 FROM r)
+                          ORDER BY seat_no LIMIT 1 FOR UPDATE SKIP LOCKED),
+                        u AS (
+                          UPDATE activity_seat t SET registration_id = r.id FROM r, s
+                          WHERE t.activity_id = ? AND t.seat_no = s.seat_no
+                          RETURNING t.seat_no)
+                        SELECT (SELECT id FROM r) AS registration_id, (SELECT seat_no FROM u) AS seat_no""")
+                .params(activityId, employeeId, activityId, takeSeat, activityId)
+                .query(Claim.class).single();
+    }
+
+    public Optional<Entry> active(long activityId, long employeeId) {
+        return jdbc.sql(ENTRY + " WHERE r.activity_id = ? AND r.employee_id = ? AND r.status = 'ACTIVE'")
+                .params(activityId, employeeId).query(Entry.class).optional();
+    }
+
+    /** Locks the person's registration for cancelling; empty when there is none (or another cancel holds it). */
+    public Optional<Entry> activeForUpdate(long activityId, long employeeId) {
+        return jdbc.sql("""
+                        SELECT r.id, r.activity_id, r.employee_id, r.created_at, r.queue_no,
+                          (SELECT seat_no FROM activity_seat s WHERE s.registration_id = r.id) AS seat_no, r.checked_in_at
+                        FROM activity_registration r
+                        WHERE r.activity_id = ? AND r.employee_id = ? AND r.status = 'ACTIVE' FOR UPDATE""")
+                .params(activityId, employeeId).query(Entry.class).optional();
+    }
+
+    public void cancel(long registrationId) {
+        jdbc.sql("UPDATE activity_registration SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?")
+                .param(registrationId).update();
+    }
+
+    /**
+     * Gives the seat of a cancelled registration straight to the head of the waitlist, so that no newcomer
+     * can take it first; frees it when nobody waits. The head is claimed with SKIP LOCKED so two cancels
+     * at once promote two people.
+     *
+     * @return the employee promoted, if any
+     */
+    public Optional<Long> passSeat(long activityId, long fromRegistrationId) {
+        Optional<Long[]> head = jdbc.sql("""
+                        SELECT r.id, r.employee_id FROM activity_registration r
+                        WHERE r.activity_id = ? AND r.status = 'ACTIVE'
+                          AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id)
+                        ORDER BY r.queue_no LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param(activityId).query((rs, i) -> new Long[]{rs.getLong(1), rs.getLong(2)}).optional();
+        jdbc.sql("UPDATE activity_seat SET registration_id = ? WHERE registration_id = ?")
+                .params(head.map(h -> h[0]).orElse(null), fromRegistrationId).update();
+        return head.map(h -> h[1]);
+    }
+
+    /**
+     * Fills free seats from the waitlist in queue order: after a lottery draw, after capacity grows, or when a
+     * seat stayed free because the transaction that claimed it rolled back.
+     *
+     * @return the employees promoted
+     */
+    public List<Long> fillFromWaitlist(long activityId) {
+        return jdbc.sql("""
+                        WITH w AS (
+                          SELECT r.id, r.employee_id, row_number() OVER (ORDER BY r.queue_no) AS n
+                          FROM activity_registration r
+                          WHERE r.activity_id = ? AND r.status = 'ACTIVE'
+                            AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id)),
+                        f AS (
+                          SELECT seat_no, row_number() OVER (ORDER BY seat_no) AS n FROM activity_seat
+                          WHERE activity_id = ? AND registration_id IS NULL FOR UPDATE)
+                        UPDATE activity_seat t SET registration_id = w.id FROM w JOIN f USING (n)
+                        WHERE t.activity_id = ? AND t.seat_no = f.seat_no
+                        RETURNING w.employee_id""")
+                .params(activityId, activityId, activityId).query(Long.class).list();
+    }
+
+    /** Orders the active registrations by the given ids (a lottery's draw): first drawn, first in the queue. */
+    public void requeue(List<Long> registrationIdsInOrder) {
+        for (int i = 0; i < registrationIdsInOrder.size(); i++) {
+            jdbc.sql("UPDATE activity_registration SET queue_no = ? WHERE id = ?")
+                    .params(i + 1, registrationIdsInOrder.get(i)).update();
+        }
+    }
+
+    /** Active registrations in queue order (arrival, or the draw). */
+    public List<Entry> activeInQueueOrder(long activityId) {
+        return jdbc.sql(ENTRY + " WHERE r.activity_id = ? AND r.status = 'ACTIVE' ORDER BY r.queue_no")
+                .param(activityId).query(Entry.class).list();
+    }
+
+    public Counts counts(long activityId) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM activity_seat WHERE activity_id = ? AND registration_id IS NOT NULL)::int AS taken,
+                          (SELECT count(*) FROM activity_seat WHERE activity_id = ?)::int AS seats,
+                          (SELECT count(*) FROM activity_registration r WHERE r.activity_id = ? AND r.status = 'ACTIVE'
+                            AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id))::int AS waiting""")
+                .params(activityId, activityId, activityId).query(Counts.class).single();
+    }
+
+    /** Place on the waitlist (1 = next), or empty when the person holds a seat or is not registered. */
+    public Optional<Integer> waitlistPlace(long activityId, long employeeId) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM activity_registration w WHERE w.activity_id = r.activity_id
+                          AND w.status = 'ACTIVE' AND w.queue_no <= r.queue_no
+                          AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = w.id))::int
+                        FROM activity_registration r
+                        WHERE r.activity_id = ? AND r.employee_id = ? AND r.status = 'ACTIVE'
+                          AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id)""")
+                .params(activityId, employeeId).query(Integer.class).optional();
+    }
+
+    /** The employee's active registrations, soonest activity first. */
+    public List<Entry> ofEmployee(long employeeId) {
+        return jdbc.sql(ENTRY + " JOIN activity a ON a.id = r.activity_id WHERE r.employee_id = ? AND r.status = 'ACTIVE'"
+                        + " ORDER BY a.starts_at DESC LIMIT 100")
+                .param(employeeId).query(Entry.class).list();
+    }
+
+    /** Records a check-in once; returns false when the person had checked in already. */
+    public boolean checkIn(long registrationId, OffsetDateTime at, long by) {
+        return jdbc.sql("""
+                        UPDATE activity_registration SET checked_in_at = ?, checked_in_by = ?
+                        WHERE id = ? AND checked_in_at IS NULL""")
+                .params(at, by, registrationId).update() == 1;
+    }
+
+    /** Everyone registered and active, for the cancellation notice. */
+    public List<Long> activeEmployees(long activityId) {
+        return jdbc.sql("SELECT employee_id FROM activity_registration WHERE activity_id = ? AND status = 'ACTIVE'")
+                .param(activityId).query(Long.class).list();
+    }
+}

@@ -1,0 +1,38 @@
+package org.tongxin.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tongxin.membership.internal.CardTokens;
+import org.tongxin.membership.internal.Member;
+import org.tongxin.membership.internal.Members;
+
+/** What other modules may ask about membership: is someone a member, whose card was just scanned. */
+@Service
+public class MemberDirectory {
+
+    private final Members members;
+    private final CardTokens tokens;
+    private final Clock clock;
+
+    MemberDirectory(Members members, CardTokens tokens, Optional<Clock> clock) {
+        this.members = members;
+        this.tokens = tokens;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /** A current member, working or retired. */
+    public boolean isMember(long employeeId) {
+        return members.current(employeeId).isPresent();
+    }
+
+    /** The employee whose member card shows this QR token, while the token is valid (see {@link CardTokens}). */
+    public Optional<Long> cardHolder(String token) {
+        CardTokens.Result result = tokens.check(token, Instant.now(clock));
+        if (result.check() != CardTokens.Check.VALID) {
+            return Optional.empty();
+        }
+        return members.currentById(result.memberId()).map(Member::employeeId);
+    }
+}
