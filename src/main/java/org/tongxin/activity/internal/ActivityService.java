@@ -63,16 +63,20 @@ public class ActivityService {
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
-    OffsetDateTime now() {
+    public OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 
     /** A new activity as a draft, led by a body the officer manages. */
     @Transactional
-    public long create(Viewer officer, Activities.Draft draft, List<Long> coHosts, List<Long> invitees) {
+    public long create(Viewer officer, Activities.Draft draft, List<Long> coHosts, List<Long> invitees,
+                       String coverKey) {
         OrgUnit lead = org.managedUnit(officer, draft.leadUnitId());
         check(officer, draft, coHosts, invitees);
         long id = activities.insert(draft, newToken(), officer.accountId());
+        if (coverKey != null) {
+            activities.setCover(id, coverKey);
+        }
         activities.setHosts(id, lead.id(), coHosts);
         activities.setInvitees(id, draft.audience().equals("LIST") ? invitees : List.of());
         audit.record(officer, "activity.create", "activity", id, lead.id(), draft.title(), null,
@@ -82,7 +86,8 @@ public class ActivityService {
 
     /** Changes an activity; after publishing its capacity may only grow (the seats exist). */
     @Transactional
-    public void update(Viewer officer, long id, Activities.Draft draft, List<Long> coHosts, List<Long> invitees) {
+    public void update(Viewer officer, long id, Activities.Draft draft, List<Long> coHosts, List<Long> invitees,
+                       String coverKey) {
         Activity a = led(officer, id, true);
         if (a.status().equals("CANCELLED") || a.status().equals("SUMMARISED")) {
             throw new Refusal("activity.error.finished");
@@ -99,6 +104,9 @@ public class ActivityService {
             throw new Refusal("activity.error.lotteryFixed");
         }
         activities.update(id, draft);
+        if (coverKey != null) {
+            activities.setCover(id, coverKey);
+        }
         activities.setHosts(id, a.leadUnitId(), coHosts);
         activities.setInvitees(id, draft.audience().equals("LIST") ? invitees : List.of());
         if (published && draft.capacity() > a.capacity()) {

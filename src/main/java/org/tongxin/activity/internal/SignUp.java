@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
+import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -71,7 +72,7 @@ public class SignUp {
             return activities.invited(a.id(), employeeId);
         }
         Optional<EmployeeSummary> employee = org.employee(employeeId);
-        if (employee.isEmpty() || !"ACTIVE".equals(employee.get().status())) {
+        if (employee.isEmpty() || employee.get().status() == EmployeeStatus.LEFT) {
             return false;
         }
         boolean inSubtree = org.unit(employee.get().unitId()).map(OrgUnit::pathIds)
