@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.activity.internal.Activities;
+import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -55,6 +57,8 @@ class DataScopeTests extends IntegrationTestSupport {
     CareService care;
     @Autowired
     Projects projects;
+    @Autowired
+    ActivityService activities;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -120,6 +124,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("unitId", Long.toString(unitB.unit().id()));
         idsOfB.put("employeeId", Long.toString(employeeB));
         idsOfB.put("runId", Long.toString(runB));
+        idsOfA.put("activityId", Long.toString(activityOf(officerA, unitA.unit().id())));
+        idsOfB.put("activityId", Long.toString(activityOf(officerB, unitB.unit().id())));
         idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
         idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
         idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
@@ -151,6 +157,16 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(String.class).single();
     }
 
+    /** A published activity led by the unit, open to its members. */
+    private long activityOf(Viewer officer, long unitId) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        long id = activities.create(officer, new Activities.Draft("范围测试活动", "OTHER", "", null, null, now.plusDays(1),
+                now.plusDays(1).plusHours(2), now.minusHours(1), now.plusHours(20), 5, "MEMBERS", unitId, false, unitId),
+                List.of(), List.of(), null);
+        activities.publish(officer, id);
+        return id;
+    }
+
     /** A member HR reported as gone, waiting in the unit's queue. */
     private long flagFor(long employeeId, long unitId) {
         membershipSetup.enrol(employeeId, unitId, java.time.LocalDate.now().minusYears(1));
@@ -170,7 +186,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 if (!pattern.startsWith("/org/") && !pattern.startsWith("/admin/")
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
-                        && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")) {
+                        && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
+                        && !pattern.startsWith("/activity-admin/")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -222,7 +239,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
                         "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}", "/care/moves/{moveId}/reclassify",
-                        "/care/projects/{projectId}", "/care/cases/{caseId}/plan", "/care/cases/{caseId}/owner");
+                        "/care/projects/{projectId}", "/activity-admin/{activityId}/cancel", "/care/cases/{caseId}/plan", "/care/cases/{caseId}/owner");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -255,6 +272,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT reclassify_note_enc IS NULL FROM care_move WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("moveId"))).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT status || title FROM activity WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("activityId"))).query(String.class).single())
+                .isEqualTo("PUBLISHED范围测试活动");
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),
