@@ -20,9 +20,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activity.ActivitySetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
+import org.tongxin.membership.MemberDirectory;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.Notifications;
@@ -56,10 +58,15 @@ class DemoLoader implements ApplicationRunner {
     private final Notifications notifications;
     private final MembershipSetup membership;
     private final CareSetup care;
+    private final ActivitySetup activities;
+    private final MemberDirectory memberDirectory;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
-               AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care) {
+               AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
+               ActivitySetup activities, MemberDirectory memberDirectory) {
+        this.activities = activities;
+        this.memberDirectory = memberDirectory;
         this.enabled = enabled;
         this.seed = seed;
         this.scale = scale;
@@ -141,6 +148,9 @@ class DemoLoader implements ApplicationRunner {
 
         careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
                 List.of(officer, employee, committee), created.get(tollStation.key()).id());
+
+        activityStories(rows, created, unitOfDepartment, company, stationId, system.accountId(),
+                List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -294,6 +304,55 @@ class DemoLoader implements ApplicationRunner {
         byUnit.getOrDefault(root, List.of()).stream().findFirst().ifPresent(r -> care.aid(ids.get(r.employeeNo()), root,
                 today.minusDays(5), "ILLNESS", new BigDecimal("6000"), "本人确诊肺癌，正在化疗，需长期自费用药。",
                 committeeAccount, List.of(), null, null));
+    }
+
+    /**
+     * Activities of several hosts: the company union's New Year gala co-hosted with the youth league and the
+     * women's committee (sign-up open), a badminton match at the demo officer's station that is full with a
+     * waitlist, a spa retreat drawn by lottery, the women's committee's flower class coming up, and a reading
+     * session held two weeks ago with its check-ins.
+     */
+    private void activityStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                                 UnitPlan company, long stationId, long system, List<HrRow> demoLogins) {
+        long companyId = created.get(company.key()).id();
+        List<OrgUnit> partners = directory.partnerBodies();
+        long youthLeague = partners.stream().filter(p -> p.name().equals("公司团委")).findFirst().orElseThrow().id();
+        long women = partners.stream().filter(p -> p.name().equals("公司女职工委员会")).findFirst().orElseThrow().id();
+        OffsetDateTime now = OffsetDateTime.now().withMinute(0).withSecond(0).withNano(0);
+        Map<String, Long> ids = ids(rows);
+        List<Long> station = rows.stream().filter(r -> !demoLogins.contains(r)
+                && created.get(unitOfDepartment.get(r.departmentCode())).id() == stationId)
+                .map(r -> ids.get(r.employeeNo())).toList();
+        List<Long> members = rows.stream().filter(r -> !demoLogins.contains(r)).map(r -> ids.get(r.employeeNo()))
+                .filter(memberDirectory::isMember).limit(120).toList();
+
+        long gala = activities.activity("2027年迎新春职工联欢会", "CULTURE_SPORTS",
+                "公司工会、团委、女职工委员会联合举办。节目报名和观众报名同时开放，名额有限，先到先得。", "公司职工之家多功能厅",
+                now.plusDays(20).withHour(19), now.plusDays(20).withHour(21), now.minusDays(3), now.plusDays(15), 300,
+                "MEMBERS", companyId, false, companyId, List.of(youthLeague, women), "PUBLISHED", system);
+        members.forEach(e -> activities.register(gala, e, true));
+
+        long badminton = activities.activity("蒲江收费站羽毛球友谊赛", "CULTURE_SPORTS",
+                "与雅安管理中心收费站的友谊赛，站区篮球场改羽毛球场地。名额 8 人，满员后进入候补。", "蒲江收费站站区球场",
+                now.plusDays(6).withHour(15), now.plusDays(6).withHour(17), now.minusDays(2), now.plusDays(5), 8,
+                "EMPLOYEES", stationId, false, stationId, List.of(youthLeague), "PUBLISHED", system);
+        station.stream().limit(11).forEach(e -> activities.register(badminton, e, true));
+
+        long retreat = activities.activity("一线职工温泉疗休养（抽签）", "SOLACE",
+                "为一线收费、养护职工安排两天一晚疗休养，名额 5 个，报名截止后公开抽签。", "周公山温泉",
+                now.plusDays(30).withHour(9), now.plusDays(31).withHour(17), now.minusDays(1), now.plusDays(10), 5,
+                "MEMBERS", companyId, true, companyId, List.of(), "PUBLISHED", system);
+        members.stream().limit(18).forEach(e -> activities.register(retreat, e, false));
+
+        activities.activity("三八节插花体验课", "TRAINING", "女职工委员会组织，材料由工会提供。", "公司职工书屋",
+                now.plusDays(12).withHour(14), now.plusDays(12).withHour(16), now.plusDays(2), now.plusDays(11), 30,
+                "EMPLOYEES", companyId, false, women, List.of(companyId), "PUBLISHED", system);
+
+        long reading = activities.activity("“书香同心”读书分享会", "CULTURE_SPORTS", "分享一本最近读过的好书。",
+                "蒲江收费站职工书屋", now.minusDays(14).withHour(19), now.minusDays(14).withHour(21), now.minusDays(24),
+                now.minusDays(15), 20, "EMPLOYEES", stationId, false, stationId, List.of(youthLeague), "HELD", system);
+        station.stream().limit(12).forEach(e -> activities.register(reading, e, true));
+        station.stream().limit(10).forEach(e -> activities.checkIn(reading, e, now.minusDays(14).withHour(18).withMinute(55)));
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

@@ -244,4 +244,21 @@ class ActivityTests extends IntegrationTestSupport {
         assertThat(mvc.perform(get("/activities").with(as(outsider))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("青年读书会");
     }
+
+    @Test
+    void theDemoHasActivitiesOfSeveralHostsOneFullWithAWaitlistALotteryAndOneHeldWithCheckIns() {
+        assertThat(jdbc.sql("SELECT count(DISTINCT h.unit_id) FROM activity_host h JOIN activity a ON a.id = h.activity_id"
+                + " WHERE a.title IN ('2027年迎新春职工联欢会', '三八节插花体验课', '蒲江收费站羽毛球友谊赛')")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(4);
+        long badminton = jdbc.sql("SELECT id FROM activity WHERE title = '蒲江收费站羽毛球友谊赛'").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_seat WHERE activity_id = ? AND registration_id IS NOT NULL")
+                .param(badminton).query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_registration WHERE activity_id = ? AND status = 'ACTIVE'")
+                .param(badminton).query(Long.class).single()).isGreaterThan(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity WHERE lottery AND drawn_at IS NULL").query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM activity_registration r JOIN activity a ON a.id = r.activity_id
+                        WHERE a.status = 'HELD' AND r.checked_in_at IS NOT NULL""").query(Long.class).single()).isPositive();
+    }
 }

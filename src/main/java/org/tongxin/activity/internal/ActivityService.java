@@ -237,7 +237,7 @@ public class ActivityService {
                         + title + ".", "/activities/" + activityId)));
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
