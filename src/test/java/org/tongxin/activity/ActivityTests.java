@@ -238,6 +238,10 @@ class ActivityTests extends IntegrationTestSupport {
         String list = mvc.perform(get("/activities").with(as(members.get(0)))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("青年读书会");
+        assertThat(mvc.perform(get("/activities").param("host", Long.toString(youthLeague)).with(as(members.get(0))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("青年读书会");
+        assertThat(mvc.perform(get("/activities").param("type", "TRAINING").with(as(members.get(0))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("青年读书会");
         String page = mvc.perform(get("/activities/" + id).with(as(members.get(0)))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("协办").contains("id=\"register\"");

@@ -3,6 +3,7 @@ package org.tongxin.activity.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -59,10 +60,14 @@ class ActivityController {
                 @RequestParam(required = false) Long host, Model model) {
         Viewer viewer = CurrentViewer.get();
         List<Card> cards = List.of();
+        List<OrgUnit> hosts = new ArrayList<>();
         if (viewer.employeeId() != null) {
             long employeeId = viewer.employeeId();
             List<Long> path = org.employee(employeeId).flatMap(e -> org.unit(e.unitId())).map(OrgUnit::pathIds)
                     .orElse(List.of());
+            // The bodies that may host something for this person: their own units up the tree, and the partners.
+            path.forEach(id -> org.unit(id).ifPresent(hosts::add));
+            hosts.addAll(org.partnerBodies());
             OffsetDateTime start = from == null ? OffsetDateTime.now()
                     : from.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
             cards = activities.openTo(employeeId, path, start, blankToNull(type), host, 100).stream()
@@ -74,6 +79,7 @@ class ActivityController {
         model.addAttribute("type", type);
         model.addAttribute("from", from);
         model.addAttribute("host", host);
+        model.addAttribute("hosts", hosts);
         return "activity/list";
     }
 
