@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -118,6 +119,12 @@ public class ActivityService {
         audit.record(officer, "activity.update", "activity", id, a.leadUnitId(), draft.title(),
                 Map.of("capacity", a.capacity(), "startsAt", a.startsAt()),
                 Map.of("capacity", draft.capacity(), "startsAt", draft.startsAt()));
+        if (published && (!draft.startsAt().isEqual(a.startsAt()) || !Objects.equals(draft.place(), a.place()))) {
+            Message message = new Message("活动有变动：" + draft.title(), "「" + draft.title() + "」的时间或地点有变动，请查看。\n"
+                    + draft.title() + " has a new time or place.", "/activities/" + id);
+            registrations.activeEmployees(id)
+                    .forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
+        }
     }
 
     private void check(Viewer officer, Activities.Draft d, List<Long> coHosts, List<Long> invitees) {
