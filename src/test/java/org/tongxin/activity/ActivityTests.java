@@ -134,6 +134,10 @@ class ActivityTests extends IntegrationTestSupport {
         signUp.register(members.get(1), id);
         service.update(officer, id, draft(3, false), List.of(), List.of(), null);
         assertThat(seatsOf(id)).isEqualTo("2/3");
+        // The draft's times moved on with the clock: everyone signed up hears of the new time.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE link = ? AND title LIKE '活动有变动%'")
+                .param("/activities/" + id).query(Long.class).single() == 2);
         assertThatThrownBy(() -> service.update(officer, id, draft(1, false), List.of(), List.of(), null))
                 .isInstanceOf(Refusal.class).hasMessage("activity.error.capacityShrinks");
         assertThatThrownBy(() -> jdbc.sql("UPDATE activity SET capacity = 1 WHERE id = ?").param(id).update())
