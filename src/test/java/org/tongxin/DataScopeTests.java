@@ -25,8 +25,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.activity.VenueSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
+import org.tongxin.activity.internal.VenueService;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -46,6 +48,10 @@ import org.tongxin.support.IntegrationTestSupport;
 class DataScopeTests extends IntegrationTestSupport {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** Shared with every officer on purpose (阵地一起用): any body may find a venue and look at its calendar. */
+    private static final Set<String> SHARED_WITH_EVERY_OFFICER = Set.of("/activity-venues/{venueId}",
+            "/activity-venues/{venueId}/photo");
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
 
     @Autowired
     MembershipSetup membershipSetup;
@@ -59,6 +65,10 @@ class DataScopeTests extends IntegrationTestSupport {
     Projects projects;
     @Autowired
     ActivityService activities;
+    @Autowired
+    VenueService venues;
+    @Autowired
+    VenueSetup venueSetup;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -130,6 +140,17 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
         idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
         idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
+        idsOfA.put("venueId", Long.toString(venues.create(officerA, unitA.unit().id(),
+                new VenueService.VenueForm("甲站职工之家", "WORKERS_HOME", "甲站二楼", "30", ""), PNG)));
+        idsOfB.put("venueId", Long.toString(venues.create(officerB, unitB.unit().id(),
+                new VenueService.VenueForm("乙站职工之家", "WORKERS_HOME", "乙站二楼", "30", ""), PNG)));
+        LocalDate inAWeek = LocalDate.now().plusDays(7);
+        idsOfA.put("bookingId", Long.toString(venues.request(officerA, Long.parseLong(idsOfA.get("venueId")),
+                new VenueService.RequestForm(unitA.unit().id(), "班组学习", inAWeek + "T09:00", inAWeek + "T11:00"))));
+        idsOfB.put("bookingId", Long.toString(venueSetup.booking(Long.parseLong(idsOfB.get("venueId")),
+                unitB.unit().id(), "班组学习", inAWeek.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime(),
+                inAWeek.atTime(11, 0).atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime(), officerB.accountId(),
+                employeeB, "乙站主席", null)));
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -187,7 +208,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
-                        && !pattern.startsWith("/activity-admin/")) {
+                        && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -243,8 +264,29 @@ class DataScopeTests extends IntegrationTestSupport {
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
+            if (endpoint.method() == HttpMethod.GET && SHARED_WITH_EVERY_OFFICER.contains(endpoint.pattern())) {
+                assertThat(status).as("%s %s is shared with every officer", endpoint.method(), url).isEqualTo(200);
+                continue;
+            }
             assertThat(status).as("%s %s as officer of another unit", endpoint.method(), url).isIn(403, 404);
         }
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/activity-venues/{venueId}/bookings",
+                "/activity-venues/bookings/{bookingId}", "/activity-venues/bookings/{bookingId}/approve",
+                "/activity-venues/bookings/{bookingId}/decline", "/activity-venues/bookings/{bookingId}/cancel");
+        assertThat(jdbc.sql("SELECT name || ' ' || site FROM activity_venue WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("venueId"))).query(String.class).single()).isEqualTo("乙站职工之家 乙站二楼");
+        assertThat(jdbc.sql("SELECT status FROM activity_booking WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("bookingId"))).query(String.class).single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_booking WHERE venue_id = ?")
+                .param(Long.parseLong(idsOfB.get("venueId"))).query(Long.class).single()).isEqualTo(1);
+        String sharedVenue = mvc.perform(get("/activity-venues/" + idsOfB.get("venueId")).with(as(officerA)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sharedVenue).contains("乙站职工之家").doesNotContain("venue-edit").doesNotContain("乙站主席")
+                .doesNotContain("/activity-venues/bookings/" + idsOfB.get("bookingId"));
+        int venueElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/activity-venues"), "/activity-venues"))
+                .andReturn().getResponse().getStatus();
+        assertThat(venueElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_venue WHERE name = '越权改名'").query(Long.class).single()).isZero();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/care/aid/{aidId}", "/care/aid/{aidId}/review",
                 "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
         assertThat(jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(unitB.unit().id()).query(String.class)

@@ -3,6 +3,7 @@ package org.tongxin.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.ActivitySetup;
+import org.tongxin.activity.VenueSetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
@@ -60,11 +63,12 @@ class DemoLoader implements ApplicationRunner {
     private final CareSetup care;
     private final ActivitySetup activities;
     private final MemberDirectory memberDirectory;
+    private final VenueSetup venues;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
-               ActivitySetup activities, MemberDirectory memberDirectory) {
+               ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -76,6 +80,7 @@ class DemoLoader implements ApplicationRunner {
         this.notifications = notifications;
         this.membership = membership;
         this.care = care;
+        this.venues = venues;
     }
 
     @Override
@@ -148,9 +153,9 @@ class DemoLoader implements ApplicationRunner {
 
         careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
                 List.of(officer, employee, committee), created.get(tollStation.key()).id());
-
         activityStories(rows, created, unitOfDepartment, company, stationId, system.accountId(),
                 List.of(officer, employee, committee));
+        venueStories(plan, created, tollStation, officer, committee);
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -353,6 +358,63 @@ class DemoLoader implements ApplicationRunner {
                 now.minusDays(15), 20, "EMPLOYEES", stationId, false, stationId, List.of(youthLeague), "HELD", system);
         station.stream().limit(12).forEach(e -> activities.register(reading, e, true));
         station.stream().limit(10).forEach(e -> activities.checkIn(reading, e, now.minusDays(14).withHour(18).withMinute(55)));
+    }
+
+    /**
+     * Shared venues of five bodies with bookings in the coming two weeks: at the demo officer's toll station one
+     * approved and one from the women's committee waiting for them; the youth league asking the company union for
+     * its reading room, waiting for the committee; the toll station booked into its management centre's room.
+     */
+    private void venueStories(List<UnitPlan> plan, Map<Integer, OrgUnit> created, UnitPlan tollStation, HrRow officer,
+                              HrRow committee) {
+        long company = created.get(plan.getFirst().key()).id();
+        long station = created.get(tollStation.key()).id();
+        OrgUnit centre = created.get(tollStation.parentKey());
+        Function<UnitKind, Long> firstOfKind = kind -> plan.stream().filter(u -> u.kind() == kind)
+                .map(u -> created.get(u.key()).id()).findFirst().orElseThrow();
+        long youth = firstOfKind.apply(UnitKind.YOUTH_LEAGUE);
+        long women = firstOfKind.apply(UnitKind.WOMEN_COMMITTEE);
+        long office = plan.stream().filter(u -> u.kind() == UnitKind.GRASSROOTS_UNION && u.parentKey() != null
+                && created.get(u.key()).id() != centre.id()).map(u -> created.get(u.key()).id()).findFirst().orElse(company);
+        long officerAccount = accounts.accountId(officer.employeeNo());
+        long committeeAccount = accounts.accountId(committee.employeeNo());
+        Map<String, Long> people = ids(List.of(officer, committee));
+        String centreName = centre.name().endsWith("工会") ? centre.name().substring(0, centre.name().length() - 2)
+                : centre.name();
+        long home = venues.venue(station, tollStation.name().replace("分会", "") + "职工之家", "WORKERS_HOME",
+                "收费站综合楼二楼", 40, "阅览角、乒乓球台、按摩椅、茶歇区。倒班职工下班后可自由使用，集体活动请提前预约。", officerAccount);
+        long room = venues.venue(centre.id(), centreName + "活动室", "ACTIVITY_ROOM", "管理中心办公楼三楼", 80,
+                "可容纳 80 人，配投影和音响，适合培训、联谊和文艺排练。", committeeAccount);
+        long court = venues.venue(company, "公司本部篮球场", "COURT", "公司本部院内东侧", 30, "标准室外篮球场，晚间有照明。",
+                committeeAccount);
+        long gym = venues.venue(office, "健身房", "GYM", "公司本部综合楼负一楼", 25, "跑步机、动感单车和力量器械，周一至周五 7:00–22:00 开放。",
+                committeeAccount);
+        long books = venues.venue(company, "职工书屋", "READING_ROOM", "公司本部综合楼一楼", 50,
+                "藏书一万余册，设有亲子阅读区和电子阅览区。", committeeAccount);
+        record Ask(long venue, long unit, String purpose, int inDays, int fromHour, int toHour, boolean byOfficer,
+                   boolean approved) {
+        }
+        List<Ask> asks = List.of(
+                new Ask(home, station, "收费一班业务学习", 1, 14, 16, true, true),
+                new Ask(home, women, "女职工插花沙龙", 3, 15, 17, false, false),
+                new Ask(room, station, "收费业务技能比武赛前培训", 5, 9, 12, true, true),
+                new Ask(court, office, "篮球友谊赛", 2, 18, 20, false, true),
+                new Ask(court, youth, "青年篮球训练", 9, 18, 20, false, false),
+                new Ask(books, youth, "青年读书会：《平凡的世界》", 6, 19, 21, false, false),
+                new Ask(books, women, "亲子阅读日", 10, 10, 12, false, true),
+                new Ask(gym, station, "职工健身打卡", 4, 18, 19, true, true),
+                new Ask(gym, centre.id(), "中心职工体能测试", 11, 9, 11, false, false));
+        LocalDate today = LocalDate.now();
+        for (Ask a : asks) {
+            HrRow by = a.byOfficer() ? officer : committee;
+            LocalDate day = today.plusDays(a.inDays());
+            // The toll station's officer keeps its workers' home; the committee answers for the other owners.
+            Long approvedBy = !a.approved() ? null : a.venue() == home ? officerAccount : committeeAccount;
+            venues.booking(a.venue(), a.unit(), a.purpose(),
+                    day.atTime(a.fromHour(), 0).atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                    day.atTime(a.toHour(), 0).atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                    a.byOfficer() ? officerAccount : committeeAccount, people.get(by.employeeNo()), by.name(), approvedBy);
+        }
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

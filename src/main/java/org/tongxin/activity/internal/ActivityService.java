@@ -53,15 +53,18 @@ public class ActivityService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VenueService venues;
 
     ActivityService(Activities activities, Registrations registrations, OrgDirectory org, AuditTrail audit,
-                    ApplicationEventPublisher events, Optional<Clock> clock) {
+                    ApplicationEventPublisher events, Optional<Clock> clock,
+                    VenueService venues) {
         this.activities = activities;
         this.registrations = registrations;
         this.org = org;
         this.audit = audit;
         this.events = events;
         this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.venues = venues;
     }
 
     public OffsetDateTime now() {
@@ -104,6 +107,7 @@ public class ActivityService {
         if (published && draft.lottery() != a.lottery()) {
             throw new Refusal("activity.error.lotteryFixed");
         }
+        venues.activityChanging(officer, a, draft);
         activities.update(id, draft);
         if (coverKey != null) {
             activities.setCover(id, coverKey);
@@ -157,6 +161,7 @@ public class ActivityService {
         if (coHosts.size() > 10 || coHosts.stream().anyMatch(u -> org.unit(u).filter(x -> !x.isClosed()).isEmpty())) {
             throw new Refusal("activity.error.hosts");
         }
+        venues.checkVenue(d.venueId());
     }
 
     /** Publishes a draft: from now on it is listed and its seats exist. */
@@ -171,6 +176,7 @@ public class ActivityService {
         }
         activities.setStatus(id, "PUBLISHED");
         activities.addSeats(id, a.capacity());
+        venues.activityPublished(officer, a);
         audit.record(officer, "activity.publish", "activity", id, a.leadUnitId(), a.title(), Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLISHED"));
     }
@@ -186,6 +192,7 @@ public class ActivityService {
             throw new Refusal("activity.error.finished");
         }
         activities.cancel(id, reason.trim());
+        venues.activityCancelled(officer, id);
         audit.record(officer, "activity.cancel", "activity", id, a.leadUnitId(), a.title(),
                 Map.of("status", a.status()), Map.of("status", "CANCELLED", "reason", reason.trim()));
         Message message = new Message("活动取消：" + a.title(), "「" + a.title() + "」已取消，原因：" + reason.trim()

@@ -70,6 +70,8 @@ class SecurityConfig {
                         .requestMatchers("/activity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        // Shared venues: every officer sees every venue; the service decides who keeps or asks.
+                        .requestMatchers("/activity-venues", "/activity-venues/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
                                 "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",
                                 "/membership/settings",
