@@ -305,18 +305,28 @@ public class VenueService {
 
     /** A booking for the owner's officers and the asking body's officers; 404 for anyone else. */
     public BookingView booking(Viewer viewer, long bookingId) {
-        Booking b = bookings.find(bookingId).orElseThrow(() -> new NotFoundException("booking " + bookingId));
+        Sides s = sides(viewer, bookings.find(bookingId), bookingId);
+        Booking b = s.booking();
+        boolean open = b.endsAt().isAfter(now());
+        return new BookingView(b, s.venue(), unitName(s.venue().ownerUnitId()), unitName(b.unitId()),
+                when(b.startsAt(), b.endsAt()), b.startsAt().atZoneSameInstant(zone()).toLocalDate(),
+                s.owner() && open && b.isPending(), open && mayCancel(b, s.owner(), s.asker()),
+                b.isPending() && bookings.overlapsApproved(b.venueId(), b.startsAt(), b.endsAt()));
+    }
+
+    /** A booking with its venue, and whether the viewer stands on the owner's side, the asking side or both. */
+    private record Sides(Booking booking, Venue venue, boolean owner, boolean asker) {
+    }
+
+    /** The booking's sides for a viewer on at least one of them; 404 for anyone else. */
+    private Sides sides(Viewer viewer, Optional<Booking> found, long bookingId) {
+        Booking b = found.orElseThrow(() -> new NotFoundException("booking " + bookingId));
         Venue v = venues.find(b.venueId()).orElseThrow();
-        boolean owner = manages(viewer, v.ownerUnitId());
-        boolean asker = manages(viewer, b.unitId());
-        if (!owner && !asker) {
+        Sides s = new Sides(b, v, manages(viewer, v.ownerUnitId()), manages(viewer, b.unitId()));
+        if (!s.owner() && !s.asker()) {
             throw new OutOfScopeException("booking " + bookingId);
         }
-        boolean open = b.endsAt().isAfter(now());
-        return new BookingView(b, v, unitName(v.ownerUnitId()), unitName(b.unitId()), when(b.startsAt(), b.endsAt()),
-                b.startsAt().atZoneSameInstant(zone()).toLocalDate(), owner && open && b.isPending(),
-                open && mayCancel(b, owner, asker),
-                b.isPending() && bookings.overlapsApproved(v.id(), b.startsAt(), b.endsAt()));
+        return s;
     }
 
     // ---- bookings
@@ -459,23 +469,19 @@ public class VenueService {
     /** Cancels a pending or approved booking (see {@link #mayCancel}); the other side is told. */
     @Transactional
     public void cancel(Viewer officer, long bookingId) {
-        Booking b = bookings.findForUpdate(bookingId).orElseThrow(() -> new NotFoundException("booking " + bookingId));
-        Venue v = venues.find(b.venueId()).orElseThrow();
-        boolean owner = manages(officer, v.ownerUnitId());
-        boolean asker = manages(officer, b.unitId());
-        if (!owner && !asker) {
-            throw new OutOfScopeException("booking " + bookingId);
-        }
+        Sides s = sides(officer, bookings.findForUpdate(bookingId), bookingId);
+        Booking b = s.booking();
         if (!b.isLive()) {
             throw new Refusal("venue.error.notLive");
         }
         if (!b.endsAt().isAfter(now())) {
             throw new Refusal("venue.error.over");
         }
-        if (!mayCancel(b, owner, asker)) {
-            throw new Refusal(b.activityId() != null && asker ? "venue.error.activityBooking" : "venue.error.declineInstead");
+        if (!mayCancel(b, s.owner(), s.asker())) {
+            throw new Refusal(b.activityId() != null && s.asker() ? "venue.error.activityBooking"
+                    : "venue.error.declineInstead");
         }
-        cancelLocked(officer, b, v);
+        cancelLocked(officer, b, s.venue());
     }
 
     /**
