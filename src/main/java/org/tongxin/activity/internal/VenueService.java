@@ -294,13 +294,12 @@ public class VenueService {
      */
     public List<OrgUnit> bodies(Viewer viewer) {
         List<OrgUnit> bodies = new ArrayList<>();
-        for (Long unitId : viewer.officerUnits().stream().sorted().toList()) {
-            org.unit(unitId).filter(u -> !u.isClosed()).ifPresent(u -> {
-                bodies.add(u);
-                org.partnersOf(u.id()).stream().filter(p -> !p.isClosed()).forEach(bodies::add);
-            });
+        viewer.officerUnits().stream().sorted()
+                .forEach(id -> org.unit(id).filter(u -> !u.isClosed()).ifPresent(bodies::add));
+        if (!bodies.isEmpty()) {
+            org.partnerBodies().stream().filter(p -> viewer.officerUnits().contains(p.besideId())).forEach(bodies::add);
         }
-        return bodies.stream().distinct().toList();
+        return bodies;
     }
 
     /** A booking for the owner's officers and the asking body's officers; 404 for anyone else. */
