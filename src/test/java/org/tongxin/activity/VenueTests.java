@@ -375,7 +375,7 @@ class VenueTests extends IntegrationTestSupport {
     }
 
     @Test
-    void publishingAnActivityAtAnotherBodysVenueAsksForItAndCancellingFreesIt() {
+    void publishingAnActivityAtAnotherBodysVenueAsksForItAndCancellingFreesIt() throws Exception {
         long activityId = activities.create(askerOfficer, draft("青年读书分享会", venueId, asker.unit().id(),
                 time(7, "19:00"), time(7, "21:00")), List.of(askerYouth.id()), List.of(), null);
         assertThat(count("SELECT count(*) FROM activity_booking WHERE activity_id = ?", activityId)).isZero();
@@ -384,6 +384,7 @@ class VenueTests extends IntegrationTestSupport {
         assertThat(statusOf(booking)).isEqualTo("PENDING");
         assertThat(venues.activityVenue(activityId)).get().extracting(VenueService.ActivityVenue::status)
                 .isEqualTo("PENDING");
+        assertThat(page("/activity-admin/" + activityId, askerOfficer)).contains("场地待批准").contains("职工之家");
         assertThatThrownBy(() -> venues.cancel(askerOfficer, booking)).hasMessage("venue.error.activityBooking");
         venues.approve(ownerOfficer, booking);
         assertThat(venues.activityVenue(activityId)).get().extracting(VenueService.ActivityVenue::status)

@@ -20,6 +20,7 @@ import org.tongxin.activity.internal.Activity;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.Registrations;
 import org.tongxin.activity.internal.SignUp;
+import org.tongxin.activity.internal.VenueService;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -41,15 +42,18 @@ class ActivityAdminController {
     private final SignUp signUp;
     private final OrgDirectory org;
     private final FileStore files;
+    private final VenueService venues;
 
     ActivityAdminController(ActivityService service, Activities activities, Registrations registrations, SignUp signUp,
-                            OrgDirectory org, FileStore files) {
+                            OrgDirectory org, FileStore files,
+                            VenueService venues) {
         this.service = service;
         this.activities = activities;
         this.registrations = registrations;
         this.signUp = signUp;
         this.org = org;
         this.files = files;
+        this.venues = venues;
     }
 
     @GetMapping("/activity-admin")
@@ -108,6 +112,7 @@ class ActivityAdminController {
         model.addAttribute("checkInUrl", checkIn);
         model.addAttribute("checkInQr", QrCodes.svg(checkIn));
         model.addAttribute("now", service.now());
+        model.addAttribute("venue", venues.activityVenue(activityId).orElse(null));
         return "activity/manage";
     }
 
