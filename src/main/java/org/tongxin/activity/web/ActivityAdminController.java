@@ -21,6 +21,7 @@ import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.Registrations;
 import org.tongxin.activity.internal.SignUp;
 import org.tongxin.activity.internal.VenueService;
+import org.tongxin.activity.internal.Venues;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -43,10 +44,12 @@ class ActivityAdminController {
     private final OrgDirectory org;
     private final FileStore files;
     private final VenueService venues;
+    private final Venues venueList;
 
     ActivityAdminController(ActivityService service, Activities activities, Registrations registrations, SignUp signUp,
                             OrgDirectory org, FileStore files,
-                            VenueService venues) {
+                            VenueService venues, Venues venueList) {
+        this.venueList = venueList;
         this.service = service;
         this.activities = activities;
         this.registrations = registrations;
@@ -75,6 +78,7 @@ class ActivityAdminController {
         model.addAttribute("partners", org.partnerBodies());
         model.addAttribute("audienceUnits", org.manageableUnits(viewer));
         model.addAttribute("types", ActivityForms.TYPES);
+        model.addAttribute("venues", venueList.search(null, null, 300));
     }
 
     @PostMapping("/activity-admin")

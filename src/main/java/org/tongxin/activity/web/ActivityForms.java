@@ -16,7 +16,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.web.Refusal;
 
 /** The activity form as posted: times from datetime-local fields, hosts and invitees as lists. */
-public record ActivityForms(String title, String type, String description, String place,
+public record ActivityForms(String title, String type, String description, String place, Long venueId,
                      @DateTimeFormat(pattern = LOCAL) LocalDateTime startsAt,
                      @DateTimeFormat(pattern = LOCAL) LocalDateTime endsAt,
                      @DateTimeFormat(pattern = LOCAL) LocalDateTime signupOpensAt,
@@ -36,7 +36,7 @@ public record ActivityForms(String title, String type, String description, Strin
         List<Long> coHosts = hosts.stream().filter(h -> !h.lead()).map(Activities.Host::unitId).toList();
         String numbers = String.join("\n", invitees.stream().map(org::employee).flatMap(Optional::stream)
                 .map(EmployeeSummary::employeeNo).toList());
-        return new ActivityForms(a.title(), a.type(), a.description(), a.place(),
+        return new ActivityForms(a.title(), a.type(), a.description(), a.place(), a.venueId(),
                 a.startsAt().atZoneSameInstant(zone).toLocalDateTime(), a.endsAt().atZoneSameInstant(zone).toLocalDateTime(),
                 a.signupOpensAt().atZoneSameInstant(zone).toLocalDateTime(),
                 a.signupClosesAt().atZoneSameInstant(zone).toLocalDateTime(), a.capacity(), a.audience(),
@@ -44,7 +44,7 @@ public record ActivityForms(String title, String type, String description, Strin
     }
 
     Activities.Draft draft(long leadUnitId) {
-        return new Activities.Draft(trim(title), type, description == null ? "" : description.strip(), trim(place), null,
+        return new Activities.Draft(trim(title), type, description == null ? "" : description.strip(), trim(place), venueId,
                 at(startsAt), at(endsAt), at(signupOpensAt), at(signupClosesAt), capacity == null ? 0 : capacity,
                 audience, "LIST".equals(audience) ? null : audienceUnitId, Boolean.TRUE.equals(lottery), leadUnitId);
     }
