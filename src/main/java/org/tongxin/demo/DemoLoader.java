@@ -1,16 +1,20 @@
 package org.tongxin.demo;
 
+import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activity.ResultsSetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
@@ -56,10 +61,12 @@ class DemoLoader implements ApplicationRunner {
     private final Notifications notifications;
     private final MembershipSetup membership;
     private final CareSetup care;
+    private final ResultsSetup results;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
-               AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care) {
+               AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
+               ResultsSetup results) {
         this.enabled = enabled;
         this.seed = seed;
         this.scale = scale;
@@ -69,6 +76,7 @@ class DemoLoader implements ApplicationRunner {
         this.notifications = notifications;
         this.membership = membership;
         this.care = care;
+        this.results = results;
     }
 
     @Override
@@ -141,6 +149,8 @@ class DemoLoader implements ApplicationRunner {
 
         careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
                 List.of(officer, employee, committee), created.get(tollStation.key()).id());
+        resultsStories(rows, created, unitOfDepartment, created.get(company.key()).id(), stationId,
+                List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -294,6 +304,91 @@ class DemoLoader implements ApplicationRunner {
         byUnit.getOrDefault(root, List.of()).stream().findFirst().ifPresent(r -> care.aid(ids.get(r.employeeNo()), root,
                 today.minusDays(5), "ILLNESS", new BigDecimal("6000"), "本人确诊肺癌，正在化疗，需长期自费用药。",
                 committeeAccount, List.of(), null, null));
+    }
+
+    /**
+     * Results shared: two activities of the last weeks led by the company union with the youth league (and the
+     * demo officer's toll station, or the women's committee) as co-hosts, each with a summary and a gallery;
+     * honours walls at the company union and at the toll station, one honour for the demo employee.
+     */
+    private void resultsStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                                long companyId, long stationId, List<HrRow> demoLogins) {
+        HrRow officer = demoLogins.get(0);
+        HrRow employee = demoLogins.get(1);
+        long officerAccount = accounts.accountId(officer.employeeNo());
+        long committeeAccount = accounts.accountId(demoLogins.get(2).employeeNo());
+        Map<String, Long> ids = ids(rows);
+        Function<HrRow, OrgUnit> unitOf = r -> created.get(unitOfDepartment.get(r.departmentCode()));
+        List<Long> partners = created.values().stream()
+                .filter(u -> companyId == Optional.ofNullable(u.besideId()).orElse(-1L) && u.kind().isPartner()
+                        && u.kind() != UnitKind.PARTY_BRANCH)
+                .sorted(Comparator.comparing(OrgUnit::kind)).map(OrgUnit::id).toList();
+        List<Long> youthLeague = partners.isEmpty() ? List.of() : List.of(partners.getFirst());
+        List<Long> atStation = rows.stream().filter(r -> unitOf.apply(r).id() == stationId).limit(16)
+                .map(r -> ids.get(r.employeeNo())).toList();
+        List<Long> elsewhere = rows.stream().filter(r -> unitOf.apply(r).id() != stationId && !demoLogins.contains(r))
+                .map(r -> ids.get(r.employeeNo())).toList();
+        OffsetDateTime now = OffsetDateTime.now().withMinute(0).withSecond(0).withNano(0);
+
+        OffsetDateTime matchDay = now.minusDays(20).withHour(14);
+        List<Long> players = new ArrayList<>(atStation);
+        players.addAll(elsewhere.subList(0, Math.min(14, elsewhere.size())));
+        List<Long> hosts = new ArrayList<>(youthLeague);
+        hosts.add(stationId);
+        long match = results.activity("“同心杯”职工篮球友谊赛", "CULTURE_SPORTS",
+                "公司工会、公司团委和蒲江收费站分会联合举办，沿线各单位职工组队参加。", "蒲江收费站职工之家篮球场",
+                matchDay, matchDay.plusHours(3), companyId, hosts, companyId, players, committeeAccount);
+        results.summary(match, """
+                        沿线 8 个单位组队参赛，赛出了团结，赛出了友谊。蒲江收费站代表队获得冠军，机关代表队获得亚军。
+                        比赛间隙开展了“职工之家开放日”，团委为青年职工准备了趣味投篮。
+                        下一步：每季度举办一次沿线单位联赛，职工之家篮球场对周边单位开放预约。""",
+                List.of(DemoPhotos.photo("“同心杯”开幕式", new Color(200, 16, 46), new Color(255, 166, 77), 1200, 900, 1),
+                        DemoPhotos.photo("决赛争夺", new Color(0, 92, 175), new Color(102, 204, 255), 1200, 900, 2),
+                        DemoPhotos.photo("冠军合影", new Color(214, 140, 0), new Color(255, 220, 120), 900, 1200, 3)),
+                committeeAccount, matchDay.plusDays(2));
+
+        OffsetDateTime readingDay = now.minusDays(8).withHour(9);
+        List<Long> readers = elsewhere.subList(Math.min(14, elsewhere.size()), Math.min(32, elsewhere.size()));
+        long reading = results.activity("“书香同心”青年职工读书分享会", "CULTURE_SPORTS",
+                "公司工会与公司团委、女职工委员会共同举办，分享一本好书、一段成长。", "机关职工书屋",
+                readingDay, readingDay.plusHours(2), companyId, partners, companyId, readers, committeeAccount);
+        results.summary(reading, """
+                        18 名青年职工分享了《平凡的世界》《把信送给加西亚》等 12 本书，评出“最佳分享人”3 名。
+                        现场新增图书借阅 40 册，团委将读书会定为每月一期。""",
+                List.of(DemoPhotos.photo("好书分享", new Color(46, 125, 50), new Color(165, 214, 167), 1200, 900, 4),
+                        DemoPhotos.photo("职工书屋", new Color(94, 53, 177), new Color(206, 147, 216), 1200, 900, 5)),
+                committeeAccount, readingDay.plusDays(1));
+
+        int year = now.getYear() - 1;
+        HrRow crew = rows.stream().filter(r -> unitOf.apply(r).name().contains("养护工区") && !demoLogins.contains(r))
+                .findFirst().orElse(null);
+        HrRow engineer = rows.stream().filter(r -> !demoLogins.contains(r) && !r.equals(crew)
+                && unitOf.apply(r).id() != stationId).skip(3).findFirst().orElse(null);
+        if (crew != null) {
+            results.honour(companyId, "MODEL_WORKER", "公司劳动模范", year,
+                    "扎根高速公路养护一线二十年，带领班组完成桥梁伸缩缝更换等急难险重任务，全年零安全事故。",
+                    ids.get(crew.employeeNo()), null,
+                    DemoPhotos.photo(crew.name(), new Color(200, 16, 46), new Color(255, 200, 80), 600, 800, 6),
+                    committeeAccount);
+        }
+        if (engineer != null) {
+            results.honour(companyId, "CRAFTSMAN", "蜀道工匠", year,
+                    "自主研制收费车道故障自诊断工具，车道故障处置时间缩短一半，在全公司推广。",
+                    ids.get(engineer.employeeNo()), null,
+                    DemoPhotos.photo(engineer.name(), new Color(0, 92, 175), new Color(120, 200, 255), 600, 800, 7),
+                    committeeAccount);
+        }
+        results.honour(companyId, "ADVANCED_TEAM", null, year,
+                "全年通行费征收零差错，文明服务窗口获得司乘人员一致好评。", null, stationId, null, committeeAccount);
+        results.honour(stationId, "OUTSTANDING_VOLUNTEER", null, year,
+                "利用休息时间参加“温暖回家路”春运志愿服务 120 小时，帮助滞留司乘 300 余人次。",
+                ids.get(employee.employeeNo()), null, null, officerAccount);
+        rows.stream().filter(r -> unitOf.apply(r).id() == stationId && !demoLogins.contains(r)).findFirst()
+                .ifPresent(r -> results.honour(stationId, "ADVANCED_INDIVIDUAL", null, year,
+                        "收费业务技能比武第一名，带教新员工 6 名。", ids.get(r.employeeNo()), null, null, officerAccount));
+        created.values().stream().filter(u -> Objects.equals(u.parentId(), stationId)).min(Comparator.comparing(OrgUnit::name))
+                .ifPresent(group -> results.honour(stationId, "ADVANCED_TEAM", null, year,
+                        "班组连续 365 天安全生产无事故，微笑服务零投诉。", null, group.id(), null, officerAccount));
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,
