@@ -6,26 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.tongxin.support.Pictures;
 
 class PhotosTests {
-
-    /** A picture whose left half is red and right half blue, in the given format. */
-    static byte[] picture(int width, int height, String format) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                image.setRGB(x, y, x < width / 2 ? Color.RED.getRGB() : Color.BLUE.getRGB());
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
-    }
 
     /** The JPEG with an EXIF segment saying how to turn it, as a phone writes it. */
     static byte[] withOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
@@ -55,7 +43,7 @@ class PhotosTests {
 
     @Test
     void aLargePhotoBecomesAThumbnailAndAPhoneSizeJpeg() throws IOException {
-        Photos.Prepared p = Photos.resize(picture(2400, 1800, "png"));
+        Photos.Prepared p = Photos.resize(Pictures.picture(2400, 1800, "png"));
         assertThat(p.thumbnail().width()).isEqualTo(320);
         assertThat(p.thumbnail().height()).isEqualTo(240);
         assertThat(p.image().width()).isEqualTo(1080);
@@ -70,17 +58,17 @@ class PhotosTests {
 
     @Test
     void aSmallPhotoIsNeverEnlargedAndAVeryTallOneFitsTwiceItsWidth() throws IOException {
-        Photos.Prepared small = Photos.resize(picture(200, 100, "jpg"));
+        Photos.Prepared small = Photos.resize(Pictures.picture(200, 100, "jpg"));
         assertThat(small.thumbnail().width()).isEqualTo(200);
         assertThat(small.image().width()).isEqualTo(200);
-        Photos.Prepared tall = Photos.resize(picture(400, 4000, "png"));
+        Photos.Prepared tall = Photos.resize(Pictures.picture(400, 4000, "png"));
         assertThat(tall.thumbnail().height()).isEqualTo(640);
         assertThat(tall.thumbnail().width()).isEqualTo(64);
     }
 
     @Test
     void aPortraitPhoneJpegIsTurnedUprightByItsExifOrientation() throws IOException {
-        byte[] jpeg = picture(800, 400, "jpg");
+        byte[] jpeg = Pictures.picture(800, 400, "jpg");
         assertThat(ExifOrientation.of(jpeg)).isEqualTo(1);
         for (boolean bigEndian : new boolean[]{true, false}) {
             byte[] rotated = withOrientation(jpeg, 6, bigEndian);
@@ -108,7 +96,7 @@ class PhotosTests {
 
     @Test
     void aFileThatLooksLikeAnImageButDoesNotDecodeIsRefused() throws IOException {
-        byte[] png = picture(100, 100, "png");
+        byte[] png = Pictures.picture(100, 100, "png");
         byte[] cut = Arrays.copyOf(png, 40);
         assertThatThrownBy(() -> Photos.resize(cut)).hasMessage("results.photo.unreadable");
     }
@@ -116,7 +104,7 @@ class PhotosTests {
     @Test
     void aWebpPhotoIsReadToo() throws IOException {
         // The smallest lossless WebP: 1 x 1, one white pixel.
-        byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+        byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
         Photos.Prepared p = Photos.resize(webp);
         assertThat(p.thumbnail().width()).isEqualTo(1);
     }
