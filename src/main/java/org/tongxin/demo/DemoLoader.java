@@ -344,7 +344,7 @@ class DemoLoader implements ApplicationRunner {
                         下一步：每季度举办一次沿线单位联赛，职工之家篮球场对周边单位开放预约。""",
                 List.of(DemoPhotos.photo("“同心杯”开幕式", new Color(200, 16, 46), new Color(255, 166, 77), 1200, 900, 1),
                         DemoPhotos.photo("决赛争夺", new Color(0, 92, 175), new Color(102, 204, 255), 1200, 900, 2),
-                        DemoPhotos.photo("冠军合影", new Color(214, 140, 0), new Color(255, 220, 120), 900, 1200, 3)),
+                        DemoPhotos.photo("冠军合影", new Color(214, 140, 0), new Color(255, 220, 120), 1200, 900, 3)),
                 committeeAccount, matchDay.plusDays(2));
 
         OffsetDateTime readingDay = now.minusDays(8).withHour(9);

@@ -24,7 +24,6 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
 
 /**
@@ -32,7 +31,7 @@ import org.tongxin.support.Pictures;
  * wall lists those of its subtree to its people and officers; the person finds their own; revoking needs a
  * reason and takes the honour down.
  */
-class HonoursTests extends IntegrationTestSupport {
+class HonoursTests extends PageTestSupport {
 
     @Autowired
     ResultsSetup setup;
@@ -75,18 +74,6 @@ class HonoursTests extends IntegrationTestSupport {
         return fixtures.employeeId(row.employeeNo());
     }
 
-    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
     private MockMultipartHttpServletRequestBuilder give(long unitId, Viewer viewer, String kind, String employeeNo,
                                                         Long teamUnitId) {
         MockMultipartHttpServletRequestBuilder request = multipart("/honours/units/" + unitId);
@@ -118,14 +105,14 @@ class HonoursTests extends IntegrationTestSupport {
                         "SELECT count(*) FROM notification WHERE employee_id = ? AND title = '你获得了荣誉：劳动模范'")
                 .param(id(honoured)).query(Long.class).single() == 1);
 
-        assertThat(perform(give(union.unit().id(), officer, "MODEL_WORKER", stranger.employeeNo(), null))
-                .getContentAsString(StandardCharsets.UTF_8)).contains("本单位及下级单位中没有这个工号的在职职工");
+        assertThat(text(give(union.unit().id(), officer, "MODEL_WORKER", stranger.employeeNo(), null)))
+                .contains("本单位及下级单位中没有这个工号的在职职工");
         assertThat(perform(give(other.unit().id(), officer, "MODEL_WORKER", stranger.employeeNo(), null)).getStatus())
                 .isEqualTo(404);
-        assertThat(perform(give(union.unit().id(), officer, "ADVANCED_TEAM", null, other.unit().id()))
-                .getContentAsString(StandardCharsets.UTF_8)).contains("请选择本单位或下级单位作为获奖集体");
-        assertThat(perform(give(union.unit().id(), officer, "ADVANCED_TEAM", honoured.employeeNo(), null))
-                .getContentAsString(StandardCharsets.UTF_8)).contains("这一类荣誉授予集体");
+        assertThat(text(give(union.unit().id(), officer, "ADVANCED_TEAM", null, other.unit().id())))
+                .contains("请选择本单位或下级单位作为获奖集体");
+        assertThat(text(give(union.unit().id(), officer, "ADVANCED_TEAM", honoured.employeeNo(), null)))
+                .contains("这一类荣誉授予集体");
         assertThat(perform(give(union.unit().id(), honouredViewer, "MODEL_WORKER", honoured.employeeNo(), null))
                 .getStatus()).isEqualTo(403);
         assertThat(honours("recipient_unit_id = ? OR awarded_by_unit_id = ?", other.unit().id(), other.unit().id()))

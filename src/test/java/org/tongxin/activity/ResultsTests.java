@@ -27,7 +27,6 @@ import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
 
 /**
@@ -35,7 +34,7 @@ import org.tongxin.support.Pictures;
  * photos are resized; a bad file refuses the whole summary; every host's unit page shows it; the audience
  * sees how many came, the hosts' officers also who.
  */
-class ResultsTests extends IntegrationTestSupport {
+class ResultsTests extends PageTestSupport {
 
     @Autowired
     ResultsSetup setup;
@@ -109,19 +108,6 @@ class ResultsTests extends IntegrationTestSupport {
         return request;
     }
 
-    private MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder request)
-            throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
     private long summaries(long activityId) {
         return jdbc.sql("SELECT count(*) FROM activity_summary WHERE activity_id = ?").param(activityId)
                 .query(Long.class).single();
@@ -134,7 +120,7 @@ class ResultsTests extends IntegrationTestSupport {
     @Test
     void onlyTheLeadBodysOfficersPublishAndOnlyOnceTheActivityHasEnded() throws Exception {
         long future = activity("尚未结束的比赛", OffsetDateTime.now().minusHours(1));
-        String refused = perform(publish(future, leadOfficer)).getContentAsString(StandardCharsets.UTF_8);
+        String refused = text(publish(future, leadOfficer));
         assertThat(refused).contains("活动结束后才能发布成果");
         assertThat(page("/activity-results/" + future, leadOfficer)).contains("活动结束后，主办单位的工会干部可以在这里发布活动成果")
                 .doesNotContain("id=\"summary-form\"");
@@ -160,7 +146,7 @@ class ResultsTests extends IntegrationTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                         "SELECT count(*) FROM notification WHERE employee_id = ? AND title = '活动成果已发布：已结束的比赛'")
                 .param(coHostChair).query(Long.class).single() == 1);
-        assertThat(perform(publish(past, leadOfficer)).getContentAsString(StandardCharsets.UTF_8))
+        assertThat(text(publish(past, leadOfficer)))
                 .contains("这个活动的成果已经发布过了");
     }
 
@@ -203,15 +189,15 @@ class ResultsTests extends IntegrationTestSupport {
     void aFileThatIsNotAPhotoRefusesTheWholeSummary() throws Exception {
         long id = pastActivity("混入文档");
         byte[] good = Pictures.picture(800, 600, "png");
-        String page = perform(publish(id, leadOfficer, photo(good, "a.png"),
-                photo("这不是照片".getBytes(StandardCharsets.UTF_8), "b.jpg"))).getContentAsString(StandardCharsets.UTF_8);
+        String page = text(publish(id, leadOfficer, photo(good, "a.png"),
+                photo("这不是照片".getBytes(StandardCharsets.UTF_8), "b.jpg")));
         assertThat(page).contains("只能上传 JPEG、PNG 或 WebP 格式的照片").contains("三个单位的职工参加，增进了交流。");
         byte[] broken = Arrays.copyOf(Pictures.picture(800, 600, "png"), 60);
-        assertThat(perform(publish(id, leadOfficer, photo(good, "a.png"), photo(broken, "c.png")))
-                .getContentAsString(StandardCharsets.UTF_8)).contains("有照片无法读取");
+        assertThat(text(publish(id, leadOfficer, photo(good, "a.png"), photo(broken, "c.png"))))
+                .contains("有照片无法读取");
         MockMultipartFile[] many = new MockMultipartFile[21];
         Arrays.fill(many, photo(Pictures.picture(20, 20, "png"), "d.png"));
-        assertThat(perform(publish(id, leadOfficer, many)).getContentAsString(StandardCharsets.UTF_8))
+        assertThat(text(publish(id, leadOfficer, many)))
                 .contains("照片最多 20 张");
         assertThat(summaries(id)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM activity_photo WHERE activity_id = ?").param(id).query(Long.class)

@@ -11,8 +11,9 @@ import org.tongxin.shared.web.HomeSection;
 import org.tongxin.shared.web.Panel;
 
 /**
- * Where honours show outside their own pages: "我的荣誉" on the home tab (identity must not know about
- * honours, so the person's own list is a page of its own), and the honours wall on a unit's page.
+ * Where results and honours show outside their own pages: a home-tab card leading to the activity results
+ * and to "我的荣誉" (identity must not know about honours, so the person's own list is a page of its own),
+ * and the honours wall on a unit's page.
  */
 @Configuration(proxyBeanMethods = false)
 class HonourPanels {

@@ -68,16 +68,18 @@ public class HonourService {
     private final FileStore files;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Reach reach;
     private final Clock clock;
 
     HonourService(Honours honours, Photos photos, OrgDirectory org, FileStore files, AuditTrail audit,
-                  ApplicationEventPublisher events, Optional<Clock> clock) {
+                  ApplicationEventPublisher events, Reach reach, Optional<Clock> clock) {
         this.honours = honours;
         this.photos = photos;
         this.org = org;
         this.files = files;
         this.audit = audit;
         this.events = events;
+        this.reach = reach;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -105,10 +107,10 @@ public class HonourService {
         if (toPerson ? !kind.forPerson() : !kind.forTeam()) {
             throw new Refusal(toPerson ? "honours.error.teamKind" : "honours.error.personKind");
         }
-        long reach = reach(body);
-        EmployeeSummary person = toPerson ? person(form.employeeNo().strip(), reach) : null;
+        long scope = Reach.of(body);
+        EmployeeSummary person = toPerson ? person(form.employeeNo().strip(), scope) : null;
         OrgUnit team = toPerson ? null : org.unit(form.teamUnitId())
-                .filter(u -> !u.isClosed() && u.pathIds().contains(reach))
+                .filter(u -> !u.isClosed() && u.pathIds().contains(scope))
                 .orElseThrow(() -> new Refusal("honours.error.unknownTeam"));
         Photos.Prepared prepared = photo == null ? null : photos.prepare(photo);
         Photos.Stored stored = prepared == null ? null : photos.store(FOLDER, prepared);
@@ -163,7 +165,7 @@ public class HonourService {
         }
         Page<Honour> rows = honours.wall(unitId, subtreeIds(unit), page, WALL_PAGE);
         boolean canGive = viewer.manages(unit.pathIds()) && !unit.isClosed();
-        List<OrgUnit> teams = !canGive ? List.of() : org.unit(reach(unit)).map(org::subtreeCounts).orElse(List.of())
+        List<OrgUnit> teams = !canGive ? List.of() : org.unit(Reach.of(unit)).map(org::subtreeCounts).orElse(List.of())
                 .stream().map(UnitCount::unit).filter(u -> !u.isClosed()).toList();
         return new Wall(unit, new Page<>(entries(viewer, rows.items()), rows.page(), rows.size(), rows.total()),
                 canGive, teams);
@@ -199,11 +201,11 @@ public class HonourService {
         return honours.countOf(employeeId);
     }
 
-    private EmployeeSummary person(String employeeNo, long reach) {
+    private EmployeeSummary person(String employeeNo, long scope) {
         return Optional.ofNullable(org.employeeIdsByNumber(List.of(employeeNo)).get(employeeNo))
                 .flatMap(org::employee)
                 .filter(e -> e.status() != EmployeeStatus.LEFT)
-                .filter(e -> org.unit(e.unitId()).map(u -> u.pathIds().contains(reach)).orElse(false))
+                .filter(e -> org.unit(e.unitId()).map(u -> u.pathIds().contains(scope)).orElse(false))
                 .orElseThrow(() -> new Refusal("honours.error.unknownEmployee"));
     }
 
@@ -269,13 +271,8 @@ public class HonourService {
         return org.subtreeCounts(unit).stream().map(c -> c.unit().id()).toList();
     }
 
-    /** The union unit whose people a body speaks for: itself, or for a partner body the unit it sits beside. */
-    private static long reach(OrgUnit unit) {
-        return unit.kind().isPartner() && unit.besideId() != null ? unit.besideId() : unit.id();
-    }
-
     private boolean seesWall(Viewer viewer, OrgUnit unit) {
-        return viewer.manages(unit.pathIds()) || employeePath(viewer).contains(reach(unit));
+        return viewer.manages(unit.pathIds()) || reach.pathOf(viewer).contains(Reach.of(unit));
     }
 
     /** Whether the honour hangs on a wall the viewer sees: one of its recipient's units and those above, or the giver's. */
@@ -286,16 +283,8 @@ public class HonourService {
                 || giver.map(u -> viewer.manages(u.pathIds())).orElse(false)) {
             return true;
         }
-        List<Long> path = employeePath(viewer);
+        List<Long> path = reach.pathOf(viewer);
         return recipientUnit.map(u -> u.pathIds().stream().anyMatch(path::contains)).orElse(false)
-                || giver.map(u -> path.contains(reach(u))).orElse(false);
-    }
-
-    private List<Long> employeePath(Viewer viewer) {
-        if (viewer.employeeId() == null) {
-            return List.of();
-        }
-        return org.employee(viewer.employeeId()).flatMap(e -> org.unit(e.unitId())).map(OrgUnit::pathIds)
-                .orElse(List.of());
+                || giver.map(u -> path.contains(Reach.of(u))).orElse(false);
     }
 }

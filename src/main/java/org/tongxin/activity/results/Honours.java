@@ -1,6 +1,7 @@
 package org.tongxin.activity.results;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ public class Honours {
     /** A unit's wall: honours of people and teams in its subtree, and those it gave; revoked ones come down. */
     private static final String ON_WALL = " WHERE revoked_at IS NULL"
             + " AND (recipient_unit_id = ANY(?::bigint[]) OR awarded_by_unit_id = ?)";
+
+    /** The kinds in the order of {@link HonourKind}: 劳模 first. */
+    private static final String KIND_ORDER = "array_position(ARRAY['" + String.join("', '",
+            Arrays.stream(HonourKind.values()).map(Enum::name).toList()) + "'], kind)";
 
     /** An honour about to be given; {@code photo} may be null. */
     public record NewHonour(HonourKind kind, String title, int year, String citation, long awardedByUnitId,
@@ -61,7 +66,7 @@ public class Honours {
         Long[] subtree = subtreeUnitIds.toArray(Long[]::new);
         long total = jdbc.sql("SELECT count(*) FROM honour" + ON_WALL).params(subtree, unitId).query(Long.class).single();
         List<Honour> rows = jdbc.sql("SELECT " + COLUMNS + " FROM honour" + ON_WALL
-                        + " ORDER BY year DESC, kind, id DESC LIMIT ? OFFSET ?")
+                        + " ORDER BY year DESC, " + KIND_ORDER + ", id DESC LIMIT ? OFFSET ?")
                 .params(subtree, unitId, size, (long) page * size).query(Honour.class).list();
         return new Page<>(rows, page, size, total);
     }

@@ -1,7 +1,5 @@
 package org.tongxin.activity.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -9,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.shared.files.FileStore;
+import org.tongxin.shared.web.Uploads;
 
 /** What the gallery and honours pages share: photos in, images out. */
 final class ImageResponses {
@@ -26,23 +25,8 @@ final class ImageResponses {
                 .body(image.content());
     }
 
-    /**
-     * The files chosen. A browser sends one nameless, empty part when none is chosen; that one is dropped,
-     * while an empty file the person did choose is kept for the service to refuse.
-     */
+    /** The files chosen (see {@link Uploads#chosen}), read. */
     static List<byte[]> chosen(List<MultipartFile> parts) {
-        if (parts == null) {
-            return List.of();
-        }
-        return parts.stream()
-                .filter(p -> !(p.isEmpty() && (p.getOriginalFilename() == null || p.getOriginalFilename().isBlank())))
-                .map(p -> {
-                    try {
-                        return p.getBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .toList();
+        return Uploads.chosen(parts).stream().map(Uploads::bytes).toList();
     }
 }

@@ -63,10 +63,12 @@ public class ResultsService {
     private final FileStore files;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Reach reach;
     private final Clock clock;
 
     ResultsService(Activities activities, ActivityService service, Summaries summaries, Photos photos, OrgDirectory org,
-                   FileStore files, AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+                   FileStore files, AuditTrail audit, ApplicationEventPublisher events, Reach reach,
+                   Optional<Clock> clock) {
         this.activities = activities;
         this.service = service;
         this.summaries = summaries;
@@ -75,6 +77,7 @@ public class ResultsService {
         this.files = files;
         this.audit = audit;
         this.events = events;
+        this.reach = reach;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -134,7 +137,7 @@ public class ResultsService {
     /** The results page of an activity the viewer may see (see the class comment); 404 otherwise. */
     public ResultPage page(Viewer viewer, long activityId) {
         Activity a = visible(viewer, activityId);
-        boolean leadOfficer = manages(viewer, a.leadUnitId());
+        boolean leadOfficer = reach.manages(viewer, a.leadUnitId());
         boolean open = Set.of("PUBLISHED", "HELD").contains(a.status());
         boolean ended = !a.endsAt().isAfter(OffsetDateTime.now(clock));
         return new ResultPage(service.view(a), published(viewer, activityId).orElse(null), leadOfficer && open && ended,
@@ -181,7 +184,7 @@ public class ResultsService {
 
     /** The latest summaries the viewer may see. */
     public List<Summaries.Latest> recent(Viewer viewer) {
-        List<Long> path = viewer.employeeId() == null ? List.of() : employeePath(viewer.employeeId());
+        List<Long> path = reach.pathOf(viewer);
         Set<Long> managed = viewer.isOfficerOrAbove() ? org.manageableUnitIds(viewer).orElse(null) : Set.of();
         return summaries.visibleTo(path, viewer.employeeId(), managed, 30);
     }
@@ -196,37 +199,23 @@ public class ResultsService {
 
     private boolean canSee(Viewer viewer, Activity a) {
         List<Activities.Host> hosts = activities.hosts(a.id());
-        if (hosts.stream().anyMatch(h -> manages(viewer, h.unitId()))) {
+        if (hosts.stream().anyMatch(h -> reach.manages(viewer, h.unitId()))) {
             return true;
         }
         if (a.status().equals("DRAFT") || viewer.employeeId() == null) {
             return false;
         }
-        List<Long> path = employeePath(viewer.employeeId());
+        List<Long> path = reach.pathOf(viewer);
         if (a.audienceUnitId() != null && path.contains(a.audienceUnitId())) {
             return true;
         }
-        if (hosts.stream().map(h -> reach(h.unitId())).anyMatch(path::contains)) {
+        if (hosts.stream().map(h -> reach.of(h.unitId())).anyMatch(path::contains)) {
             return true;
         }
         return a.audience().equals("LIST") && activities.invited(a.id(), viewer.employeeId());
     }
 
     private boolean hostOfficer(Viewer viewer, long activityId) {
-        return activities.hosts(activityId).stream().anyMatch(h -> manages(viewer, h.unitId()));
-    }
-
-    private boolean manages(Viewer viewer, long unitId) {
-        return org.unit(unitId).map(u -> viewer.manages(u.pathIds())).orElse(false);
-    }
-
-    /** The union unit whose people a host speaks for: itself, or for a partner body the unit it sits beside. */
-    private long reach(long unitId) {
-        return org.unit(unitId).map(u -> u.kind().isPartner() && u.besideId() != null ? u.besideId() : u.id())
-                .orElse(unitId);
-    }
-
-    private List<Long> employeePath(long employeeId) {
-        return org.employee(employeeId).flatMap(e -> org.unit(e.unitId())).map(OrgUnit::pathIds).orElse(List.of());
+        return activities.hosts(activityId).stream().anyMatch(h -> reach.manages(viewer, h.unitId()));
     }
 }
