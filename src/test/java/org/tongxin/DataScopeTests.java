@@ -25,7 +25,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.activity.ActivitySetup;
 import org.tongxin.activity.ResultsSetup;
+import org.tongxin.activity.internal.Activities;
+import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -59,6 +62,10 @@ class DataScopeTests extends IntegrationTestSupport {
     Projects projects;
     @Autowired
     ResultsSetup results;
+    @Autowired
+    ActivitySetup activitySetup;
+    @Autowired
+    ActivityService activities;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -124,12 +131,14 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("unitId", Long.toString(unitB.unit().id()));
         idsOfB.put("employeeId", Long.toString(employeeB));
         idsOfB.put("runId", Long.toString(runB));
+        idsOfA.put("activityId", Long.toString(activityOf(officerA, unitA.unit().id())));
+        idsOfB.put("activityId", Long.toString(activityOf(officerB, unitB.unit().id())));
         idsOfA.put("aidId", Long.toString(aidFor(employeeA)));
         idsOfB.put("aidId", Long.toString(aidFor(employeeB)));
         idsOfA.put("fileId", evidenceOf(idsOfA.get("aidId")));
         idsOfB.put("fileId", evidenceOf(idsOfB.get("aidId")));
-        resultsOf(unitA.unit().id(), employeeA, idsOfA);
-        resultsOf(unitB.unit().id(), employeeB, idsOfB);
+        resultsOf(unitA.unit().id(), idsOfA);
+        resultsOf(unitB.unit().id(), idsOfB);
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -157,14 +166,25 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(String.class).single();
     }
 
-    /** A past activity of the unit with its summary and one photo, and an honour of the unit with a photo. */
-    private void resultsOf(long unitId, long employeeId, Map<String, String> ids) {
+    /** A published activity led by the unit, open to its members. */
+    private long activityOf(Viewer officer, long unitId) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        long id = activities.create(officer, new Activities.Draft("范围测试活动", "OTHER", "", null, null, now.plusDays(1),
+                now.plusDays(1).plusHours(2), now.minusHours(1), now.plusHours(20), 5, "MEMBERS", unitId, false, unitId),
+                List.of(), List.of(), null);
+        activities.publish(officer, id);
+        return id;
+    }
+
+    /** A held activity of the unit with its summary and one photo, and an honour of the unit with a photo. */
+    private void resultsOf(long unitId, Map<String, String> ids) {
         java.time.OffsetDateTime held = java.time.OffsetDateTime.now().minusDays(3);
-        long activity = results.activity("范围测试活动", "OTHER", "", "职工之家", held, held.plusHours(2), unitId, List.of(),
-                unitId, List.of(employeeId), fixtures.adminAccountId());
+        long activity = activitySetup.activity("范围测试成果", "OTHER", "", "职工之家", held, held.plusHours(2),
+                held.minusDays(5), held.minusDays(1), 5, "EMPLOYEES", unitId, false, unitId, List.of(), "HELD",
+                fixtures.adminAccountId());
         results.summary(activity, "范围测试成果", List.of(Pictures.picture(64, 48, "png")), fixtures.adminAccountId(),
                 held.plusDays(1));
-        ids.put("activityId", Long.toString(activity));
+        ids.put("summarisedId", Long.toString(activity));
         ids.put("photoId", jdbc.sql("SELECT id::text FROM activity_photo WHERE activity_id = ?").param(activity)
                 .query(String.class).single());
         ids.put("honourId", Long.toString(results.honour(unitId, "ADVANCED_TEAM", null, 2025, "范围测试集体", null, unitId,
@@ -191,7 +211,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
-                        && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")) {
+                        && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-results")
+                        && !pattern.startsWith("/honours")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -245,7 +266,7 @@ class DataScopeTests extends IntegrationTestSupport {
                 .contains("/org/units/{unitId}", "/org/employees/{employeeId}", "/org/import/{runId}",
                         "/membership/applications/{applicationId}/approve", "/membership/coverage/{unitId}",
                         "/membership/ceremonies/{ceremonyId}", "/care/cases/{caseId}", "/care/moves/{moveId}/reclassify",
-                        "/care/projects/{projectId}", "/care/cases/{caseId}/plan", "/care/cases/{caseId}/owner");
+                        "/care/projects/{projectId}", "/activity-admin/{activityId}/cancel", "/care/cases/{caseId}/plan", "/care/cases/{caseId}/owner");
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
@@ -258,7 +279,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 "/honours/{honourId}/photo");
         assertThat(jdbc.sql("SELECT outcomes || ' ' || (SELECT count(*) FROM activity_photo p"
                         + " WHERE p.activity_id = s.activity_id) FROM activity_summary s WHERE activity_id = ?")
-                .param(Long.parseLong(idsOfB.get("activityId"))).query(String.class).single()).isEqualTo("范围测试成果 1");
+                .param(Long.parseLong(idsOfB.get("summarisedId"))).query(String.class).single()).isEqualTo("范围测试成果 1");
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_summary WHERE activity_id = ?")
+                .param(Long.parseLong(idsOfB.get("activityId"))).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM honour WHERE (recipient_unit_id = ? OR awarded_by_unit_id = ?)"
                         + " AND revoked_at IS NULL").params(unitB.unit().id(), unitB.unit().id()).query(Long.class)
                 .single()).isOne();
@@ -287,6 +310,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("caseId"))).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT reclassify_note_enc IS NULL FROM care_move WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("moveId"))).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT status || title FROM activity WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("activityId"))).query(String.class).single())
+                .isEqualTo("PUBLISHED范围测试活动");
         assertThat(jdbc.sql("SELECT status FROM ceremony WHERE id = ?").param(Long.parseLong(idsOfB.get("ceremonyId")))
                 .query(String.class).single()).isEqualTo("SCHEDULED");
         int scheduleElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/membership/ceremonies"),

@@ -2,11 +2,8 @@ package org.tongxin.activity;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongxin.activity.internal.Activities;
-import org.tongxin.activity.internal.Registrations;
 import org.tongxin.activity.results.HonourKind;
 import org.tongxin.activity.results.HonourService;
 import org.tongxin.activity.results.Honours;
@@ -16,51 +13,22 @@ import org.tongxin.org.OrgDirectory;
 
 /**
  * Start-up set-up of activity results for the demo enterprise and for records carried over from an earlier
- * system: activities that took place, their summaries and galleries, honours. No officer scope is checked
- * and nothing is audited, so only start-up code (the demo loader, benchmarks) calls it.
+ * system: summaries and galleries of activities that took place (see {@link ActivitySetup}), and honours. No
+ * officer scope is checked and nothing is audited, so only start-up code (the demo loader, benchmarks) calls it.
  */
 @Service
 public class ResultsSetup {
 
-    private final Activities activities;
-    private final Registrations registrations;
     private final ResultsService results;
     private final Honours honours;
     private final Photos photos;
     private final OrgDirectory org;
 
-    ResultsSetup(Activities activities, Registrations registrations, ResultsService results, Honours honours,
-                 Photos photos, OrgDirectory org) {
-        this.activities = activities;
-        this.registrations = registrations;
+    ResultsSetup(ResultsService results, Honours honours, Photos photos, OrgDirectory org) {
         this.results = results;
         this.honours = honours;
         this.photos = photos;
         this.org = org;
-    }
-
-    /**
-     * A published activity for the employees of {@code audienceUnitId}'s subtree, led by {@code leadUnitId}
-     * with {@code coHosts}, whose sign-up closed the day before it started; {@code attendees} hold a seat and
-     * checked in at the start.
-     */
-    @Transactional
-    public long activity(String title, String type, String description, String place, OffsetDateTime startsAt,
-                         OffsetDateTime endsAt, long leadUnitId, List<Long> coHosts, long audienceUnitId,
-                         List<Long> attendees, long createdBy) {
-        int capacity = Math.max(30, attendees.size() + 10);
-        long id = activities.insert(new Activities.Draft(title, type, description, place, null, startsAt, endsAt,
-                startsAt.minusDays(14), startsAt.minusDays(1), capacity, "EMPLOYEES", audienceUnitId, false,
-                leadUnitId), UUID.randomUUID().toString(), createdBy);
-        activities.setHosts(id, leadUnitId, coHosts);
-        activities.setStatus(id, "PUBLISHED");
-        activities.addSeats(id, capacity);
-        int minute = 0;
-        for (long employee : attendees) {
-            Long registration = registrations.register(id, employee, true).registrationId();
-            registrations.checkIn(registration, startsAt.minusMinutes(20).plusMinutes(minute++ % 30), createdBy);
-        }
-        return id;
     }
 
     /** The summary of an activity with its photos (JPEG, PNG or WebP, resized as on upload), as of {@code at}. */

@@ -24,10 +24,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activity.ActivitySetup;
 import org.tongxin.activity.ResultsSetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
+import org.tongxin.membership.MemberDirectory;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.Notifications;
@@ -61,12 +63,16 @@ class DemoLoader implements ApplicationRunner {
     private final Notifications notifications;
     private final MembershipSetup membership;
     private final CareSetup care;
+    private final ActivitySetup activities;
+    private final MemberDirectory memberDirectory;
     private final ResultsSetup results;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
-               ResultsSetup results) {
+               ActivitySetup activities, MemberDirectory memberDirectory, ResultsSetup results) {
+        this.activities = activities;
+        this.memberDirectory = memberDirectory;
         this.enabled = enabled;
         this.seed = seed;
         this.scale = scale;
@@ -149,6 +155,9 @@ class DemoLoader implements ApplicationRunner {
 
         careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
                 List.of(officer, employee, committee), created.get(tollStation.key()).id());
+
+        activityStories(rows, created, unitOfDepartment, company, stationId, system.accountId(),
+                List.of(officer, employee, committee));
         resultsStories(rows, created, unitOfDepartment, created.get(company.key()).id(), stationId,
                 List.of(officer, employee, committee));
 
@@ -307,9 +316,59 @@ class DemoLoader implements ApplicationRunner {
     }
 
     /**
+     * Activities of several hosts: the company union's New Year gala co-hosted with the youth league and the
+     * women's committee (sign-up open), a badminton match at the demo officer's station that is full with a
+     * waitlist, a spa retreat drawn by lottery, the women's committee's flower class coming up, and a reading
+     * session held two weeks ago with its check-ins.
+     */
+    private void activityStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                                 UnitPlan company, long stationId, long system, List<HrRow> demoLogins) {
+        long companyId = created.get(company.key()).id();
+        List<OrgUnit> partners = directory.partnerBodies();
+        long youthLeague = partners.stream().filter(p -> p.name().equals("公司团委")).findFirst().orElseThrow().id();
+        long women = partners.stream().filter(p -> p.name().equals("公司女职工委员会")).findFirst().orElseThrow().id();
+        OffsetDateTime now = OffsetDateTime.now().withMinute(0).withSecond(0).withNano(0);
+        Map<String, Long> ids = ids(rows);
+        List<Long> station = rows.stream().filter(r -> !demoLogins.contains(r)
+                && created.get(unitOfDepartment.get(r.departmentCode())).id() == stationId)
+                .map(r -> ids.get(r.employeeNo())).toList();
+        List<Long> members = rows.stream().filter(r -> !demoLogins.contains(r)).map(r -> ids.get(r.employeeNo()))
+                .filter(memberDirectory::isMember).limit(120).toList();
+
+        long gala = activities.activity("2027年迎新春职工联欢会", "CULTURE_SPORTS",
+                "公司工会、团委、女职工委员会联合举办。节目报名和观众报名同时开放，名额有限，先到先得。", "公司职工之家多功能厅",
+                now.plusDays(20).withHour(19), now.plusDays(20).withHour(21), now.minusDays(3), now.plusDays(15), 300,
+                "MEMBERS", companyId, false, companyId, List.of(youthLeague, women), "PUBLISHED", system);
+        members.forEach(e -> activities.register(gala, e, true));
+
+        long badminton = activities.activity("蒲江收费站羽毛球友谊赛", "CULTURE_SPORTS",
+                "与雅安管理中心收费站的友谊赛，站区篮球场改羽毛球场地。名额 8 人，满员后进入候补。", "蒲江收费站站区球场",
+                now.plusDays(6).withHour(15), now.plusDays(6).withHour(17), now.minusDays(2), now.plusDays(5), 8,
+                "EMPLOYEES", stationId, false, stationId, List.of(youthLeague), "PUBLISHED", system);
+        station.stream().limit(11).forEach(e -> activities.register(badminton, e, true));
+
+        long retreat = activities.activity("一线职工温泉疗休养（抽签）", "SOLACE",
+                "为一线收费、养护职工安排两天一晚疗休养，名额 5 个，报名截止后公开抽签。", "周公山温泉",
+                now.plusDays(30).withHour(9), now.plusDays(31).withHour(17), now.minusDays(1), now.plusDays(10), 5,
+                "MEMBERS", companyId, true, companyId, List.of(), "PUBLISHED", system);
+        members.stream().limit(18).forEach(e -> activities.register(retreat, e, false));
+
+        activities.activity("三八节插花体验课", "TRAINING", "女职工委员会组织，材料由工会提供。", "公司职工书屋",
+                now.plusDays(12).withHour(14), now.plusDays(12).withHour(16), now.plusDays(2), now.plusDays(11), 30,
+                "EMPLOYEES", companyId, false, women, List.of(companyId), "PUBLISHED", system);
+
+        long reading = activities.activity("“书香同心”读书分享会", "CULTURE_SPORTS", "分享一本最近读过的好书。",
+                "蒲江收费站职工书屋", now.minusDays(14).withHour(19), now.minusDays(14).withHour(21), now.minusDays(24),
+                now.minusDays(15), 20, "EMPLOYEES", stationId, false, stationId, List.of(youthLeague), "HELD", system);
+        station.stream().limit(12).forEach(e -> activities.register(reading, e, true));
+        station.stream().limit(10).forEach(e -> activities.checkIn(reading, e, now.minusDays(14).withHour(18).withMinute(55)));
+    }
+
+    /**
      * Results shared: two activities of the last weeks led by the company union with the youth league (and the
      * demo officer's toll station, or the women's committee) as co-hosts, each with a summary and a gallery;
-     * honours walls at the company union and at the toll station, one honour for the demo employee.
+     * honours walls at the company union and at the toll station, one honour for the demo employee. The reading
+     * session of {@link #activityStories} is left without its summary, for the demo officer to publish.
      */
     private void resultsStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
                                 long companyId, long stationId, List<HrRow> demoLogins) {
@@ -335,9 +394,8 @@ class DemoLoader implements ApplicationRunner {
         players.addAll(elsewhere.subList(0, Math.min(14, elsewhere.size())));
         List<Long> hosts = new ArrayList<>(youthLeague);
         hosts.add(stationId);
-        long match = results.activity("“同心杯”职工篮球友谊赛", "CULTURE_SPORTS",
-                "公司工会、公司团委和蒲江收费站分会联合举办，沿线各单位职工组队参加。", "蒲江收费站职工之家篮球场",
-                matchDay, matchDay.plusHours(3), companyId, hosts, companyId, players, committeeAccount);
+        long match = heldActivity("“同心杯”职工篮球友谊赛", "公司工会、公司团委和蒲江收费站分会联合举办，沿线各单位职工组队参加。",
+                "蒲江收费站职工之家篮球场", matchDay, companyId, hosts, players, committeeAccount);
         results.summary(match, """
                         沿线 8 个单位组队参赛，赛出了团结，赛出了友谊。蒲江收费站代表队获得冠军，机关代表队获得亚军。
                         比赛间隙开展了“职工之家开放日”，团委为青年职工准备了趣味投篮。
@@ -347,17 +405,16 @@ class DemoLoader implements ApplicationRunner {
                         DemoPhotos.photo("冠军合影", new Color(214, 140, 0), new Color(255, 220, 120), 1200, 900, 3)),
                 committeeAccount, matchDay.plusDays(2));
 
-        OffsetDateTime readingDay = now.minusDays(8).withHour(9);
-        List<Long> readers = elsewhere.subList(Math.min(14, elsewhere.size()), Math.min(32, elsewhere.size()));
-        long reading = results.activity("“书香同心”青年职工读书分享会", "CULTURE_SPORTS",
-                "公司工会与公司团委、女职工委员会共同举办，分享一本好书、一段成长。", "机关职工书屋",
-                readingDay, readingDay.plusHours(2), companyId, partners, companyId, readers, committeeAccount);
-        results.summary(reading, """
-                        18 名青年职工分享了《平凡的世界》《把信送给加西亚》等 12 本书，评出“最佳分享人”3 名。
-                        现场新增图书借阅 40 册，团委将读书会定为每月一期。""",
-                List.of(DemoPhotos.photo("好书分享", new Color(46, 125, 50), new Color(165, 214, 167), 1200, 900, 4),
-                        DemoPhotos.photo("职工书屋", new Color(94, 53, 177), new Color(206, 147, 216), 1200, 900, 5)),
-                committeeAccount, readingDay.plusDays(1));
+        OffsetDateTime walkDay = now.minusDays(8).withHour(9);
+        List<Long> walkers = elsewhere.subList(Math.min(14, elsewhere.size()), Math.min(32, elsewhere.size()));
+        long walk = heldActivity("“巾帼建功 青春同行”绿道健步走", "公司工会与公司团委、女职工委员会共同举办，沿天府绿道健步 10 公里。",
+                "天府绿道新津段", walkDay, companyId, partners, walkers, committeeAccount);
+        results.summary(walk, """
+                        18 名职工全程走完 10 公里，沿途开展安全知识问答和“随手拍绿道”活动。
+                        女职工委员会为参加的女职工准备了健康小礼包，团委把健步走定为每季度一期。""",
+                List.of(DemoPhotos.photo("绿道出发", new Color(46, 125, 50), new Color(165, 214, 167), 1200, 900, 4),
+                        DemoPhotos.photo("终点合影", new Color(94, 53, 177), new Color(206, 147, 216), 1200, 900, 5)),
+                committeeAccount, walkDay.plusDays(1));
 
         int year = now.getYear() - 1;
         HrRow crew = rows.stream().filter(r -> unitOf.apply(r).name().contains("养护工区") && !demoLogins.contains(r))
@@ -389,6 +446,22 @@ class DemoLoader implements ApplicationRunner {
         created.values().stream().filter(u -> Objects.equals(u.parentId(), stationId)).min(Comparator.comparing(OrgUnit::name))
                 .ifPresent(group -> results.honour(stationId, "ADVANCED_TEAM", null, year,
                         "班组连续 365 天安全生产无事故，微笑服务零投诉。", null, group.id(), null, officerAccount));
+    }
+
+    /**
+     * A past activity for the company's employees, led by the company union, held with {@code attendees} signed up
+     * and checked in.
+     */
+    private long heldActivity(String title, String description, String place, OffsetDateTime startsAt, long companyId,
+                              List<Long> coHosts, List<Long> attendees, long by) {
+        long id = activities.activity(title, "CULTURE_SPORTS", description, place, startsAt, startsAt.plusHours(3),
+                startsAt.minusDays(14), startsAt.minusDays(2), attendees.size() + 10, "EMPLOYEES", companyId, false,
+                companyId, coHosts, "HELD", by);
+        for (long employee : attendees) {
+            activities.register(id, employee, true);
+            activities.checkIn(id, employee, startsAt.minusMinutes(10));
+        }
+        return id;
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

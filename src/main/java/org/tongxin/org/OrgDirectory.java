@@ -104,6 +104,11 @@ public class OrgDirectory {
         return units.find(id);
     }
 
+    /** Open partner bodies beside the union units: the youth league, women's committees, party branches. */
+    public List<OrgUnit> partnerBodies() {
+        return units.partners();
+    }
+
     public List<OrgUnit> searchUnits(String q, int limit) {
         return units.search(q, limit, null);
     }

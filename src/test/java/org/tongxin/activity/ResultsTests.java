@@ -37,7 +37,7 @@ import org.tongxin.support.Pictures;
 class ResultsTests extends PageTestSupport {
 
     @Autowired
-    ResultsSetup setup;
+    ActivitySetup activities;
     @Autowired
     FileStore files;
 
@@ -83,11 +83,19 @@ class ResultsTests extends PageTestSupport {
         return Fixtures.employee(fixtures.accountId(id), id);
     }
 
-    /** An activity of the lead unit's people, co-hosted, from {@code startsAt} for two hours; all three came. */
+    /**
+     * An activity for the lead unit's people, co-hosted, from {@code startsAt} for two hours; all three came
+     * (those checked in before it has ended).
+     */
     private long activity(String title, OffsetDateTime startsAt) {
-        return setup.activity(title, "CULTURE_SPORTS", "", "职工之家", startsAt, startsAt.plusHours(2),
-                lead.unit().id(), List.of(coHost.unit().id()), lead.unit().id(),
-                attendees.stream().map(r -> fixtures.employeeId(r.employeeNo())).toList(), fixtures.adminAccountId());
+        long id = activities.activity(title, "CULTURE_SPORTS", "", "职工之家", startsAt, startsAt.plusHours(2),
+                startsAt.minusDays(14), startsAt.minusDays(1), 10, "EMPLOYEES", lead.unit().id(), false,
+                lead.unit().id(), List.of(coHost.unit().id()), "PUBLISHED", fixtures.adminAccountId());
+        for (OrgSetup.HrRow r : attendees) {
+            activities.register(id, fixtures.employeeId(r.employeeNo()), true);
+            activities.checkIn(id, fixtures.employeeId(r.employeeNo()), startsAt.minusMinutes(10));
+        }
+        return id;
     }
 
     private long pastActivity(String title) {

@@ -14,7 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tongxin.activity.ResultsSetup;
+import org.tongxin.activity.ActivitySetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
@@ -29,7 +29,7 @@ import org.tongxin.support.Pictures;
 class ResultsJourneyTests extends JourneyTestSupport {
 
     @Autowired
-    ResultsSetup setup;
+    ActivitySetup activities;
 
     private static String photoFiles(int count) throws Exception {
         List<String> paths = new ArrayList<>();
@@ -57,10 +57,13 @@ class ResultsJourneyTests extends JourneyTestSupport {
         fixtures.chair(fixtures.withPassword(chair, "Chengguo2026"), unit.unit().id(), false);
         fixtures.withPassword(worker, "Rongyu2026xx");
         OffsetDateTime held = OffsetDateTime.now().minusDays(3);
-        long activity = setup.activity("职工趣味运动会", "CULTURE_SPORTS", "拔河、跳绳和接力。", "站区广场", held,
-                held.plusHours(3), unit.unit().id(), List.of(), unit.unit().id(),
-                List.of(fixtures.employeeId(worker.employeeNo()), fixtures.employeeId(chair.employeeNo())),
-                fixtures.adminAccountId());
+        long activity = activities.activity("职工趣味运动会", "CULTURE_SPORTS", "拔河、跳绳和接力。", "站区广场", held,
+                held.plusHours(3), held.minusDays(10), held.minusDays(1), 20, "EMPLOYEES", unit.unit().id(), false,
+                unit.unit().id(), List.of(), "HELD", fixtures.adminAccountId());
+        for (OrgSetup.HrRow came : List.of(worker, chair)) {
+            activities.register(activity, fixtures.employeeId(came.employeeNo()), true);
+            activities.checkIn(activity, fixtures.employeeId(came.employeeNo()), held.minusMinutes(5));
+        }
 
         WebDriver browser = Browser.phone();
         logIn(browser, chair.employeeNo(), "Chengguo2026");

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,16 +64,20 @@ public class ActivityService {
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
-    OffsetDateTime now() {
+    public OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 
     /** A new activity as a draft, led by a body the officer manages. */
     @Transactional
-    public long create(Viewer officer, Activities.Draft draft, List<Long> coHosts, List<Long> invitees) {
+    public long create(Viewer officer, Activities.Draft draft, List<Long> coHosts, List<Long> invitees,
+                       String coverKey) {
         OrgUnit lead = org.managedUnit(officer, draft.leadUnitId());
         check(officer, draft, coHosts, invitees);
         long id = activities.insert(draft, newToken(), officer.accountId());
+        if (coverKey != null) {
+            activities.setCover(id, coverKey);
+        }
         activities.setHosts(id, lead.id(), coHosts);
         activities.setInvitees(id, draft.audience().equals("LIST") ? invitees : List.of());
         audit.record(officer, "activity.create", "activity", id, lead.id(), draft.title(), null,
@@ -82,7 +87,8 @@ public class ActivityService {
 
     /** Changes an activity; after publishing its capacity may only grow (the seats exist). */
     @Transactional
-    public void update(Viewer officer, long id, Activities.Draft draft, List<Long> coHosts, List<Long> invitees) {
+    public void update(Viewer officer, long id, Activities.Draft draft, List<Long> coHosts, List<Long> invitees,
+                       String coverKey) {
         Activity a = led(officer, id, true);
         if (a.status().equals("CANCELLED") || a.status().equals("SUMMARISED")) {
             throw new Refusal("activity.error.finished");
@@ -99,6 +105,9 @@ public class ActivityService {
             throw new Refusal("activity.error.lotteryFixed");
         }
         activities.update(id, draft);
+        if (coverKey != null) {
+            activities.setCover(id, coverKey);
+        }
         activities.setHosts(id, a.leadUnitId(), coHosts);
         activities.setInvitees(id, draft.audience().equals("LIST") ? invitees : List.of());
         if (published && draft.capacity() > a.capacity()) {
@@ -110,6 +119,12 @@ public class ActivityService {
         audit.record(officer, "activity.update", "activity", id, a.leadUnitId(), draft.title(),
                 Map.of("capacity", a.capacity(), "startsAt", a.startsAt()),
                 Map.of("capacity", draft.capacity(), "startsAt", draft.startsAt()));
+        if (published && (!draft.startsAt().isEqual(a.startsAt()) || !Objects.equals(draft.place(), a.place()))) {
+            Message message = new Message("活动有变动：" + draft.title(), "「" + draft.title() + "」的时间或地点有变动，请查看。\n"
+                    + draft.title() + " has a new time or place.", "/activities/" + id);
+            registrations.activeEmployees(id)
+                    .forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
+        }
     }
 
     private void check(Viewer officer, Activities.Draft d, List<Long> coHosts, List<Long> invitees) {
@@ -229,7 +244,7 @@ public class ActivityService {
                         + title + ".", "/activities/" + activityId)));
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -122,8 +122,9 @@ public class Registrations {
                           WHERE r.activity_id = ? AND r.status = 'ACTIVE'
                             AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id)),
                         f AS (
-                          SELECT seat_no, row_number() OVER (ORDER BY seat_no) AS n FROM activity_seat
-                          WHERE activity_id = ? AND registration_id IS NULL FOR UPDATE)
+                          SELECT seat_no, row_number() OVER (ORDER BY seat_no) AS n FROM (
+                            SELECT seat_no FROM activity_seat WHERE activity_id = ? AND registration_id IS NULL
+                            FOR UPDATE SKIP LOCKED) free)
                         UPDATE activity_seat t SET registration_id = w.id FROM w JOIN f USING (n)
                         WHERE t.activity_id = ? AND t.seat_no = f.seat_no
                         RETURNING w.employee_id""")

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
+import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -71,7 +72,7 @@ public class SignUp {
             return activities.invited(a.id(), employeeId);
         }
         Optional<EmployeeSummary> employee = org.employee(employeeId);
-        if (employee.isEmpty() || !"ACTIVE".equals(employee.get().status())) {
+        if (employee.isEmpty() || employee.get().status() == EmployeeStatus.LEFT) {
             return false;
         }
         boolean inSubtree = org.unit(employee.get().unitId()).map(OrgUnit::pathIds)
@@ -79,10 +80,14 @@ public class SignUp {
         return inSubtree && (a.audience().equals("EMPLOYEES") || members.isMember(employeeId));
     }
 
-    /** The activity if it is published and open to the employee; 404 otherwise (a draft is nobody's business). */
+    /**
+     * The activity if it is published and open to the employee, or they are signed up for it (someone whose
+     * membership ended can still see and cancel); 404 otherwise (a draft is nobody's business).
+     */
     public Activity visible(long activityId, long employeeId) {
         Activity a = activities.find(activityId).orElseThrow(() -> new NotFoundException("activity " + activityId));
-        if (a.status().equals("DRAFT") || !eligible(a, employeeId)) {
+        if (a.status().equals("DRAFT")
+                || !eligible(a, employeeId) && registrations.active(activityId, employeeId).isEmpty()) {
             throw new NotFoundException("activity " + activityId);
         }
         return a;
@@ -92,7 +97,7 @@ public class SignUp {
     public Result register(Viewer employee, long activityId) {
         long employeeId = employeeOf(employee);
         Activity a = visible(activityId, employeeId);
-        if (!a.signupOpen(service.now())) {
+        if (!a.signupOpen(service.now()) || !eligible(a, employeeId)) {
             throw new Refusal("activity.error.signupClosed");
         }
         // A lottery only collects names while the window is open; seats are drawn when it closes.

@@ -71,6 +71,7 @@ class SecurityConfig {
                         .requestMatchers("/care/aid/mine/**", "/care/aid/*/files/*").authenticated()
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/activity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",

@@ -124,6 +124,13 @@ public class OrgUnits {
      * Units whose name contains {@code q}, at most {@code limit}, within the subtrees of {@code roots}
      * (all units when null): the scope goes into the query so a limit never hides the viewer's own units.
      */
+    /** Open partner bodies (youth league, women's committee, party branches), by depth and name. */
+    public List<OrgUnit> partners() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE kind IN ('YOUTH_LEAGUE', 'WOMEN_COMMITTEE',"
+                        + " 'PARTY_BRANCH') AND closed_at IS NULL ORDER BY depth, name LIMIT 500")
+                .query(MAPPER).list();
+    }
+
     public List<OrgUnit> search(String q, int limit, List<OrgUnit> roots) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM org_unit WHERE name ILIKE ?");
         List<Object> params = new ArrayList<>();
