@@ -425,14 +425,14 @@ class DemoLoader implements ApplicationRunner {
             results.honour(companyId, "MODEL_WORKER", "公司劳动模范", year,
                     "扎根高速公路养护一线二十年，带领班组完成桥梁伸缩缝更换等急难险重任务，全年零安全事故。",
                     ids.get(crew.employeeNo()), null,
-                    DemoPhotos.photo(crew.name(), new Color(200, 16, 46), new Color(255, 200, 80), 600, 800, 6),
+                    DemoPhotos.photo(crew.name(), new Color(200, 16, 46), new Color(255, 200, 80), 800, 800, 6),
                     committeeAccount);
         }
         if (engineer != null) {
             results.honour(companyId, "CRAFTSMAN", "蜀道工匠", year,
                     "自主研制收费车道故障自诊断工具，车道故障处置时间缩短一半，在全公司推广。",
                     ids.get(engineer.employeeNo()), null,
-                    DemoPhotos.photo(engineer.name(), new Color(0, 92, 175), new Color(120, 200, 255), 600, 800, 7),
+                    DemoPhotos.photo(engineer.name(), new Color(0, 92, 175), new Color(120, 200, 255), 800, 800, 7),
                     committeeAccount);
         }
         results.honour(companyId, "ADVANCED_TEAM", null, year,

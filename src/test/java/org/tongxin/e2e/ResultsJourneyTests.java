@@ -112,7 +112,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         // The demo's results and honours of the company union reach everyone in the company.
         browser.get(url("/activity-results"));
         assertThat(browser.findElement(By.id("results-recent")).getText()).contains("“同心杯”职工篮球友谊赛")
-                .contains("“书香同心”青年职工读书分享会");
+                .contains("“巾帼建功 青春同行”绿道健步走");
         Browser.screenshot(browser, "46-results-list");
         Browser.assertFitsThePhone(browser);
         Browser.tap(browser, browser.findElement(By.partialLinkText("同心杯")));
