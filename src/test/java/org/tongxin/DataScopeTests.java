@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongxin.activity.ActivitySetup;
+import org.tongxin.activity.ResultsSetup;
 import org.tongxin.activity.VenueSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
@@ -39,6 +41,7 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.Pictures;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -63,6 +66,10 @@ class DataScopeTests extends IntegrationTestSupport {
     CareService care;
     @Autowired
     Projects projects;
+    @Autowired
+    ResultsSetup results;
+    @Autowired
+    ActivitySetup activitySetup;
     @Autowired
     ActivityService activities;
     @Autowired
@@ -151,6 +158,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 unitB.unit().id(), "班组学习", inAWeek.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime(),
                 inAWeek.atTime(11, 0).atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime(), officerB.accountId(),
                 employeeB, "乙站主席", null)));
+        resultsOf(unitA.unit().id(), idsOfA);
+        resultsOf(unitB.unit().id(), idsOfB);
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -188,6 +197,21 @@ class DataScopeTests extends IntegrationTestSupport {
         return id;
     }
 
+    /** A held activity of the unit with its summary and one photo, and an honour of the unit with a photo. */
+    private void resultsOf(long unitId, Map<String, String> ids) {
+        java.time.OffsetDateTime held = java.time.OffsetDateTime.now().minusDays(3);
+        long activity = activitySetup.activity("范围测试成果", "OTHER", "", "职工之家", held, held.plusHours(2),
+                held.minusDays(5), held.minusDays(1), 5, "EMPLOYEES", unitId, false, unitId, List.of(), "HELD",
+                fixtures.adminAccountId());
+        results.summary(activity, "范围测试成果", List.of(Pictures.picture(64, 48, "png")), fixtures.adminAccountId(),
+                held.plusDays(1));
+        ids.put("summarisedId", Long.toString(activity));
+        ids.put("photoId", jdbc.sql("SELECT id::text FROM activity_photo WHERE activity_id = ?").param(activity)
+                .query(String.class).single());
+        ids.put("honourId", Long.toString(results.honour(unitId, "ADVANCED_TEAM", null, 2025, "范围测试集体", null, unitId,
+                Pictures.picture(48, 64, "png"), fixtures.adminAccountId())));
+    }
+
     /** A member HR reported as gone, waiting in the unit's queue. */
     private long flagFor(long employeeId, long unitId) {
         membershipSetup.enrol(employeeId, unitId, java.time.LocalDate.now().minusYears(1));
@@ -208,7 +232,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/applications") && !pattern.startsWith("/membership/window")
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
-                        && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")) {
+                        && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
+                        && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -250,7 +275,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("days", "30").param("employeeId", idsOfB.get("employeeId")).param("month", "2026-11")
                 .param("kind", "TALK").param("happenedOn", "2026-01-01").param("content", "越权记录")
                 .param("direction", "DOWN").param("note", "越权调整").param("plan", "越权计划")
-                .param("followUpDue", LocalDate.now().plusDays(7).toString()).param("ownerId", idsOfA.get("employeeId"));
+                .param("followUpDue", LocalDate.now().plusDays(7).toString()).param("ownerId", idsOfA.get("employeeId"))
+                .param("outcomes", "越权成果").param("year", "2025").param("citation", "越权事迹")
+                .param("employeeNo", "越权").param("teamUnitId", idsOfA.get("unitId"));
     }
 
     @Test
@@ -289,6 +316,17 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM activity_venue WHERE name = '越权改名'").query(Long.class).single()).isZero();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/care/aid/{aidId}", "/care/aid/{aidId}/review",
                 "/care/aid/{aidId}/payment", "/care/aid/{aidId}/files/{fileId}");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/activity-results/{activityId}",
+                "/activity-results/photos/{photoId}/thumb", "/honours/units/{unitId}", "/honours/{honourId}/revoke",
+                "/honours/{honourId}/photo");
+        assertThat(jdbc.sql("SELECT outcomes || ' ' || (SELECT count(*) FROM activity_photo p"
+                        + " WHERE p.activity_id = s.activity_id) FROM activity_summary s WHERE activity_id = ?")
+                .param(Long.parseLong(idsOfB.get("summarisedId"))).query(String.class).single()).isEqualTo("范围测试成果 1");
+        assertThat(jdbc.sql("SELECT count(*) FROM activity_summary WHERE activity_id = ?")
+                .param(Long.parseLong(idsOfB.get("activityId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM honour WHERE (recipient_unit_id = ? OR awarded_by_unit_id = ?)"
+                        + " AND revoked_at IS NULL").params(unitB.unit().id(), unitB.unit().id()).query(Long.class)
+                .single()).isOne();
         assertThat(jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(unitB.unit().id()).query(String.class)
                 .single()).isEqualTo(unitB.unit().name());
         assertThat(jdbc.sql("SELECT count(*) FROM org_unit WHERE parent_id = ?").param(unitB.unit().id())

@@ -1,14 +1,17 @@
 package org.tongxin.demo;
 
+import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -23,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.ActivitySetup;
+import org.tongxin.activity.ResultsSetup;
 import org.tongxin.activity.VenueSetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
@@ -64,11 +68,13 @@ class DemoLoader implements ApplicationRunner {
     private final ActivitySetup activities;
     private final MemberDirectory memberDirectory;
     private final VenueSetup venues;
+    private final ResultsSetup results;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
-               ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues) {
+               ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
+               ResultsSetup results) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -81,6 +87,7 @@ class DemoLoader implements ApplicationRunner {
         this.membership = membership;
         this.care = care;
         this.venues = venues;
+        this.results = results;
     }
 
     @Override
@@ -156,6 +163,8 @@ class DemoLoader implements ApplicationRunner {
         activityStories(rows, created, unitOfDepartment, company, stationId, system.accountId(),
                 List.of(officer, employee, committee));
         venueStories(plan, created, tollStation, officer, committee);
+        resultsStories(rows, created, unitOfDepartment, created.get(company.key()).id(), stationId,
+                List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -415,6 +424,106 @@ class DemoLoader implements ApplicationRunner {
                     day.atTime(a.toHour(), 0).atZone(ZoneId.systemDefault()).toOffsetDateTime(),
                     a.byOfficer() ? officerAccount : committeeAccount, people.get(by.employeeNo()), by.name(), approvedBy);
         }
+    }
+
+    /**
+     * Results shared: two activities of the last weeks led by the company union with the youth league (and the
+     * demo officer's toll station, or the women's committee) as co-hosts, each with a summary and a gallery;
+     * honours walls at the company union and at the toll station, one honour for the demo employee. The reading
+     * session of {@link #activityStories} is left without its summary, for the demo officer to publish.
+     */
+    private void resultsStories(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
+                                long companyId, long stationId, List<HrRow> demoLogins) {
+        HrRow officer = demoLogins.get(0);
+        HrRow employee = demoLogins.get(1);
+        long officerAccount = accounts.accountId(officer.employeeNo());
+        long committeeAccount = accounts.accountId(demoLogins.get(2).employeeNo());
+        Map<String, Long> ids = ids(rows);
+        Function<HrRow, OrgUnit> unitOf = r -> created.get(unitOfDepartment.get(r.departmentCode()));
+        List<Long> partners = created.values().stream()
+                .filter(u -> companyId == Optional.ofNullable(u.besideId()).orElse(-1L) && u.kind().isPartner()
+                        && u.kind() != UnitKind.PARTY_BRANCH)
+                .sorted(Comparator.comparing(OrgUnit::kind)).map(OrgUnit::id).toList();
+        List<Long> youthLeague = partners.isEmpty() ? List.of() : List.of(partners.getFirst());
+        List<Long> atStation = rows.stream().filter(r -> unitOf.apply(r).id() == stationId).limit(16)
+                .map(r -> ids.get(r.employeeNo())).toList();
+        List<Long> elsewhere = rows.stream().filter(r -> unitOf.apply(r).id() != stationId && !demoLogins.contains(r))
+                .map(r -> ids.get(r.employeeNo())).toList();
+        OffsetDateTime now = OffsetDateTime.now().withMinute(0).withSecond(0).withNano(0);
+
+        OffsetDateTime matchDay = now.minusDays(20).withHour(14);
+        List<Long> players = new ArrayList<>(atStation);
+        players.addAll(elsewhere.subList(0, Math.min(14, elsewhere.size())));
+        List<Long> hosts = new ArrayList<>(youthLeague);
+        hosts.add(stationId);
+        long match = heldActivity("“同心杯”职工篮球友谊赛", "公司工会、公司团委和蒲江收费站分会联合举办，沿线各单位职工组队参加。",
+                "蒲江收费站职工之家篮球场", matchDay, companyId, hosts, players, committeeAccount);
+        results.summary(match, """
+                        沿线 8 个单位组队参赛，赛出了团结，赛出了友谊。蒲江收费站代表队获得冠军，机关代表队获得亚军。
+                        比赛间隙开展了“职工之家开放日”，团委为青年职工准备了趣味投篮。
+                        下一步：每季度举办一次沿线单位联赛，职工之家篮球场对周边单位开放预约。""",
+                List.of(DemoPhotos.photo("“同心杯”开幕式", new Color(200, 16, 46), new Color(255, 166, 77), 1200, 900, 1),
+                        DemoPhotos.photo("决赛争夺", new Color(0, 92, 175), new Color(102, 204, 255), 1200, 900, 2),
+                        DemoPhotos.photo("冠军合影", new Color(214, 140, 0), new Color(255, 220, 120), 1200, 900, 3)),
+                committeeAccount, matchDay.plusDays(2));
+
+        OffsetDateTime walkDay = now.minusDays(8).withHour(9);
+        List<Long> walkers = elsewhere.subList(Math.min(14, elsewhere.size()), Math.min(32, elsewhere.size()));
+        long walk = heldActivity("“巾帼建功 青春同行”绿道健步走", "公司工会与公司团委、女职工委员会共同举办，沿天府绿道健步 10 公里。",
+                "天府绿道新津段", walkDay, companyId, partners, walkers, committeeAccount);
+        results.summary(walk, """
+                        18 名职工全程走完 10 公里，沿途开展安全知识问答和“随手拍绿道”活动。
+                        女职工委员会为参加的女职工准备了健康小礼包，团委把健步走定为每季度一期。""",
+                List.of(DemoPhotos.photo("绿道出发", new Color(46, 125, 50), new Color(165, 214, 167), 1200, 900, 4),
+                        DemoPhotos.photo("终点合影", new Color(94, 53, 177), new Color(206, 147, 216), 1200, 900, 5)),
+                committeeAccount, walkDay.plusDays(1));
+
+        int year = now.getYear() - 1;
+        HrRow crew = rows.stream().filter(r -> unitOf.apply(r).name().contains("养护工区") && !demoLogins.contains(r))
+                .findFirst().orElse(null);
+        HrRow engineer = rows.stream().filter(r -> !demoLogins.contains(r) && !r.equals(crew)
+                && unitOf.apply(r).id() != stationId).skip(3).findFirst().orElse(null);
+        if (crew != null) {
+            results.honour(companyId, "MODEL_WORKER", "公司劳动模范", year,
+                    "扎根高速公路养护一线二十年，带领班组完成桥梁伸缩缝更换等急难险重任务，全年零安全事故。",
+                    ids.get(crew.employeeNo()), null,
+                    DemoPhotos.photo(crew.name(), new Color(200, 16, 46), new Color(255, 200, 80), 800, 800, 6),
+                    committeeAccount);
+        }
+        if (engineer != null) {
+            results.honour(companyId, "CRAFTSMAN", "蜀道工匠", year,
+                    "自主研制收费车道故障自诊断工具，车道故障处置时间缩短一半，在全公司推广。",
+                    ids.get(engineer.employeeNo()), null,
+                    DemoPhotos.photo(engineer.name(), new Color(0, 92, 175), new Color(120, 200, 255), 800, 800, 7),
+                    committeeAccount);
+        }
+        results.honour(companyId, "ADVANCED_TEAM", null, year,
+                "全年通行费征收零差错，文明服务窗口获得司乘人员一致好评。", null, stationId, null, committeeAccount);
+        results.honour(stationId, "OUTSTANDING_VOLUNTEER", null, year,
+                "利用休息时间参加“温暖回家路”春运志愿服务 120 小时，帮助滞留司乘 300 余人次。",
+                ids.get(employee.employeeNo()), null, null, officerAccount);
+        rows.stream().filter(r -> unitOf.apply(r).id() == stationId && !demoLogins.contains(r)).findFirst()
+                .ifPresent(r -> results.honour(stationId, "ADVANCED_INDIVIDUAL", null, year,
+                        "收费业务技能比武第一名，带教新员工 6 名。", ids.get(r.employeeNo()), null, null, officerAccount));
+        created.values().stream().filter(u -> Objects.equals(u.parentId(), stationId)).min(Comparator.comparing(OrgUnit::name))
+                .ifPresent(group -> results.honour(stationId, "ADVANCED_TEAM", null, year,
+                        "班组连续 365 天安全生产无事故，微笑服务零投诉。", null, group.id(), null, officerAccount));
+    }
+
+    /**
+     * A past activity for the company's employees, led by the company union, held with {@code attendees} signed up
+     * and checked in.
+     */
+    private long heldActivity(String title, String description, String place, OffsetDateTime startsAt, long companyId,
+                              List<Long> coHosts, List<Long> attendees, long by) {
+        long id = activities.activity(title, "CULTURE_SPORTS", description, place, startsAt, startsAt.plusHours(3),
+                startsAt.minusDays(14), startsAt.minusDays(2), attendees.size() + 10, "EMPLOYEES", companyId, false,
+                companyId, coHosts, "HELD", by);
+        for (long employee : attendees) {
+            activities.register(id, employee, true);
+            activities.checkIn(id, employee, startsAt.minusMinutes(10));
+        }
+        return id;
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

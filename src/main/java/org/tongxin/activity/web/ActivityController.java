@@ -21,6 +21,7 @@ import org.tongxin.activity.internal.Activity;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.Registrations;
 import org.tongxin.activity.internal.SignUp;
+import org.tongxin.activity.results.ResultsService;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.files.FileStore;
@@ -39,9 +40,11 @@ class ActivityController {
     private final Registrations registrations;
     private final OrgDirectory org;
     private final FileStore files;
+    private final ResultsService results;
 
     ActivityController(Activities activities, ActivityService service, SignUp signUp, Registrations registrations,
-                       OrgDirectory org, FileStore files) {
+                       OrgDirectory org, FileStore files, ResultsService results) {
+        this.results = results;
         this.activities = activities;
         this.service = service;
         this.signUp = signUp;
@@ -107,6 +110,7 @@ class ActivityController {
         model.addAttribute("mine", mine(activityId, employeeId));
         model.addAttribute("place", registrations.waitlistPlace(activityId, employeeId).orElse(null));
         model.addAttribute("now", service.now());
+        model.addAttribute("result", results.published(CurrentViewer.get(), activityId).orElse(null));
         return "activity/detail";
     }
 

@@ -1,12 +1,11 @@
 package org.tongxin.care.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.care.internal.Aid;
 import org.tongxin.care.internal.AidService;
+import org.tongxin.shared.web.Uploads;
 
 /** What the employee's form and the officer's on-behalf form share. */
 final class AidForms {
@@ -22,23 +21,10 @@ final class AidForms {
         }
     }
 
-    /**
-     * The files chosen. A browser sends one nameless, empty part when none is chosen; that one is dropped,
-     * while an empty file the person did choose is kept for the service to refuse.
-     */
+    /** The files chosen (see {@link Uploads#chosen}). */
     static List<AidService.Upload> uploads(List<MultipartFile> parts) {
-        if (parts == null) {
-            return List.of();
-        }
-        return parts.stream()
-                .filter(p -> !(p.isEmpty() && (p.getOriginalFilename() == null || p.getOriginalFilename().isBlank())))
-                .map(p -> {
-                    try {
-                        return new AidService.Upload(p.getOriginalFilename(), p.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
+        return Uploads.chosen(parts).stream()
+                .map(p -> new AidService.Upload(p.getOriginalFilename(), Uploads.bytes(p)))
                 .toList();
     }
 }

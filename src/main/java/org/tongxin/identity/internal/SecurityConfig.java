@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -62,6 +63,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // Activity results and honours are read by employees; only officers publish, give or revoke.
+                        .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")
+                        .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // An employee's own hardship aid, before the officers' /care/**; the evidence download
                         // lets through only the applicant and the chain's carers itself.
                         .requestMatchers("/care/aid/mine/**", "/care/aid/*/files/*").authenticated()

@@ -100,13 +100,30 @@ public class FileStore {
         this.cipher = cipher;
     }
 
-    /** Stores an image of at most {@code maxBytes} in {@code folder}; returns its key. */
+    /**
+     * Stores an image of at most {@code maxBytes} in {@code folder}; returns its key. Inside a transaction the
+     * file is deleted again if the transaction rolls back.
+     */
     public String storeImage(String folder, byte[] content, int maxBytes) {
-        checkSize(content, maxBytes);
-        ImageType type = ImageType.sniff(content).orElseThrow(() -> new Refused("file.notImage"));
+        ImageType type = ImageType.sniff(checkedImage(content, maxBytes)).orElseThrow();
         String key = folder + "/" + UUID.randomUUID() + "." + type.extension;
         write(key, content);
+        deleteOnRollback(key);
         return key;
+    }
+
+    /**
+     * The media type of an image of at most {@code maxBytes} (JPEG, PNG or WebP, told from its bytes); lets a
+     * caller check every image of a form before storing any.
+     */
+    public String imageType(byte[] content, int maxBytes) {
+        return ImageType.sniff(checkedImage(content, maxBytes)).orElseThrow().mediaType();
+    }
+
+    private static byte[] checkedImage(byte[] content, int maxBytes) {
+        checkSize(content, maxBytes);
+        ImageType.sniff(content).orElseThrow(() -> new Refused("file.notImage"));
+        return content;
     }
 
     private static void checkSize(byte[] content, int maxBytes) {
@@ -150,6 +167,12 @@ public class FileStore {
         String extension = mediaType.equals(PDF) ? "pdf" : ImageType.sniff(content).orElseThrow().extension;
         String key = folder + "/" + UUID.randomUUID() + "." + extension + SEALED;
         write(key, cipher.seal(content));
+        deleteOnRollback(key);
+        return new StoredDocument(key, mediaType);
+    }
+
+    /** So that a failed save leaves no file behind (only a crash in between can). */
+    private void deleteOnRollback(String key) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -160,7 +183,6 @@ public class FileStore {
                 }
             });
         }
-        return new StoredDocument(key, mediaType);
     }
 
     /** The document stored under {@code key}, unsealed; empty for a key that is not a document's. */
@@ -172,7 +194,7 @@ public class FileStore {
         });
     }
 
-    /** Best effort: runs after a rollback, where nothing can be undone any more; a file left is sealed and unreferenced. */
+    /** Best effort: runs after a rollback, where nothing can be undone any more; a file left is unreferenced. */
     private void delete(String key) {
         try {
             Files.deleteIfExists(root.resolve(key));

@@ -77,6 +77,15 @@ class FileStoreTests {
     }
 
     @Test
+    void anImageIsCheckedWithoutBeingStored() throws IOException {
+        FileStore files = store();
+        assertThat(files.imageType(PNG, 1000)).isEqualTo("image/png");
+        assertThatThrownBy(() -> files.imageType(PDF, 1000)).hasMessage("file.notImage");
+        assertThatThrownBy(() -> files.imageType(PNG, 5)).hasMessage("file.tooLarge");
+        assertThat(filesOnDisk()).isZero();
+    }
+
+    @Test
     void onlyDocumentKeysAreRead() throws IOException {
         FileStore files = store();
         String image = files.storeImage("photos", PNG, 1000);
@@ -96,6 +105,13 @@ class FileStoreTests {
                 TransactionSynchronization.STATUS_ROLLED_BACK);
         TransactionSynchronizationManager.clearSynchronization();
         assertThat(dir.resolve(dropped)).doesNotExist();
+
+        TransactionSynchronizationManager.initSynchronization();
+        String droppedImage = files.storeImage("photos", PNG, 1000);
+        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                TransactionSynchronization.STATUS_ROLLED_BACK);
+        TransactionSynchronizationManager.clearSynchronization();
+        assertThat(dir.resolve(droppedImage)).doesNotExist();
 
         TransactionSynchronizationManager.initSynchronization();
         String kept = files.storeDocument("aid", PDF, 1000).key();
