@@ -510,4 +510,18 @@ class VolunteeringTests extends IntegrationTestSupport {
         assertThat(page("/volunteering/manage", stationOfficer)).contains("id=\"body-" + station.id() + "\"")
                 .doesNotContain("id=\"body-" + union.unit().id() + "\"");
     }
+
+    @Test
+    void theDemoStationAndTheDemoEmployeeHaveConfirmedHoursThisYear() throws Exception {
+        int year = LocalDate.now().getYear();
+        long employee = fixtures.employeeId("100090");
+        long stationId = jdbc.sql("SELECT id FROM org_unit WHERE name = '蒲江收费站分会'").query(Long.class).single();
+        assertThat(volunteering.yearTotals(employee, year).minutes()).isEqualTo(8 * 60);
+        OrgUnit demoStation = new OrgUnit(stationId, null, null, "蒲江收费站分会", UnitKind.BRANCH, "/", 0, null);
+        assertThat(service.unitTotals(demoStation, List.of(stationId), year).own().shifts()).isEqualTo(3);
+        long committee = fixtures.accountId(fixtures.employeeId("100023"));
+        assertThat(service.queue(Fixtures.committee(committee)).toConfirm()).isPositive();
+        Viewer demoEmployee = Fixtures.employee(fixtures.accountId(employee), employee);
+        assertThat(page("/volunteering", demoEmployee)).contains("春运志愿服务").contains("爱心助学");
+    }
 }

@@ -33,7 +33,7 @@ public class Volunteering {
     public record ShiftLine(Shift shift, Shift.State state, boolean mine) {
     }
 
-    /** The project page for an employee. */
+    /** The project page for an employee: the shifts still to come, and the viewer's own past ones. */
     public record ProjectPage(VolunteerProject project, List<VolunteerService.Body> hosts, List<ShiftLine> shifts,
                               boolean eligible) {
     }
@@ -109,6 +109,7 @@ public class Volunteering {
         Set<Long> mine = viewer.employeeId() == null ? Set.of()
                 : Set.copyOf(shifts.shiftsHeld(projectId, viewer.employeeId()));
         return new ProjectPage(p, service.hosts(projectId), shifts.ofProject(projectId).stream()
+                .filter(s -> !s.hasEnded(now) || mine.contains(s.id()))
                 .map(s -> new ShiftLine(s, s.state(now), mine.contains(s.id()))).toList(),
                 viewer.employeeId() != null && eligible(p, viewer.employeeId()));
     }
