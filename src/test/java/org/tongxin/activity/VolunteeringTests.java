@@ -235,7 +235,7 @@ class VolunteeringTests extends IntegrationTestSupport {
     }
 
     @Test
-    void theAudienceReachesWorkingEmployeesOfTheSubtreeAndMembersOnlyWhenAsked() {
+    void theAudienceReachesEmployeesOfTheSubtreeAndMembersOnlyWhenAsked() {
         long inStation = volunteers.get(10);
         assertThat(audience.includes("EMPLOYEES", station.id(), inStation)).isTrue();
         assertThat(audience.includes("EMPLOYEES", union.unit().id(), inStation)).isTrue();
@@ -398,6 +398,7 @@ class VolunteeringTests extends IntegrationTestSupport {
         assertThat(page("/volunteering/manage", otherOfficer)).doesNotContain("收费站便民服务");
         mvc.perform(post("/volunteering/manage/shifts/" + shift + "/hours").with(csrf()).with(as(volunteer(0)))
                 .param("hours-" + signup, "24").param("present-" + signup, "on")).andExpect(status().isForbidden());
+        mvc.perform(get("/volunteering/manage").with(as(volunteer(0)))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.tongxin.support.JourneyTestSupport;
 /**
  * On a phone: an employee finds the station's volunteer project from the home tab, signs up for a shift and
  * sees it in "my volunteering" next to the hours confirmed earlier; the station's officer records the hours of
- * the shift just ended on the phone too.
+ * the shift just ended on the phone too, and sees the station's figures.
  */
 class VolunteerJourneyTests extends JourneyTestSupport {
 
@@ -88,5 +88,13 @@ class VolunteerJourneyTests extends JourneyTestSupport {
         assertThat(jdbc.sql("SELECT string_agg(employee_id || ':' || minutes, ',' ORDER BY minutes) FROM volunteer_signup"
                 + " WHERE shift_id = ?").param(toRecord).query(String.class).single())
                 .isEqualTo(colleagueId + ":0," + volunteerId + ":120");
+
+        browser.get(url("/volunteering/manage"));
+        assertThat(browser.findElement(By.id("body-totals")).getText()).contains(unit.unit().name());
+        Browser.screenshot(browser, "volunteer-4-manage");
+        Browser.assertFitsThePhone(browser);
+        browser.get(url("/volunteering/manage/projects/" + project));
+        Browser.screenshot(browser, "volunteer-5-project-admin");
+        Browser.assertFitsThePhone(browser);
     }
 }
