@@ -117,7 +117,7 @@ class VolunteerAdminController {
     }
 
     private static String onProject(long projectId, RedirectAttributes redirect, String doneKey, Runnable action) {
-        return act("/volunteering/manage/projects/" + projectId, redirect, doneKey, action);
+        return FormOutcome.flash(redirect, doneKey, "/volunteering/manage/projects/" + projectId, action);
     }
 
     @GetMapping("/volunteering/manage/shifts/{shiftId}")
@@ -162,17 +162,6 @@ class VolunteerAdminController {
     }
 
     private static String onShift(long shiftId, RedirectAttributes redirect, String doneKey, Runnable action) {
-        return act("/volunteering/manage/shifts/" + shiftId, redirect, doneKey, action);
-    }
-
-    /** Post/Redirect/Get: the action runs and its outcome is flashed to the page at {@code back}. */
-    private static String act(String back, RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", doneKey);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        return "redirect:" + back;
+        return FormOutcome.flash(redirect, doneKey, "/volunteering/manage/shifts/" + shiftId, action);
     }
 }
