@@ -9,6 +9,7 @@ import static org.tongxin.support.Fixtures.as;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.tongxin.activity.ActivitySetup;
 import org.tongxin.activity.ResultsSetup;
 import org.tongxin.activity.VenueSetup;
+import org.tongxin.activity.VolunteerSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.VenueService;
@@ -76,6 +78,8 @@ class DataScopeTests extends IntegrationTestSupport {
     VenueService venues;
     @Autowired
     VenueSetup venueSetup;
+    @Autowired
+    VolunteerSetup volunteering;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -160,12 +164,34 @@ class DataScopeTests extends IntegrationTestSupport {
                 employeeB, "乙站主席", null)));
         resultsOf(unitA.unit().id(), idsOfA);
         resultsOf(unitB.unit().id(), idsOfB);
+        idsOfA.put("volunteerProjectId", Long.toString(volunteerProject(unitA.unit().id(), officerA.accountId())));
+        idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
+        idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
+        idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
             ids.put("grantId", "1");
             ids.put("id", "1");
         }
+    }
+
+    /** A published volunteer project of the unit, open to its employees, with a shift to come. */
+    private long volunteerProject(long unitId, long createdBy) {
+        long id = volunteering.project("志愿服务", "", "收费站", "EMPLOYEES", unitId, unitId, List.of(), "PUBLISHED",
+                createdBy);
+        OffsetDateTime start = OffsetDateTime.now().plusDays(3);
+        volunteering.shift(id, start, start.plusHours(4), null, 5);
+        return id;
+    }
+
+    /** A past shift of the project with the employee's hours recorded by the unit's officer, waiting for confirmation. */
+    private long recordedShift(String projectId, long employeeId, Viewer recordedBy) {
+        OffsetDateTime start = OffsetDateTime.now().minusDays(2);
+        long shift = volunteering.shift(Long.parseLong(projectId), start, start.plusHours(4), null, 5);
+        volunteering.signUp(shift, List.of(employeeId));
+        volunteering.hours(shift, List.of(), recordedBy.accountId(), null, start.plusHours(5));
+        return shift;
     }
 
     /** A care case opened by a downward move. */
@@ -233,7 +259,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/flags") && !pattern.startsWith("/membership/coverage")
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
-                        && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")) {
+                        && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
+                        && !pattern.startsWith("/volunteering")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -263,6 +290,11 @@ class DataScopeTests extends IntegrationTestSupport {
         }
     }
 
+    private long signupOf(String shiftId) {
+        return jdbc.sql("SELECT id FROM volunteer_signup WHERE shift_id = ?").param(Long.parseLong(shiftId))
+                .query(Long.class).single();
+    }
+
     private MockHttpServletRequestBuilder call(Endpoint endpoint, String url) {
         return request(endpoint.method(), url).with(csrf()).with(as(officerA))
                 .param("name", "越权改名").param("kind", "BRANCH").param("parentId", idsOfA.get("unitId"))
@@ -277,7 +309,11 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param("direction", "DOWN").param("note", "越权调整").param("plan", "越权计划")
                 .param("followUpDue", LocalDate.now().plusDays(7).toString()).param("ownerId", idsOfA.get("employeeId"))
                 .param("outcomes", "越权成果").param("year", "2025").param("citation", "越权事迹")
-                .param("employeeNo", "越权").param("teamUnitId", idsOfA.get("unitId"));
+                .param("employeeNo", "越权").param("teamUnitId", idsOfA.get("unitId"))
+                .param("endsAt", "2030-01-01T14:00").param("needed", "1").param("audience", "EMPLOYEES")
+                .param("audienceUnitId", idsOfA.get("unitId"))
+                .param("hours-" + signupOf(idsOfB.get("shiftId")), "24")
+                .param("present-" + signupOf(idsOfB.get("shiftId")), "on");
     }
 
     @Test
@@ -366,6 +402,25 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT status || ' ' || (SELECT count(*) FROM care_aid_review WHERE aid_id = care_aid.id)"
                         + " FROM care_aid WHERE id = ?").param(Long.parseLong(idsOfB.get("aidId"))).query(String.class)
                 .single()).isEqualTo("SUBMITTED 0");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/volunteering/projects/{volunteerProjectId}",
+                "/volunteering/shifts/{shiftId}/signup", "/volunteering/manage/projects/{volunteerProjectId}/shifts",
+                "/volunteering/manage/shifts/{shiftId}/hours", "/volunteering/manage/shifts/{shiftId}/confirm");
+        long volunteerProjectB = Long.parseLong(idsOfB.get("volunteerProjectId"));
+        assertThat(jdbc.sql("SELECT title || ' ' || status || ' ' || audience_unit_id FROM volunteer_project WHERE id = ?")
+                .param(volunteerProjectB).query(String.class).single())
+                .isEqualTo("志愿服务 PUBLISHED " + unitB.unit().id());
+        assertThat(jdbc.sql("SELECT count(*) FROM volunteer_shift WHERE project_id = ?").param(volunteerProjectB)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        SELECT s.status || ' ' || s.needed || ' ' || (s.confirmed_by IS NULL) || ' ' || g.minutes
+                        FROM volunteer_shift s JOIN volunteer_signup g ON g.shift_id = s.id WHERE s.id = ?""")
+                .param(Long.parseLong(idsOfB.get("shiftId"))).query(String.class).single()).isEqualTo("RECORDED 5 true 240");
+        int organiseElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/volunteering/manage/projects"),
+                "/volunteering/manage/projects").param("leadUnitId", idsOfB.get("unitId"))).andReturn().getResponse()
+                .getStatus();
+        assertThat(organiseElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM volunteer_project WHERE lead_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

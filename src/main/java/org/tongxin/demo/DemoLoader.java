@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.ActivitySetup;
 import org.tongxin.activity.ResultsSetup;
 import org.tongxin.activity.VenueSetup;
+import org.tongxin.activity.VolunteerSetup;
 import org.tongxin.care.CareSetup;
 import org.tongxin.demo.EnterpriseGenerator.UnitPlan;
 import org.tongxin.identity.AccountSetup;
@@ -69,12 +70,13 @@ class DemoLoader implements ApplicationRunner {
     private final MemberDirectory memberDirectory;
     private final VenueSetup venues;
     private final ResultsSetup results;
+    private final VolunteerSetup volunteering;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
-               ResultsSetup results) {
+               ResultsSetup results, VolunteerSetup volunteering) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -88,6 +90,7 @@ class DemoLoader implements ApplicationRunner {
         this.care = care;
         this.venues = venues;
         this.results = results;
+        this.volunteering = volunteering;
     }
 
     @Override
@@ -165,6 +168,8 @@ class DemoLoader implements ApplicationRunner {
         venueStories(plan, created, tollStation, officer, committee);
         resultsStories(rows, created, unitOfDepartment, created.get(company.key()).id(), stationId,
                 List.of(officer, employee, committee));
+        volunteerStories(rows, plan, created, unitOfDepartment, List.of(officer, employee, committee),
+                tollStation.key(), created.get(company.key()).id());
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
@@ -524,6 +529,74 @@ class DemoLoader implements ApplicationRunner {
             activities.checkIn(id, employee, startsAt.minusMinutes(10));
         }
         return id;
+    }
+
+    /**
+     * 春运 volunteering at the demo officer's toll station, co-organised by the company youth league: shifts
+     * this year whose hours are confirmed (the demo employee served in two), one recorded and waiting for the
+     * committee's confirmation, one ended and waiting for the officer to record it, and shifts to come with
+     * places taken (the demo employee holds one). The women's committee runs a second project, company-wide.
+     */
+    private void volunteerStories(List<HrRow> rows, List<UnitPlan> plan, Map<Integer, OrgUnit> created,
+                                  Map<String, Integer> unitOfDepartment, List<HrRow> demoLogins, int stationKey,
+                                  long companyId) {
+        HrRow officer = demoLogins.get(0);
+        long employee = ids(List.of(demoLogins.get(1))).get(demoLogins.get(1).employeeNo());
+        long officerAccount = accounts.accountId(officer.employeeNo());
+        long committeeAccount = accounts.accountId(demoLogins.get(2).employeeNo());
+        long stationId = created.get(stationKey).id();
+        Optional<OrgUnit> youthLeague = partnerBeside(created, companyId, UnitKind.YOUTH_LEAGUE);
+        Optional<OrgUnit> womenCommittee = partnerBeside(created, companyId, UnitKind.WOMEN_COMMITTEE);
+        List<HrRow> colleagues = rows.stream().filter(r -> !demoLogins.contains(r)
+                && isUnder(plan, unitOfDepartment.get(r.departmentCode()), stationKey)).limit(8).toList();
+        Map<String, Long> ids = ids(colleagues);
+        List<Long> team = colleagues.stream().map(r -> ids.get(r.employeeNo())).toList();
+
+        long project = volunteering.project("春运志愿服务 · 收费站便民服务岗",
+                "春运期间在收费站广场设便民服务岗：为司乘人员指路、送热水和姜汤，帮助抛锚车辆联系救援，照顾老人和孩子。"
+                        + "每班四小时，请穿工装并佩戴志愿者袖标。", "蒲江收费站广场", "EMPLOYEES", stationId, stationId,
+                youthLeague.map(u -> List.of(u.id())).orElse(List.of()), "PUBLISHED", officerAccount);
+        LocalDate today = LocalDate.now();
+        int[] daysAgo = {24, 17, 10, 3, 1};
+        for (int i = 0; i < daysAgo.length; i++) {
+            LocalDate day = today.minusDays(daysAgo[i]);
+            // Early in January the stories all fall on the first day, so that the hours still count this year.
+            day = day.getYear() < today.getYear() ? today.withDayOfYear(1) : day;
+            OffsetDateTime start = day.atTime(i == 3 ? 14 : 8, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            List<Long> who = new ArrayList<>(team.subList(Math.min(i, team.size()), Math.min(i + 3, team.size())));
+            if (i == 0 || i == 2 || i == 3) {
+                who.add(employee);
+            }
+            long shift = volunteering.shift(project, start, start.plusHours(4), null, who.size() + 1);
+            volunteering.signUp(shift, who);
+            if (i < 3) {
+                volunteering.hours(shift, i == 1 && !who.isEmpty() ? List.of(who.getFirst()) : List.of(), officerAccount,
+                        committeeAccount, start.plusHours(5));
+            } else if (i == 3) {
+                volunteering.hours(shift, List.of(), officerAccount, null, start.plusHours(5));
+            }
+        }
+        for (int days : new int[]{4, 11}) {
+            OffsetDateTime start = today.plusDays(days).atTime(8, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            long shift = volunteering.shift(project, start, start.plusHours(4), "蒲江收费站出口广场", 6);
+            List<Long> who = new ArrayList<>(team.subList(0, Math.min(days == 4 ? 2 : 4, team.size())));
+            if (days == 4) {
+                who.add(employee);
+            }
+            volunteering.signUp(shift, who);
+        }
+        womenCommittee.ifPresent(w -> {
+            long books = volunteering.project("爱心助学 · 山区小学图书整理", "为山区小学整理职工捐赠的图书，分类、贴标签、装箱。",
+                    "公司职工之家", "EMPLOYEES", companyId, w.id(), youthLeague.map(u -> List.of(u.id())).orElse(List.of()),
+                    "PUBLISHED", committeeAccount);
+            OffsetDateTime start = today.plusDays(9).atTime(14, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            volunteering.shift(books, start, start.plusHours(3), null, 10);
+        });
+    }
+
+    private static Optional<OrgUnit> partnerBeside(Map<Integer, OrgUnit> created, long unitId, UnitKind kind) {
+        return created.values().stream().filter(u -> u.kind() == kind && Long.valueOf(unitId).equals(u.besideId()))
+                .findFirst();
     }
 
     private static HrRow firstIn(List<HrRow> rows, List<UnitPlan> plan, Map<String, Integer> unitOfDepartment,

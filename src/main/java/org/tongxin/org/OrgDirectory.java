@@ -83,6 +83,15 @@ public class OrgDirectory {
     }
 
     /**
+     * Open partner bodies (youth league, women's committee, party branches) beside any of the units: with a
+     * unit's path, the bodies that commonly co-host with it; with the units an officer manages, the bodies they
+     * manage too.
+     */
+    public List<OrgUnit> partnersBeside(Collection<Long> unitIds) {
+        return units.partnersBeside(List.copyOf(unitIds)).stream().filter(u -> !u.isClosed()).toList();
+    }
+
+    /**
      * Birthdays, hire anniversaries and statutory retirements (at the given ages) in {@code month} among
      * the active employees the viewer manages.
      */

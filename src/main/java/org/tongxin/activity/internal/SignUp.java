@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,10 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
-import org.tongxin.org.EmployeeStatus;
-import org.tongxin.org.EmployeeSummary;
-import org.tongxin.org.OrgDirectory;
-import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -48,18 +43,18 @@ public class SignUp {
     private final Activities activities;
     private final Registrations registrations;
     private final ActivityService service;
-    private final OrgDirectory org;
     private final MemberDirectory members;
+    private final Audience audience;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    SignUp(Activities activities, Registrations registrations, ActivityService service, OrgDirectory org,
-           MemberDirectory members, AuditTrail audit, ApplicationEventPublisher events) {
+    SignUp(Activities activities, Registrations registrations, ActivityService service, MemberDirectory members,
+           Audience audience, AuditTrail audit, ApplicationEventPublisher events) {
         this.activities = activities;
         this.registrations = registrations;
         this.service = service;
-        this.org = org;
         this.members = members;
+        this.audience = audience;
         this.audit = audit;
         this.events = events;
     }
@@ -71,13 +66,7 @@ public class SignUp {
         if (a.audience().equals("LIST")) {
             return activities.invited(a.id(), employeeId);
         }
-        Optional<EmployeeSummary> employee = org.employee(employeeId);
-        if (employee.isEmpty() || employee.get().status() == EmployeeStatus.LEFT) {
-            return false;
-        }
-        boolean inSubtree = org.unit(employee.get().unitId()).map(OrgUnit::pathIds)
-                .filter(path -> path.contains(a.audienceUnitId())).isPresent();
-        return inSubtree && (a.audience().equals("EMPLOYEES") || members.isMember(employeeId));
+        return audience.includes(a.audience(), a.audienceUnitId(), employeeId);
     }
 
     /**

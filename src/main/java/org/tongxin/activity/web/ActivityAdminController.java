@@ -209,12 +209,6 @@ class ActivityAdminController {
     }
 
     private static String act(long activityId, RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", doneKey);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        return "redirect:/activity-admin/" + activityId;
+        return FormOutcome.flash(redirect, doneKey, "/activity-admin/" + activityId, action);
     }
 }
