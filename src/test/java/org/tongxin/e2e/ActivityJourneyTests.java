@@ -19,11 +19,12 @@ import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.JourneyTestSupport;
+import org.tongxin.support.Pictures;
 
 /**
  * On phones: an officer publishes an activity co-hosted with the youth league; one member signs up and
  * fills it, the next goes to the waitlist; the first cancels and the second is promoted and told; the
- * second checks in through the QR link.
+ * second checks in through the QR link; the results with photos then show on both hosts' pages.
  */
 class ActivityJourneyTests extends JourneyTestSupport {
 
@@ -43,7 +44,10 @@ class ActivityJourneyTests extends JourneyTestSupport {
         OrgSetup.HrRow chair = Fixtures.row(unit.departmentCode());
         OrgSetup.HrRow first = Fixtures.row(unit.departmentCode());
         OrgSetup.HrRow second = Fixtures.row(unit.departmentCode());
-        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "e2e-activity.csv", List.of(chair, first, second));
+        OrgSetup.HrRow committee = Fixtures.row(unit.departmentCode());
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "e2e-activity.csv",
+                List.of(chair, first, second, committee));
+        fixtures.committeeMember(fixtures.withPassword(committee, "Weiyuan2026x"));
         fixtures.chair(fixtures.withPassword(chair, "Huodong2026"), unit.unit().id(), false);
         for (OrgSetup.HrRow r : List.of(first, second)) {
             fixtures.withPassword(r, "Canjia2026x");
@@ -113,5 +117,29 @@ class ActivityJourneyTests extends JourneyTestSupport {
         Browser.tap(browser, browser.findElement(By.partialLinkText("青年职工羽毛球赛")));
         assertThat(browser.findElement(By.id("attendance-list")).getText()).contains(second.name());
         Browser.screenshot(browser, "45-activity-attendance");
+
+        // The match is played; the lead's officer publishes the results with photos from the unit's page.
+        long activity = jdbc.sql("SELECT id FROM activity WHERE title = '青年职工羽毛球赛' AND lead_unit_id = ?")
+                .param(unit.unit().id()).query(Long.class).single();
+        jdbc.sql("""
+                        UPDATE activity SET signup_opens_at = now() - interval '5 hours',
+                          signup_closes_at = now() - interval '4 hours', starts_at = now() - interval '3 hours',
+                          ends_at = now() - interval '1 hour' WHERE id = ?""").param(activity).update();
+        browser.get(url("/org/units/" + unit.unit().id()));
+        Browser.tap(browser, browser.findElement(By.cssSelector("#results-panel-awaiting a")));
+        browser.findElement(By.id("summary-text")).sendKeys("八人报名，一人候补递补，比赛在团委青年志愿者的组织下圆满完成。");
+        browser.findElement(By.id("summary-photos")).sendKeys(Pictures.photoFiles(2));
+        Browser.tap(browser, browser.findElement(By.id("summary-submit")));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("活动成果已发布");
+
+        // Both hosts show it on their pages: the station, and the youth league (seen by a committee member).
+        assertThat(browser.findElement(By.id("summary-gallery")).findElements(By.tagName("img"))).hasSize(2);
+        browser.get(url("/org/units/" + unit.unit().id()));
+        assertThat(browser.findElement(By.id("results-panel")).getText()).contains("青年职工羽毛球赛");
+        logIn(browser, committee.employeeNo(), "Weiyuan2026x");
+        browser.get(url("/org/units/" + youthLeague));
+        assertThat(browser.findElement(By.id("results-panel")).getText()).contains("青年职工羽毛球赛");
+        Browser.assertFitsThePhone(browser);
+        Browser.screenshot(browser, "46-activity-results-on-the-youth-league");
     }
 }

@@ -2,10 +2,7 @@ package org.tongxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,16 +27,6 @@ class ResultsJourneyTests extends JourneyTestSupport {
 
     @Autowired
     ActivitySetup activities;
-
-    private static String photoFiles(int count) throws Exception {
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Path file = Files.createTempFile("活动照片" + i, ".jpg");
-            Files.write(file, Pictures.picture(1600 - i * 300, 1200, "jpg"));
-            paths.add(file.toAbsolutePath().toString());
-        }
-        return String.join("\n", paths);
-    }
 
     /** Whether every image of the page has loaded (a broken one has no natural width). */
     private static boolean imagesLoaded(WebDriver browser, WebElement container) {
@@ -70,7 +57,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         browser.get(url("/org/units/" + unit.unit().id()));
         Browser.tap(browser, browser.findElement(By.cssSelector("#results-panel-awaiting a")));
         browser.findElement(By.id("summary-text")).sendKeys("三个项目、六支队伍参加，拔河比赛决出冠军。");
-        browser.findElement(By.id("summary-photos")).sendKeys(photoFiles(3));
+        browser.findElement(By.id("summary-photos")).sendKeys(Pictures.photoFiles(3));
         Browser.screenshot(browser, "41-results-form");
         Browser.assertFitsThePhone(browser);
         Browser.tap(browser, browser.findElement(By.id("summary-submit")));
@@ -86,7 +73,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         new Select(browser.findElement(By.id("honour-kind"))).selectByValue("OUTSTANDING_VOLUNTEER");
         browser.findElement(By.id("honour-employee")).sendKeys(worker.employeeNo());
         browser.findElement(By.id("honour-citation")).sendKeys("春运期间志愿服务 80 小时。");
-        browser.findElement(By.id("honour-photo")).sendKeys(photoFiles(1));
+        browser.findElement(By.id("honour-photo")).sendKeys(Pictures.photoFiles(1));
         Browser.tap(browser, browser.findElement(By.id("honour-submit")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("荣誉已授予");
         WebElement wall = browser.findElement(By.id("honours"));

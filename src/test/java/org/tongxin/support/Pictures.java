@@ -5,6 +5,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /** Photos for tests, drawn on the spot. */
@@ -30,5 +34,16 @@ public final class Pictures {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** {@code count} JPEG photos of decreasing width written to temporary files, as a file input takes them. */
+    public static String photoFiles(int count) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path file = Files.createTempFile("活动照片" + i, ".jpg");
+            Files.write(file, picture(1600 - i * 300, 1200, "jpg"));
+            paths.add(file.toAbsolutePath().toString());
+        }
+        return String.join("\n", paths);
     }
 }
