@@ -110,6 +110,8 @@ class ActivityTests extends IntegrationTestSupport {
         assertThat(signUp.register(members.get(2), id)).isEqualTo(SignUp.Result.WAITLISTED);
         assertThat(signUp.register(members.get(3), id)).isEqualTo(SignUp.Result.WAITLISTED);
         assertThat(seatsOf(id)).isEqualTo("2/2");
+        assertThat(mvc.perform(get("/").with(as(members.get(3)))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("已报名 1 个");
 
         signUp.cancel(members.get(0), id);
         assertThat(seatsOf(id)).isEqualTo("2/2");
