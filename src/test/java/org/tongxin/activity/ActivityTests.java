@@ -103,7 +103,7 @@ class ActivityTests extends IntegrationTestSupport {
     }
 
     @Test
-    void whenFullTheNextWaitsAndACancelPromotesTheHeadAtOnce() {
+    void whenFullTheNextWaitsAndACancelPromotesTheHeadAtOnce() throws Exception {
         long id = published(2, false);
         assertThat(signUp.register(members.get(0), id)).isEqualTo(SignUp.Result.CONFIRMED);
         assertThat(signUp.register(members.get(1), id)).isEqualTo(SignUp.Result.CONFIRMED);
