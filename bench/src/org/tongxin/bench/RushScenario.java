@@ -97,6 +97,10 @@ final class RushScenario implements Scenario {
             Map.entry("jdk.internal.vm.", "virtual_threads"),
             Map.entry("java.util.concurrent.", "virtual_threads"));
 
+    /** PostgreSQL's WAL counters: flushes to disk (fsync or fdatasync), their time, bytes written. */
+    private record Wal(long syncs, double syncMs, long bytes) {
+    }
+
     /** A person's registration as the database holds it. */
     private record Registration(long employeeId, long queueNo, OffsetDateTime createdAt, boolean seated) {
     }
@@ -113,6 +117,9 @@ final class RushScenario implements Scenario {
         Instant sustainedEnd;
         Instant rushStart;
         Instant rushEnd;
+        boolean walTiming = enableWalTiming(h.db());
+        out.put("wal_io_timing", walTiming);
+        Map<String, Object> wal = new LinkedHashMap<>();
         try (App app = h.startApp("rush", Profile.jvmArgs(recording));
              WebClient admin = new WebClient(app.baseUrl);
              Crowd crowd = new Crowd(app.baseUrl)) {
@@ -144,6 +151,7 @@ final class RushScenario implements Scenario {
                     "note", "GET /login, POST /login, GET the activity page for the CSRF token; not timed as part of the rush"));
 
             // ---- the rush ----
+            Wal beforeRush = walAfterQuiet(h.db());
             crowd.warmConnections(RUSH_IN_FLIGHT);
             Bench.progress("rush: " + CLIENTS + " members, " + DOUBLE_PRESSERS + " of them pressing twice, "
                     + RUSH_IN_FLIGHT + " requests in flight, for " + SEATS + " seats");
@@ -198,6 +206,7 @@ final class RushScenario implements Scenario {
                 }
             }
             rushEnd = Instant.now();
+            wal.put("rush", walDelta(beforeRush, walAfterQuiet(h.db()), CLIENTS));
             Map<String, Object> rush = rushFigures(replies, release, registerPath.replace("/register", ""));
             rush.put("transport_failures", failures.get());
             rush.put("transport_failure_examples", failureExamples);
@@ -227,6 +236,7 @@ final class RushScenario implements Scenario {
             out.put("log_in_sustained", Map.of("sessions", sustainedUsers, "seconds", Profile.round(moreSeconds, 1),
                     "per_s", Math.round(sustainedUsers / moreSeconds)));
 
+            Wal beforeSustained = walAfterQuiet(h.db());
             crowd.warmConnections(SUSTAINED_IN_FLIGHT);
             Bench.progress("sustained run: " + SUSTAINED_IN_FLIGHT + " in flight for up to " + SUSTAINED_SECONDS
                     + " s, one registration per member for the " + BIG_CAPACITY + "-seat activity");
@@ -259,6 +269,7 @@ final class RushScenario implements Scenario {
                 }
             }
             sustainedEnd = Instant.now();
+            Wal afterSustained = walAfterQuiet(h.db());
             Map<String, Object> steady = sustainedFigures(sustained, "/activities/" + bigActivity);
             steady.put("in_flight", SUSTAINED_IN_FLIGHT);
             steady.put("members_available", sustainedUsers);
@@ -267,6 +278,7 @@ final class RushScenario implements Scenario {
             checks.put("sustained_every_press_answered_302_to_the_activity",
                     sustainedFailures.get() == 0 && ((Number) steady.get("unexpected_answers")).intValue() == 0);
             steady.putAll(verifySustained(h.db(), bigActivity, ((Number) steady.get("requests")).intValue(), checks));
+            wal.put("sustained", walDelta(beforeSustained, afterSustained, ((Number) steady.get("requests")).intValue()));
             out.put("sustained", steady);
             Bench.progress("sustained: " + steady);
             out.put("connect_retries", crowd.connectRetries.get() + admin.connectRetries);
@@ -275,10 +287,16 @@ final class RushScenario implements Scenario {
             // ---- baseline ----
             Bench.progress("baseline: naive counter transaction over JDBC, " + BASELINE_CLIENTS + " connections, "
                     + BASELINE_SECONDS + " s");
+            Wal beforeBaseline = afterSustained; // nothing was written since
             Map<String, Object> base = baseline(h.db(), BASELINE_CLIENTS, 1, checks);
+            Wal afterBaseline = walAfterQuiet(h.db());
+            wal.put("baseline", walDelta(beforeBaseline, afterBaseline, ((Number) base.get("transactions_all")).longValue()));
             Bench.progress("baseline: " + base);
             Bench.progress("the same at " + APP_POOL_SIZE + " connections (the app's pool size), for comparison");
             Map<String, Object> basePool = baseline(h.db(), APP_POOL_SIZE, 2, checks);
+            wal.put("baseline_at_app_pool_size", walDelta(afterBaseline, walAfterQuiet(h.db()),
+                    ((Number) basePool.get("transactions_all")).longValue()));
+            out.put("wal_flushes", wal);
             out.put("baseline_detail", base);
             out.put("baseline_at_app_pool_size", basePool);
 
@@ -731,6 +749,7 @@ final class RushScenario implements Scenario {
         long measureUntil = warmUntil + BASELINE_SECONDS * 1_000_000_000L;
         List<double[]> perClient = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger full = new AtomicInteger();
+        AtomicInteger committed = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(clients);
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> workers = new ArrayList<>();
@@ -756,6 +775,7 @@ final class RushScenario implements Scenario {
                                 insert.setLong(2, employee.incrementAndGet());
                                 insert.executeUpdate();
                                 c.commit();
+                                committed.incrementAndGet();
                             } else {
                                 c.rollback();
                                 full.incrementAndGet();
@@ -786,6 +806,7 @@ final class RushScenario implements Scenario {
         out.put("clients", clients);
         out.put("seconds", BASELINE_SECONDS);
         out.put("transactions", all.length);
+        out.put("transactions_all", committed.get());
         out.put("per_s", Profile.round(all.length / (double) BASELINE_SECONDS, 1));
         out.put("p50_ms", Profile.round(CoverageScenario.percentile(all, 50), 1));
         out.put("p99_ms", Profile.round(CoverageScenario.percentile(all, 99), 1));
@@ -860,6 +881,46 @@ final class RushScenario implements Scenario {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * Turns on {@code track_wal_io_timing} (embedded server only) so that {@code pg_stat_wal} says how long the WAL
+     * flushes took: two clock readings per write and flush.
+     */
+    private static boolean enableWalTiming(Database db) throws SQLException {
+        if (db.log() == null) {
+            return false;
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET track_wal_io_timing = on");
+            s.execute("SELECT pg_reload_conf()");
+        }
+        return true;
+    }
+
+    /**
+     * {@code pg_stat_wal} once the backends have reported: a backend sends its counters at the end of a transaction
+     * at most once a second and, when it goes idle, within 10 s; so the snapshot waits 11 s of quiet.
+     */
+    private static Wal walAfterQuiet(Database db) throws Exception {
+        Thread.sleep(11_000);
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT wal_sync, wal_sync_time, wal_bytes FROM pg_stat_wal")) {
+            rs.next();
+            return new Wal(rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+        }
+    }
+
+    private static Map<String, Object> walDelta(Wal before, Wal after, long transactions) {
+        long syncs = after.syncs() - before.syncs();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("write_transactions", transactions);
+        out.put("wal_flushes", syncs);
+        out.put("transactions_per_flush", syncs == 0 ? null : Profile.round(transactions / (double) syncs, 2));
+        out.put("mean_flush_ms", syncs == 0 ? null : Profile.round((after.syncMs() - before.syncMs()) / syncs, 2));
+        out.put("wal_bytes_per_transaction", transactions == 0 ? null
+                : Math.round((after.bytes() - before.bytes()) / (double) transactions));
         return out;
     }
 
