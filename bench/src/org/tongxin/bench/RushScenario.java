@@ -126,6 +126,7 @@ final class RushScenario implements Scenario {
             Bench.progress("seeding " + plan.size() + " units, " + h.scale().employees()
                     + " employees, members and accounts over JDBC (bypassing the app)");
             RushSeed.People people = RushSeed.load(h.db(), plan, h.scale().employees());
+            CpuMeter cpu = new CpuMeter(app.pid(), h.db().postmasterPid());
             out.put("seed", people.summary());
             Map<String, Long> employeeIds = employeeIds(h.db());
 
@@ -143,12 +144,17 @@ final class RushScenario implements Scenario {
 
             Bench.progress("logging in " + CLIENTS + " members (" + LOG_IN_IN_FLIGHT + " at a time)");
             long l0 = System.nanoTime();
+            CpuMeter.Snapshot logInCpu = cpu.snapshot();
             List<Crowd.Session> sessions = Crowd.forEach(CLIENTS, LOG_IN_IN_FLIGHT,
                     i -> crowd.logIn(rushers.get(i), RushSeed.PASSWORD, "/activities/" + rushActivity));
             double logInSeconds = (System.nanoTime() - l0) / 1e9;
-            out.put("log_in", Map.of("sessions", CLIENTS, "seconds", Profile.round(logInSeconds, 1),
-                    "per_s", Math.round(CLIENTS / logInSeconds),
-                    "note", "GET /login, POST /login, GET the activity page for the CSRF token; not timed as part of the rush"));
+            Map<String, Object> logIn = new LinkedHashMap<>();
+            logIn.put("sessions", CLIENTS);
+            logIn.put("seconds", Profile.round(logInSeconds, 1));
+            logIn.put("per_s", Math.round(CLIENTS / logInSeconds));
+            logIn.put("note", "GET /login, POST /login, GET the activity page for the CSRF token; not part of the rush");
+            logIn.put("cpu", CpuMeter.between(logInCpu, cpu.snapshot(), CLIENTS));
+            out.put("log_in", logIn);
 
             // ---- the rush ----
             Wal beforeRush = walAfterQuiet(h.db());
@@ -170,6 +176,7 @@ final class RushScenario implements Scenario {
             AtomicInteger failures = new AtomicInteger();
             List<String> failureExamples = Collections.synchronizedList(new ArrayList<>());
             long release;
+            CpuMeter.Snapshot rushCpu;
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> tasks = new ArrayList<>();
                 for (int i : order) {
@@ -199,6 +206,7 @@ final class RushScenario implements Scenario {
                 }
                 Thread.sleep(200); // every task waiting at the gate
                 rushStart = Instant.now();
+                rushCpu = cpu.snapshot();
                 release = System.nanoTime();
                 go.countDown();
                 for (Future<?> f : tasks) {
@@ -206,8 +214,10 @@ final class RushScenario implements Scenario {
                 }
             }
             rushEnd = Instant.now();
+            CpuMeter.Snapshot rushCpuEnd = cpu.snapshot();
             wal.put("rush", walDelta(beforeRush, walAfterQuiet(h.db()), CLIENTS));
             Map<String, Object> rush = rushFigures(replies, release, registerPath.replace("/register", ""));
+            rush.put("cpu", CpuMeter.between(rushCpu, rushCpuEnd, CLIENTS + DOUBLE_PRESSERS));
             rush.put("transport_failures", failures.get());
             rush.put("transport_failure_examples", failureExamples);
             checks.put("rush_every_press_answered_302_to_the_activity",
@@ -245,6 +255,7 @@ final class RushScenario implements Scenario {
             AtomicInteger next = new AtomicInteger();
             AtomicInteger sustainedFailures = new AtomicInteger();
             sustainedStart = Instant.now();
+            CpuMeter.Snapshot sustainedCpu = cpu.snapshot();
             long deadline = System.nanoTime() + SUSTAINED_SECONDS * 1_000_000_000L;
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> workers = new ArrayList<>();
@@ -269,8 +280,10 @@ final class RushScenario implements Scenario {
                 }
             }
             sustainedEnd = Instant.now();
+            CpuMeter.Snapshot sustainedCpuEnd = cpu.snapshot();
             Wal afterSustained = walAfterQuiet(h.db());
             Map<String, Object> steady = sustainedFigures(sustained, "/activities/" + bigActivity);
+            steady.put("cpu", CpuMeter.between(sustainedCpu, sustainedCpuEnd, ((Number) steady.get("requests")).intValue()));
             steady.put("in_flight", SUSTAINED_IN_FLIGHT);
             steady.put("members_available", sustainedUsers);
             steady.put("ran_out_of_members", next.get() >= sustainedUsers);
