@@ -39,6 +39,7 @@ public final class Bench {
         Scenario scenario = switch (name) {
             case "import" -> new ImportScenario();
             case "coverage" -> new CoverageScenario();
+            case "rush" -> new RushScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -71,7 +72,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush [--scale enterprise|province]");
         System.exit(2);
     }
 

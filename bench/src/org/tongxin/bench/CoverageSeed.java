@@ -124,7 +124,7 @@ final class CoverageSeed {
     }
 
     /** Encrypts on both cores, then one COPY of the chunk (tab-separated text: no field holds a tab or backslash). */
-    private static long copyChunk(CopyManager copy, FieldCipher cipher, List<HrRow> chunk, List<String> status,
+    static long copyChunk(CopyManager copy, FieldCipher cipher, List<HrRow> chunk, List<String> status,
                                   Map<String, Long> departments) throws Exception {
         List<Integer> idx = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {

@@ -100,6 +100,18 @@ final class Database implements AutoCloseable {
         return dataDir == null ? null : dataDir.resolve("log").resolve("postgresql.log");
     }
 
+    /** The embedded server's postmaster process, from its pid file; null for an external database. */
+    Long postmasterPid() {
+        if (dataDir == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Keeps the server log (the data directory goes with the server) and stops the embedded server. */
     @Override
     public void close() throws IOException {

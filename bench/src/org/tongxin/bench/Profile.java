@@ -76,8 +76,17 @@ final class Profile {
      * Summarises the recording between {@code start} and {@code end} and writes the hottest frames to {@code report}.
      */
     static Map<String, Object> jfr(Path recording, Instant start, Instant end, Path report) throws IOException {
+        return jfr(recording, start, end, report, PHASES);
+    }
+
+    /**
+     * The same with a scenario's own phases: a sample counts toward the first phase (in list order) whose prefix
+     * matches a frame, frames searched from the innermost.
+     */
+    static Map<String, Object> jfr(Path recording, Instant start, Instant end, Path report,
+                                   List<Map.Entry<String, String>> phases) throws IOException {
         Map<String, Integer> byPhase = new LinkedHashMap<>();
-        PHASES.forEach(p -> byPhase.put(p.getValue(), 0));
+        phases.forEach(p -> byPhase.put(p.getValue(), 0));
         byPhase.put("other", 0);
         Map<String, Integer> leaves = new HashMap<>();
         Map<String, Integer> appFrames = new HashMap<>();
@@ -102,7 +111,7 @@ final class Profile {
                         samples++;
                         List<String> frames = e.getStackTrace() == null ? List.of()
                                 : e.getStackTrace().getFrames().stream().map(Profile::name).toList();
-                        byPhase.merge(phase(frames), 1, Integer::sum);
+                        byPhase.merge(phase(frames, phases), 1, Integer::sum);
                         if (!frames.isEmpty()) {
                             leaves.merge(frames.getFirst(), 1, Integer::sum);
                         }
@@ -159,9 +168,9 @@ final class Profile {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
 
-    private static String phase(List<String> frames) {
+    private static String phase(List<String> frames, List<Map.Entry<String, String>> phases) {
         for (String frame : frames) {
-            for (Map.Entry<String, String> p : PHASES) {
+            for (Map.Entry<String, String> p : phases) {
                 if (frame.startsWith(p.getKey())) {
                     return p.getValue();
                 }

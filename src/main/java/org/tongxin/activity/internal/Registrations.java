@@ -66,7 +66,7 @@ public class Registrations {
                           RETURNING t.seat_no)
                         SELECT (SELECT id FROM r) AS registration_id, (SELECT seat_no FROM u) AS seat_no""")
                 .params(activityId, employeeId, activityId, takeSeat, activityId)
-                .query(Claim.class).single();
+                .query((rs, i) -> new Claim(rs.getObject(1, Long.class), rs.getObject(2, Integer.class))).single();
     }
 
     public Optional<Entry> active(long activityId, long employeeId) {

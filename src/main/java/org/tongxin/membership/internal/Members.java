@@ -3,6 +3,7 @@ package org.tongxin.membership.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,15 @@ public class Members {
 
     private final JdbcClient jdbc;
     private final UnitStats stats;
+
+    /**
+     * Reads the member columns by position (id, employee_id, member_no, first_joined_on, unit_id, period_started_on,
+     * status, photo_key): mapped by class, each camelCase component would first be looked up under its own name and
+     * cost a driver exception before the snake_case column is found (six per read; {@code current} runs on sign-ups).
+     */
+    private static final RowMapper<Member> MAPPER = (rs, i) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3),
+            rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+            rs.getString(8));
 
     Members(JdbcClient jdbc, UnitStats stats) {
         this.jdbc = jdbc;
@@ -25,7 +35,7 @@ public class Members {
                                p.status, m.photo_key
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.employee_id = ?""")
-                .param(employeeId).query(Member.class).optional();
+                .param(employeeId).query(MAPPER).optional();
     }
 
     public Optional<Member> currentById(long memberId) {
@@ -34,7 +44,7 @@ public class Members {
                                p.status, m.photo_key
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.id = ?""")
-                .param(memberId).query(Member.class).optional();
+                .param(memberId).query(MAPPER).optional();
     }
 
     /** The member record of someone who was a member before (their number is kept for life). */
