@@ -105,6 +105,16 @@ final class RushScenario implements Scenario {
     private record Registration(long employeeId, long queueNo, OffsetDateTime createdAt, boolean seated) {
     }
 
+    /**
+     * No: a sign-up runs 8 statements, and the log writes two entries (bind, execute) and a parameter line for each;
+     * the collector and the backends' logging then took about half the machine's CPU and halved the throughput of the
+     * app and of the baseline alike. Run with {@code BENCH_STATEMENT_LOG=all} to see the statements.
+     */
+    @Override
+    public boolean logEveryStatement() {
+        return false;
+    }
+
     @Override
     public Map<String, Object> run(Harness h) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -334,11 +344,17 @@ final class RushScenario implements Scenario {
             out.put("load_average_at_end", loadAverage());
         }
         // ---- where the time went ----
-        if (h.db().log() != null) {
+        if (h.db().log() != null && !statementsLogged(h.db())) {
+            out.put("postgres_statements", "not logged in this run (see logEveryStatement); BENCH_STATEMENT_LOG=all "
+                    + "bench/run rush logs them and reports the statements per request and their times");
+        } else if (h.db().log() != null) {
             out.put("postgres_rush", postgres(h.db().log(), rushStart, rushEnd,
                     ((Number) ((Map<?, ?>) out.get("rush")).get("requests")).intValue()));
-            out.put("postgres_sustained", postgres(h.db().log(), sustainedStart, sustainedEnd,
-                    ((Number) ((Map<?, ?>) out.get("sustained")).get("requests")).intValue()));
+            Map<String, Object> pg = postgres(h.db().log(), sustainedStart, sustainedEnd,
+                    ((Number) ((Map<?, ?>) out.get("sustained")).get("requests")).intValue());
+            pg.put("seat_claim_ms_by_fifth_of_run", byFifth(h.db().log(), sustainedStart, sustainedEnd, "WITH r AS"));
+            pg.put("commit_ms_by_fifth_of_run", byFifth(h.db().log(), sustainedStart, sustainedEnd, "COMMIT"));
+            out.put("postgres_sustained", pg);
         }
         out.put("profile_sustained", Profile.jfr(recording, sustainedStart, sustainedEnd,
                 h.root().resolve("bench/results/rush-profile.txt"), PHASES));
@@ -856,6 +872,27 @@ final class RushScenario implements Scenario {
         return out;
     }
 
+    /**
+     * Mean and p90 of one statement's logged execution time in five consecutive slices of a window: whether it slows
+     * down as the run goes on (a seat claim walks past the index entries of the seats claimed before it).
+     */
+    private static List<Map<String, Object>> byFifth(Path log, Instant start, Instant end, String prefix)
+            throws Exception {
+        List<Double> ms = Profile.statements(log, start, end).stream().filter(s -> s.sql().startsWith(prefix))
+                .map(Profile.Statement::ms).toList();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < 5 && !ms.isEmpty(); k++) {
+            double[] slice = ms.subList(k * ms.size() / 5, (k + 1) * ms.size() / 5).stream()
+                    .mapToDouble(Double::doubleValue).toArray();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", slice.length);
+            m.put("mean", Profile.round(Arrays.stream(slice).average().orElse(0), 3));
+            m.put("p90", Profile.round(CoverageScenario.percentile(slice, 90), 3));
+            out.add(m);
+        }
+        return out;
+    }
+
     private static List<Long> waitlist(Connection c, long activity) throws SQLException {
         return longs(c, """
                 SELECT r.employee_id FROM activity_registration r WHERE r.activity_id = ? AND r.status = 'ACTIVE'
@@ -935,6 +972,14 @@ final class RushScenario implements Scenario {
         out.put("wal_bytes_per_transaction", transactions == 0 ? null
                 : Math.round((after.bytes() - before.bytes()) / (double) transactions));
         return out;
+    }
+
+    private static boolean statementsLogged(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW log_min_duration_statement")) {
+            rs.next();
+            return "0".equals(rs.getString(1));
+        }
     }
 
     private static String loadAverage() {
