@@ -53,7 +53,13 @@ public final class Bench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scenario", name);
         result.put("scale", scale.name().toLowerCase(Locale.ROOT));
-        try (Database db = Database.start(work)) {
+        if (!Harness.experimentAppArgs().isEmpty()) {
+            result.put("experiment_app_args", Harness.experimentAppArgs());
+        }
+        String statementLog = System.getenv("BENCH_STATEMENT_LOG");
+        boolean logEveryStatement = statementLog == null || statementLog.isBlank() ? scenario.logEveryStatement()
+                : !statementLog.equals("off");
+        try (Database db = Database.start(work, logEveryStatement)) {
             progress("database " + db.url);
             Map<String, String> settings = db.durability();
             result.putAll(scenario.run(new Harness(root, work, db, scale)));

@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code _PASSWORD}) when set, which must be an empty database, otherwise a fresh embedded PostgreSQL under
  * {@code bench/work/pg} with the durability of the app's own embedded database (fsync and synchronous commit
  * on), so the figures are those of a real installation and not of zonky's test defaults. The embedded
- * server logs every statement with its duration, and checkpoints, so a run can show where database time went.
+ * server logs checkpoints and, unless the scenario declines, every statement with its duration, so a run can show
+ * where database time went.
  */
 final class Database implements AutoCloseable {
 
@@ -40,7 +41,7 @@ final class Database implements AutoCloseable {
         this.savedLog = savedLog;
     }
 
-    static Database start(Path work) throws IOException {
+    static Database start(Path work, boolean logEveryStatement) throws IOException {
         String external = System.getenv("SPRING_DATASOURCE_URL");
         if (external != null && !external.isBlank()) {
             String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -65,7 +66,8 @@ final class Database implements AutoCloseable {
                 .setServerConfig("log_line_prefix", "%m:%p:")
                 .setServerConfig("log_timezone", "UTC")
                 // every statement with its duration: an import runs a handful, and their times mark its phases
-                .setServerConfig("log_min_duration_statement", "0")
+                // (a scenario may decline, see Scenario.logEveryStatement)
+                .setServerConfig("log_min_duration_statement", logEveryStatement ? "0" : "-1")
                 // The importer binds whole key lists as parameters; logging them in full would bill the log to the import.
                 .setServerConfig("log_parameter_max_length", "64")
                 .setServerConfig("log_checkpoints", "on")
@@ -85,7 +87,7 @@ final class Database implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String name : List.of("server_version", "fsync", "synchronous_commit", "full_page_writes",
-                    "shared_buffers", "wal_buffers", "max_wal_size")) {
+                    "shared_buffers", "wal_buffers", "max_wal_size", "log_min_duration_statement")) {
                 try (ResultSet rs = s.executeQuery("SHOW " + name)) {
                     rs.next();
                     settings.put(name, rs.getString(1));

@@ -26,14 +26,24 @@ record Harness(Path root, Path work, Database db, Scale scale) {
     static final String ADMIN = "admin";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+    /**
+     * Extra {@code --name=value} properties for the app from {@code BENCH_APP_ARGS} (space-separated), for what-if
+     * runs only; {@link Bench} records them in the result as {@code experiment_app_args}.
+     */
+    static List<String> experimentAppArgs() {
+        String extra = System.getenv("BENCH_APP_ARGS");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
     App startApp(String name, List<String> jvmArgs) throws IOException, InterruptedException {
         Bench.progress("starting the app");
-        App app = App.start(root.resolve("target/tongxin.jar"), db, work.resolve(name + "-app.log"), jvmArgs,
-                List.of("--tongxin.demo.enabled=false",
-                        "--tongxin.admin.password=" + ADMIN_PASSWORD,
-                        "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY),
-                        // the importer logs its phases at DEBUG; the app log keeps them for the report
-                        "--logging.level.org.tongxin.org.internal.imports=DEBUG"),
+        List<String> appArgs = new java.util.ArrayList<>(List.of("--tongxin.demo.enabled=false",
+                "--tongxin.admin.password=" + ADMIN_PASSWORD,
+                "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY),
+                // the importer logs its phases at DEBUG; the app log keeps them for the report
+                "--logging.level.org.tongxin.org.internal.imports=DEBUG"));
+        appArgs.addAll(experimentAppArgs());
+        App app = App.start(root.resolve("target/tongxin.jar"), db, work.resolve(name + "-app.log"), jvmArgs, appArgs,
                 START_TIMEOUT);
         Bench.progress("app ready at " + app.baseUrl + " (pid " + app.pid() + ")");
         return app;

@@ -65,7 +65,9 @@ final class RushScenario implements Scenario {
     private static final int BIG_CAPACITY = 100_000;
     /** Closed-loop clients of the sustained run, as many as the baseline's connections. */
     private static final int SUSTAINED_IN_FLIGHT = 64;
-    private static final int SUSTAINED_SECONDS = 20;
+    private static final int SUSTAINED_SECONDS = 15;
+    /** Sign-ups for another activity (half of them waitlisted) before the rush, so the JIT has compiled the path. */
+    private static final int WARM_UP = 1_000;
     private static final int BASELINE_CLIENTS = 64;
     private static final int BASELINE_SECONDS = 15;
     private static final int BASELINE_WARM_UP_SECONDS = 2;
@@ -105,6 +107,16 @@ final class RushScenario implements Scenario {
     private record Registration(long employeeId, long queueNo, OffsetDateTime createdAt, boolean seated) {
     }
 
+    /**
+     * No: a sign-up runs 8 statements, and the log writes two entries (bind, execute) and a parameter line for each;
+     * the collector and the backends' logging then took about half the machine's CPU and halved the throughput of the
+     * app and of the baseline alike. Run with {@code BENCH_STATEMENT_LOG=all} to see the statements.
+     */
+    @Override
+    public boolean logEveryStatement() {
+        return false;
+    }
+
     @Override
     public Map<String, Object> run(Harness h) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -133,14 +145,17 @@ final class RushScenario implements Scenario {
             admin.logIn(Harness.ADMIN, Harness.ADMIN_PASSWORD);
             long rushActivity = createActivity(admin, h.db(), "职工春节联欢晚会（抢报名）", SEATS, people.rootUnitId());
             long bigActivity = createActivity(admin, h.db(), "全员健步走活动", BIG_CAPACITY, people.rootUnitId());
+            long warmUpActivity = createActivity(admin, h.db(), "读书分享会（预热）", WARM_UP / 2, people.rootUnitId());
             out.put("activities", Map.of("rush", rushActivity, "rush_seats", SEATS, "large", bigActivity,
-                    "large_seats", BIG_CAPACITY, "audience", "MEMBERS of the root unit (everyone seeded)"));
+                    "large_seats", BIG_CAPACITY, "warm_up", warmUpActivity, "warm_up_seats", WARM_UP / 2,
+                    "audience", "MEMBERS of the root unit (everyone seeded)"));
 
             // Who rushes: 5,000 of the employees drawn with the run's seed; the others are kept for the sustained run.
             List<String> everyone = new ArrayList<>(people.employeeNumbers());
             Collections.shuffle(everyone, new Random(Harness.SEED));
             List<String> rushers = everyone.subList(0, CLIENTS);
-            List<String> rest = everyone.subList(CLIENTS, everyone.size());
+            List<String> warmers = everyone.subList(CLIENTS, CLIENTS + WARM_UP);
+            List<String> rest = everyone.subList(CLIENTS + WARM_UP, everyone.size());
 
             Bench.progress("logging in " + CLIENTS + " members (" + LOG_IN_IN_FLIGHT + " at a time)");
             long l0 = System.nanoTime();
@@ -156,7 +171,22 @@ final class RushScenario implements Scenario {
             logIn.put("cpu", CpuMeter.between(logInCpu, cpu.snapshot(), CLIENTS));
             out.put("log_in", logIn);
 
+            // ---- warm-up: a running server has served sign-ups before; without this the JIT compiles the sign-up
+            // path during the rush (C2 took ~12 % of the machine then) ----
+            Bench.progress("warm-up: " + WARM_UP + " other members sign up for a " + WARM_UP / 2 + "-seat activity");
+            List<Crowd.Session> warming = Crowd.forEach(WARM_UP, LOG_IN_IN_FLIGHT,
+                    i -> crowd.logIn(warmers.get(i), RushSeed.PASSWORD, "/activities/mine"));
+            String warmPath = "/activities/" + warmUpActivity + "/register";
+            List<Crowd.Reply> warmReplies = Crowd.forEach(WARM_UP, SUSTAINED_IN_FLIGHT,
+                    i -> crowd.press(warming.get(i), warmPath));
+            long warmWrong = warmReplies.stream().filter(r -> r.status() != 302).count();
+            checks.put("warm_up_every_press_answered_302", warmWrong == 0);
+            out.put("warm_up", Map.of("sign_ups", WARM_UP, "seats", WARM_UP / 2, "in_flight", SUSTAINED_IN_FLIGHT,
+                    "note", "untimed; other members, another activity"));
+
             // ---- the rush ----
+            quiesce(h.db());
+            long autovacuumsBeforeRush = autovacuums(h.db());
             Wal beforeRush = walAfterQuiet(h.db());
             crowd.warmConnections(RUSH_IN_FLIGHT);
             Bench.progress("rush: " + CLIENTS + " members, " + DOUBLE_PRESSERS + " of them pressing twice, "
@@ -216,8 +246,10 @@ final class RushScenario implements Scenario {
             rushEnd = Instant.now();
             CpuMeter.Snapshot rushCpuEnd = cpu.snapshot();
             wal.put("rush", walDelta(beforeRush, walAfterQuiet(h.db()), CLIENTS));
+            long autovacuumsInRush = autovacuums(h.db()) - autovacuumsBeforeRush;
             Map<String, Object> rush = rushFigures(replies, release, registerPath.replace("/register", ""));
             rush.put("cpu", CpuMeter.between(rushCpu, rushCpuEnd, CLIENTS + DOUBLE_PRESSERS));
+            rush.put("autovacuum_runs_during", autovacuumsInRush);
             rush.put("transport_failures", failures.get());
             rush.put("transport_failure_examples", failureExamples);
             checks.put("rush_every_press_answered_302_to_the_activity",
@@ -237,7 +269,7 @@ final class RushScenario implements Scenario {
             // ---- sustained run ----
             double rushRate = ((Number) rush.get("per_s")).doubleValue();
             int sustainedUsers = (int) Math.min(rest.size(),
-                    Math.max(CLIENTS, Math.ceil(rushRate * SUSTAINED_SECONDS * 1.4)));
+                    Math.max(CLIENTS, Math.ceil(rushRate * SUSTAINED_SECONDS * 2.0)));
             Bench.progress("logging in " + sustainedUsers + " more members for the sustained run");
             long s0 = System.nanoTime();
             List<Crowd.Session> more = Crowd.forEach(sustainedUsers, LOG_IN_IN_FLIGHT,
@@ -246,6 +278,8 @@ final class RushScenario implements Scenario {
             out.put("log_in_sustained", Map.of("sessions", sustainedUsers, "seconds", Profile.round(moreSeconds, 1),
                     "per_s", Math.round(sustainedUsers / moreSeconds)));
 
+            quiesce(h.db());
+            long autovacuumsBeforeSustained = autovacuums(h.db());
             Wal beforeSustained = walAfterQuiet(h.db());
             crowd.warmConnections(SUSTAINED_IN_FLIGHT);
             Bench.progress("sustained run: " + SUSTAINED_IN_FLIGHT + " in flight for up to " + SUSTAINED_SECONDS
@@ -282,8 +316,10 @@ final class RushScenario implements Scenario {
             sustainedEnd = Instant.now();
             CpuMeter.Snapshot sustainedCpuEnd = cpu.snapshot();
             Wal afterSustained = walAfterQuiet(h.db());
+            long autovacuumsInSustained = autovacuums(h.db()) - autovacuumsBeforeSustained;
             Map<String, Object> steady = sustainedFigures(sustained, "/activities/" + bigActivity);
             steady.put("cpu", CpuMeter.between(sustainedCpu, sustainedCpuEnd, ((Number) steady.get("requests")).intValue()));
+            steady.put("autovacuum_runs_during", autovacuumsInSustained);
             steady.put("in_flight", SUSTAINED_IN_FLIGHT);
             steady.put("members_available", sustainedUsers);
             steady.put("ran_out_of_members", next.get() >= sustainedUsers);
@@ -300,8 +336,11 @@ final class RushScenario implements Scenario {
             // ---- baseline ----
             Bench.progress("baseline: naive counter transaction over JDBC, " + BASELINE_CLIENTS + " connections, "
                     + BASELINE_SECONDS + " s");
-            Wal beforeBaseline = afterSustained; // nothing was written since
+            quiesce(h.db());
+            long autovacuumsBeforeBaseline = autovacuums(h.db());
+            Wal beforeBaseline = walAfterQuiet(h.db());
             Map<String, Object> base = baseline(h.db(), BASELINE_CLIENTS, 1, checks);
+            base.put("autovacuum_runs_during", autovacuums(h.db()) - autovacuumsBeforeBaseline);
             Wal afterBaseline = walAfterQuiet(h.db());
             wal.put("baseline", walDelta(beforeBaseline, afterBaseline, ((Number) base.get("transactions_all")).longValue()));
             Bench.progress("baseline: " + base);
@@ -334,11 +373,17 @@ final class RushScenario implements Scenario {
             out.put("load_average_at_end", loadAverage());
         }
         // ---- where the time went ----
-        if (h.db().log() != null) {
+        if (h.db().log() != null && !statementsLogged(h.db())) {
+            out.put("postgres_statements", "not logged in this run (see logEveryStatement); BENCH_STATEMENT_LOG=all "
+                    + "bench/run rush logs them and reports the statements per request and their times");
+        } else if (h.db().log() != null) {
             out.put("postgres_rush", postgres(h.db().log(), rushStart, rushEnd,
                     ((Number) ((Map<?, ?>) out.get("rush")).get("requests")).intValue()));
-            out.put("postgres_sustained", postgres(h.db().log(), sustainedStart, sustainedEnd,
-                    ((Number) ((Map<?, ?>) out.get("sustained")).get("requests")).intValue()));
+            Map<String, Object> pg = postgres(h.db().log(), sustainedStart, sustainedEnd,
+                    ((Number) ((Map<?, ?>) out.get("sustained")).get("requests")).intValue());
+            pg.put("seat_claim_ms_by_fifth_of_run", byFifth(h.db().log(), sustainedStart, sustainedEnd, "WITH r AS"));
+            pg.put("commit_ms_by_fifth_of_run", byFifth(h.db().log(), sustainedStart, sustainedEnd, "COMMIT"));
+            out.put("postgres_sustained", pg);
         }
         out.put("profile_sustained", Profile.jfr(recording, sustainedStart, sustainedEnd,
                 h.root().resolve("bench/results/rush-profile.txt"), PHASES));
@@ -856,6 +901,27 @@ final class RushScenario implements Scenario {
         return out;
     }
 
+    /**
+     * Mean and p90 of one statement's logged execution time in five consecutive slices of a window: whether it slows
+     * down as the run goes on (a seat claim walks past the index entries of the seats claimed before it).
+     */
+    private static List<Map<String, Object>> byFifth(Path log, Instant start, Instant end, String prefix)
+            throws Exception {
+        List<Double> ms = Profile.statements(log, start, end).stream().filter(s -> s.sql().startsWith(prefix))
+                .map(Profile.Statement::ms).toList();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < 5 && !ms.isEmpty(); k++) {
+            double[] slice = ms.subList(k * ms.size() / 5, (k + 1) * ms.size() / 5).stream()
+                    .mapToDouble(Double::doubleValue).toArray();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", slice.length);
+            m.put("mean", Profile.round(Arrays.stream(slice).average().orElse(0), 3));
+            m.put("p90", Profile.round(CoverageScenario.percentile(slice, 90), 3));
+            out.add(m);
+        }
+        return out;
+    }
+
     private static List<Long> waitlist(Connection c, long activity) throws SQLException {
         return longs(c, """
                 SELECT r.employee_id FROM activity_registration r WHERE r.activity_id = ? AND r.status = 'ACTIVE'
@@ -935,6 +1001,35 @@ final class RushScenario implements Scenario {
         out.put("wal_bytes_per_transaction", transactions == 0 ? null
                 : Math.round((after.bytes() - before.bytes()) / (double) transactions));
         return out;
+    }
+
+    /**
+     * Before a timed window: vacuum and analyse the tables the log-ins and sign-ups wrote, and checkpoint, so that the
+     * window starts from the same state for the app and the baseline (no autovacuum owed from the log-ins, the
+     * first write of each page after the checkpoint paying its full-page image in either).
+     */
+    private static void quiesce(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) account, activity, activity_registration, activity_seat");
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    /** Autovacuum and autoanalyze runs so far, all tables (counted when a worker finishes). */
+    private static long autovacuums(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean statementsLogged(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW log_min_duration_statement")) {
+            rs.next();
+            return "0".equals(rs.getString(1));
+        }
     }
 
     private static String loadAverage() {
