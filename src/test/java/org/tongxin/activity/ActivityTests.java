@@ -38,6 +38,8 @@ class ActivityTests extends IntegrationTestSupport {
     SignUp signUp;
     @Autowired
     MembershipSetup membershipSetup;
+    @Autowired
+    Activities activities;
 
     Fixtures.UnitWithDepartment unit;
     Viewer officer;
@@ -127,6 +129,28 @@ class ActivityTests extends IntegrationTestSupport {
         assertThat(signUp.register(members.get(4), id)).isEqualTo(SignUp.Result.WAITLISTED);
         assertThatThrownBy(() -> signUp.cancel(members.get(0), id)).isInstanceOf(Refusal.class)
                 .hasMessage("activity.error.notRegistered");
+    }
+
+    @Test
+    void aSeatLeftFreeWhileSomeoneWaitsIsFoundAndGivenToTheHeadOfTheWaitlist() {
+        long id = published(1, false);
+        signUp.register(members.get(0), id);
+        signUp.register(members.get(1), id);
+        signUp.register(members.get(2), id);
+        // What a cancel with nobody waiting leaves when a sign-up that saw no free seat commits beside it.
+        jdbc.sql("UPDATE activity_registration SET status = 'CANCELLED', cancelled_at = now() WHERE activity_id = ? AND employee_id = ?")
+                .params(id, members.get(0).employeeId()).update();
+        jdbc.sql("UPDATE activity_seat SET registration_id = NULL WHERE activity_id = ?").param(id).update();
+        assertThat(activities.withFreeSeatWhileWaiting(OffsetDateTime.now())).contains(id);
+
+        assertThat(signUp.fillFreeSeats(id, "羽毛球友谊赛")).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT r.employee_id FROM activity_seat s JOIN activity_registration r ON r.id = s.registration_id
+                        WHERE s.activity_id = ?""").param(id).query(Long.class).single()).isEqualTo(members.get(1).employeeId());
+        assertThat(activities.withFreeSeatWhileWaiting(OffsetDateTime.now())).doesNotContain(id);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND link = ?")
+                .params(members.get(1).employeeId(), "/activities/" + id).query(Long.class).single() == 1);
     }
 
     @Test

@@ -176,4 +176,19 @@ public class Activities {
                         AND signup_closes_at <= ? ORDER BY id""")
                 .param(now).query(Long.class).list();
     }
+
+    /**
+     * Activities that have not started, are past any draw, and hold a free seat while someone waits: left so
+     * when a cancel with nobody waiting freed its seat while a sign-up that saw no free seat was committing.
+     */
+    public List<Long> withFreeSeatWhileWaiting(OffsetDateTime now) {
+        return jdbc.sql("""
+                        SELECT a.id FROM activity a
+                        WHERE a.status = 'PUBLISHED' AND a.starts_at > ? AND (NOT a.lottery OR a.drawn_at IS NOT NULL)
+                          AND EXISTS (SELECT 1 FROM activity_seat s WHERE s.activity_id = a.id AND s.registration_id IS NULL)
+                          AND EXISTS (SELECT 1 FROM activity_registration r WHERE r.activity_id = a.id AND r.status = 'ACTIVE'
+                            AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id))
+                        ORDER BY a.id""")
+                .param(now).query(Long.class).list();
+    }
 }

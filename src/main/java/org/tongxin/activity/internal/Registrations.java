@@ -91,12 +91,17 @@ public class Registrations {
 
     /**
      * Gives the seat of a cancelled registration straight to the head of the waitlist, so that no newcomer
-     * can take it first; frees it when nobody waits. The head is claimed with SKIP LOCKED so two cancels
-     * at once promote two people.
+     * can take it first; frees it when nobody waits.
+     *
+     * <p>Handovers of one activity take turns on its row (a lock that sign-ups, which only key-share it, do
+     * not wait for). Without the turn, two cancels at once could both pick the same head: the second reads
+     * the waitlist before the first commits and locks the head just after, and the seat's unique index then
+     * refuses the second cancel.
      *
      * @return the employee promoted, if any
      */
     public Optional<Long> passSeat(long activityId, long fromRegistrationId) {
+        takeTurnOnSeats(activityId);
         Optional<Long[]> head = jdbc.sql("""
                         SELECT r.id, r.employee_id FROM activity_registration r
                         WHERE r.activity_id = ? AND r.status = 'ACTIVE'
@@ -115,6 +120,7 @@ public class Registrations {
      * @return the employees promoted
      */
     public List<Long> fillFromWaitlist(long activityId) {
+        takeTurnOnSeats(activityId);
         return jdbc.sql("""
                         WITH w AS (
                           SELECT r.id, r.employee_id, row_number() OVER (ORDER BY r.queue_no) AS n
@@ -129,6 +135,10 @@ public class Registrations {
                         WHERE t.activity_id = ? AND t.seat_no = f.seat_no
                         RETURNING w.employee_id""")
                 .params(activityId, activityId, activityId).query(Long.class).list();
+    }
+
+    private void takeTurnOnSeats(long activityId) {
+        jdbc.sql("SELECT id FROM activity WHERE id = ? FOR NO KEY UPDATE").param(activityId).query(Long.class).single();
     }
 
     /** Orders the active registrations by the given ids (a lottery's draw): first drawn, first in the queue. */

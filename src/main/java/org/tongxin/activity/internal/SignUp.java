@@ -113,6 +113,14 @@ public class SignUp {
         }
     }
 
+    /** Seats the waitlist's first on any free seats of the activity, telling them; returns how many. */
+    @Transactional
+    public int fillFreeSeats(long activityId, String title) {
+        List<Long> promoted = registrations.fillFromWaitlist(activityId);
+        promoted.forEach(e -> service.tellPromoted(e, activityId, title));
+        return promoted.size();
+    }
+
     /**
      * Draws a lottery activity once its window has closed: the applicants are shuffled with a seed derived
      * from a random value recorded on the activity, so anyone can replay the draw; the first get the seats,
