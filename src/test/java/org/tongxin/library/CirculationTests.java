@@ -25,6 +25,7 @@ import org.tongxin.library.internal.Copies.Copy;
 import org.tongxin.library.internal.Holds;
 import org.tongxin.library.internal.Policies;
 import org.tongxin.library.internal.Reminders;
+import org.tongxin.library.internal.Suggestions;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.OutOfScopeException;
@@ -53,6 +54,8 @@ class CirculationTests extends IntegrationTestSupport {
     Reminders reminders;
     @Autowired
     MembershipSetup membershipSetup;
+    @Autowired
+    Suggestions suggestions;
 
     Viewer officerA;
     Viewer officerB;
@@ -345,5 +348,24 @@ class CirculationTests extends IntegrationTestSupport {
         reminders.remind();
         assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND title = ?")
                 .params(readers.get(0).employeeId(), "已逾期：活着").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuggestionIsDecidedByTheRoomsOfficersWithAReplyWhenDeclined() {
+        assertThatThrownBy(() -> suggestions.suggest(readers.get(0), roomA, "人类简史", "", "978-7-5086-4735-8", ""))
+                .isInstanceOf(Refusal.class).hasMessage("library.error.badIsbn");
+        long id = suggestions.suggest(readers.get(0), roomA, "人类简史", "尤瓦尔·赫拉利", "7-5086-4735-1", "想读");
+        assertThat(suggestions.find(id).orElseThrow().isbn13()).isEqualTo("9787508647357");
+        assertThatThrownBy(() -> suggestions.decide(officerB, id, Suggestions.Status.ACCEPTED, ""))
+                .isInstanceOf(OutOfScopeException.class);
+        assertThatThrownBy(() -> suggestions.decide(officerA, id, Suggestions.Status.DECLINED, " "))
+                .isInstanceOf(Refusal.class).hasMessage("library.error.replyRequired");
+        suggestions.decide(officerA, id, Suggestions.Status.ACCEPTED, "");
+        suggestions.decide(officerA, id, Suggestions.Status.ACQUIRED, "已上架二楼");
+        assertThatThrownBy(() -> suggestions.decide(officerA, id, Suggestions.Status.DECLINED, "不要了"))
+                .isInstanceOf(Refusal.class).hasMessage("library.error.alreadyDecided");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE employee_id = ? AND link = '/library/suggestions'")
+                .param(readers.get(0).employeeId()).query(Long.class).single() == 2);
     }
 }
