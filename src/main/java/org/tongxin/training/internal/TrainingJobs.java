@@ -1,0 +1,30 @@
+package org.tongxin.training.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Grades attempts whose time ran out while nobody pressed submit (the browser closed, the phone lost signal). */
+@Component
+class TrainingJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
+
+    private final ExamService exams;
+
+    TrainingJobs(ExamService exams) {
+        this.exams = exams;
+    }
+
+    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${tongxin.training.deadline-check:PT30S}")
+    void gradeTimedOut() {
+        int graded;
+        do {
+            graded = exams.gradePastDeadline(200);
+            if (graded > 0) {
+                log.info("Graded {} attempts whose time ran out", graded);
+            }
+        } while (graded == 200);
+    }
+}
