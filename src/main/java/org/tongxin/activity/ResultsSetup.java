@@ -7,9 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.results.HonourKind;
 import org.tongxin.activity.results.HonourService;
 import org.tongxin.activity.results.Honours;
-import org.tongxin.activity.results.Photos;
 import org.tongxin.activity.results.ResultsService;
 import org.tongxin.org.OrgDirectory;
+import org.tongxin.shared.files.Photos;
 
 /**
  * Start-up set-up of activity results for the demo enterprise and for records carried over from an earlier

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.shared.files.Photos;
 import org.tongxin.shared.web.Page;
 
 /** Honours, and the walls they hang on. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.web.ImageResponses;
 import org.tongxin.shared.web.Page;
 import org.tongxin.shared.web.Refusal;
 

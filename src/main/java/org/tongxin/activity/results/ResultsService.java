@@ -19,6 +19,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
+import org.tongxin.shared.files.Photos;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.shared.files.Photos;
 
 /** Activity summaries, their photos, and the attendance they report (read from the check-ins). */
 @Repository

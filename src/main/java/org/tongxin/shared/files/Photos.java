@@ -1,4 +1,4 @@
-package org.tongxin.activity.results;
+package org.tongxin.shared.files;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

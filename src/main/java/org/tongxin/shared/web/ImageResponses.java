@@ -1,4 +1,4 @@
-package org.tongxin.activity.results;
+package org.tongxin.shared.web;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +9,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.web.Uploads;
 
-/** What the gallery and honours pages share: photos in, images out. */
-final class ImageResponses {
+/** What pages with uploaded pictures share: photos in, images out. */
+public final class ImageResponses {
 
     private ImageResponses() {
     }
@@ -19,14 +19,14 @@ final class ImageResponses {
      * An image whose URL always gives the same bytes (photos are never replaced, only added), cached by the
      * browser for a year; private, since each request is checked against the viewer's scope.
      */
-    static ResponseEntity<byte[]> immutable(FileStore.Image image) {
+    public static ResponseEntity<byte[]> immutable(FileStore.Image image) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mediaType()))
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
                 .body(image.content());
     }
 
     /** The files chosen (see {@link Uploads#chosen}), read. */
-    static List<byte[]> chosen(List<MultipartFile> parts) {
+    public static List<byte[]> chosen(List<MultipartFile> parts) {
         return Uploads.chosen(parts).stream().map(Uploads::bytes).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.tongxin.activity.results;
+package org.tongxin.shared.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

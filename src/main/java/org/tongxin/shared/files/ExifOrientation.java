@@ -1,4 +1,4 @@
-package org.tongxin.activity.results;
+package org.tongxin.shared.files;
 
 /**
  * The EXIF orientation (1–8) of a JPEG. Phones store a portrait photo as a landscape picture plus this tag,
