@@ -118,7 +118,7 @@ class CertificateController {
             return "training/verify-missing";
         }
         View v = view(c);
-        model.addAttribute("title", c.title());
+        model.addAttribute("achieved", c.title());
         model.addAttribute("assessment", v.assessment());
         model.addAttribute("holder", masked(c.holderName()));
         model.addAttribute("issuedOn", c.issuedAt().toLocalDate());

@@ -172,15 +172,21 @@ class CourseAdminController {
     @PostMapping("/training-admin/courses/{courseId}/lessons/pdf")
     String addPdf(@PathVariable long courseId, @RequestParam(defaultValue = "") String title,
                   @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+        Viewer viewer = CurrentViewer.get();
+        // The course is checked before the upload, so another unit's course answers 404 whatever is sent.
+        admin.managedCourse(viewer, courseId);
         return act(courseId, redirect, "training.lessonAdded", () -> spooled(file,
-                upload -> materials.addPdf(CurrentViewer.get(), courseId, title, upload)));
+                upload -> materials.addPdf(viewer, courseId, title, upload)));
     }
 
     @PostMapping("/training-admin/courses/{courseId}/lessons/video")
     String addVideo(@PathVariable long courseId, @RequestParam(defaultValue = "") String title,
                     @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+        Viewer viewer = CurrentViewer.get();
+        // The course is checked before the upload, so another unit's course answers 404 whatever is sent.
+        admin.managedCourse(viewer, courseId);
         return act(courseId, redirect, "training.lessonAdded", () -> spooled(file,
-                upload -> materials.addVideo(CurrentViewer.get(), courseId, title, upload)));
+                upload -> materials.addVideo(viewer, courseId, title, upload)));
     }
 
     @PostMapping("/training-admin/courses/{courseId}/lessons/{lessonId}/move")
