@@ -58,6 +58,7 @@
       }
     });
     video.addEventListener("seeking", function () { last = null; });
+    video.addEventListener("playing", function () { last = video.currentTime; });
     video.addEventListener("timeupdate", function () {
       var now = video.currentTime;
       if (last !== null && !video.paused && !video.seeking) {
@@ -69,7 +70,10 @@
       last = now;
     });
     var flush = function (ended, keepalive) {
-      var whole = Math.floor(watched);
+      if (ended && last !== null && video.duration - last > 0 && video.duration - last < 2) {
+        watched += video.duration - last;
+      }
+      var whole = ended ? Math.round(watched) : Math.floor(watched);
       watched -= whole;
       report({positionS: Math.floor(video.currentTime), watchedS: whole, end: ended ? "true" : "false"}, keepalive);
     };

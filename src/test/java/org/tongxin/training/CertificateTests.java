@@ -97,6 +97,10 @@ class CertificateTests extends IntegrationTestSupport {
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isGreaterThan(2000);
         assertThat(response("/training/certificates/" + certificate.id() + "/pdf", other).getStatus()).isEqualTo(404);
+        // A character the font lacks and a title too long for one line still give a PDF.
+        byte[] odd = pdf.render(new CertificatePdf.Content("结业证书", "张三", "完成了培训课程",
+                "「庆祝🎉" + "很长的课程名称".repeat(14) + "」", List.of("发证日期 2026-01-01"), "http://localhost/verify/X"));
+        assertThat(new String(odd, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test

@@ -103,7 +103,7 @@ public class CertificatePdf {
         }
         float qrSize = 130;
         qr(out, c.verifyUrl(), w - 90 - qrSize, 70, qrSize);
-        text(out, f, 8, c.verifyUrl(), w - 90 - f.getStringWidth(c.verifyUrl()) / 1000 * 8, 56);
+        text(out, f, 8, c.verifyUrl(), w - 90 - f.getStringWidth(printable(f, c.verifyUrl())) / 1000 * 8, 56);
     }
 
     private static TrueTypeFont firstOf(TrueTypeCollection collection) throws IOException {
@@ -129,8 +129,12 @@ public class CertificatePdf {
 
     private static void centred(PDPageContentStream out, PDType0Font f, float size, String s, float pageWidth, float y)
             throws IOException {
-        float width = f.getStringWidth(s) / 1000 * size;
-        text(out, f, size, s, Math.max(40, (pageWidth - width) / 2), y);
+        // A long title is set smaller until it fits between the borders.
+        float room = pageWidth - 120;
+        float natural = f.getStringWidth(printable(f, s)) / 1000 * size;
+        float fitted = Math.min(size, size * room / Math.max(1, natural));
+        float width = natural / size * fitted;
+        text(out, f, fitted, s, (pageWidth - width) / 2, y);
     }
 
     private static void text(PDPageContentStream out, PDType0Font f, float size, String s, float x, float y)
@@ -138,8 +142,23 @@ public class CertificatePdf {
         out.beginText();
         out.setFont(f, size);
         out.newLineAtOffset(x, y);
-        out.showText(s);
+        out.showText(printable(f, s));
         out.endText();
+    }
+
+    /** The text with every character the font lacks (an emoji in a title) shown as "?", rather than no PDF at all. */
+    static String printable(PDType0Font f, String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            try {
+                f.encode(c);
+                out.append(c);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     private static void qr(PDPageContentStream out, String url, float x, float y, float size) throws IOException {
