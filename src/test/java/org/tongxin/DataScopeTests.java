@@ -44,6 +44,8 @@ import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
+import org.tongxin.training.internal.Courses;
+import org.tongxin.training.internal.TrainingAdmin;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -80,6 +82,8 @@ class DataScopeTests extends IntegrationTestSupport {
     VenueSetup venueSetup;
     @Autowired
     VolunteerSetup volunteering;
+    @Autowired
+    TrainingAdmin trainingAdmin;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -168,6 +172,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
         idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
         idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
+        courseOf(officerA, unitA.unit().id(), idsOfA);
+        courseOf(officerB, unitB.unit().id(), idsOfB);
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -192,6 +198,15 @@ class DataScopeTests extends IntegrationTestSupport {
         volunteering.signUp(shift, List.of(employeeId));
         volunteering.hours(shift, List.of(), recordedBy.accountId(), null, start.plusHours(5));
         return shift;
+    }
+
+    /** A draft course of the unit with one text lesson. */
+    private void courseOf(Viewer officer, long unitId, Map<String, String> ids) {
+        long course = trainingAdmin.createCourse(officer, new Courses.Draft("范围测试课程", "", "EMPLOYEES", unitId,
+                unitId, null));
+        ids.put("courseId", Long.toString(course));
+        ids.put("lessonId", Long.toString(trainingAdmin.addLesson(officer, course, "范围测试课时", "TEXT", "正文", null,
+                null, null)));
     }
 
     /** A care case opened by a downward move. */
@@ -260,7 +275,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
-                        && !pattern.startsWith("/volunteering")) {
+                        && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -421,6 +436,12 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(organiseElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM volunteer_project WHERE lead_unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/training-admin/courses/{courseId}",
+                "/training-admin/courses/{courseId}/lessons/pdf", "/training-admin/courses/{courseId}/lessons/{lessonId}/move",
+                "/training-admin/courses/{courseId}/assign", "/training-admin/courses/{courseId}/publish");
+        assertThat(jdbc.sql("SELECT title || ' ' || status || ' ' || (SELECT count(*) FROM training_lesson l"
+                        + " WHERE l.course_id = c.id) FROM training_course c WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("courseId"))).query(String.class).single()).isEqualTo("范围测试课程 DRAFT 1");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

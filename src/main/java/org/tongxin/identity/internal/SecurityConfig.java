@@ -63,6 +63,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // The check page of a training certificate, opened from the QR code by anyone.
+                        .requestMatchers("/verify/**").permitAll()
+                        .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Activity results and honours are read by employees; only officers publish, give or revoke.
                         .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")

@@ -1,10 +1,12 @@
 package org.tongxin.shared.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -86,8 +88,53 @@ public class FileStore {
     public record Document(byte[] content, String mediaType) {
     }
 
+    /**
+     * Course material kept as uploaded, neither personal nor sealed, so it can be served in byte ranges (a phone
+     * seeks in a video by asking for a range): a PDF ({@code %PDF-}) or an MP4 video ({@code ftyp} box first).
+     */
+    public enum MediaKind {
+        PDF("application/pdf", "pdf", "file.notPdf"), MP4("video/mp4", "mp4", "file.notMp4");
+
+        private final String mediaType;
+        private final String extension;
+        private final String refusal;
+
+        MediaKind(String mediaType, String extension, String refusal) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+            this.refusal = refusal;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** Whether the first bytes of a file are this kind's. */
+        public boolean matches(byte[] head) {
+            return switch (this) {
+                case PDF -> head.length > 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F'
+                        && head[4] == '-';
+                case MP4 -> head.length > 11 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
+            };
+        }
+
+        static Optional<MediaKind> ofKey(String key) {
+            for (MediaKind k : values()) {
+                if (key.endsWith("." + k.extension)) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A stored media file: where it lies on disk (to stream it or hand it to a tool), its type and size. */
+    public record Media(Path file, String mediaType, long size) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(FileStore.class);
     private static final Pattern KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp)");
+    private static final Pattern MEDIA_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(pdf|mp4)");
     private static final Pattern DOCUMENT_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp|pdf)\\.sealed");
     private static final String PDF = "application/pdf";
     private static final String SEALED = ".sealed";
@@ -169,6 +216,65 @@ public class FileStore {
         write(key, cipher.seal(content));
         deleteOnRollback(key);
         return new StoredDocument(key, mediaType);
+    }
+
+    /**
+     * Checks that {@code source} (an upload spooled to disk) is a {@code kind} file of at most {@code maxBytes}, told
+     * from its first bytes, without storing it.
+     */
+    public void checkMedia(Path source, MediaKind kind, long maxBytes) {
+        try {
+            long size = Files.size(source);
+            if (size == 0) {
+                throw new Refused("file.empty");
+            }
+            if (size > maxBytes) {
+                throw new Refused("file.tooLarge");
+            }
+            byte[] head = new byte[16];
+            int read;
+            try (InputStream in = Files.newInputStream(source)) {
+                read = in.readNBytes(head, 0, head.length);
+            }
+            if (!kind.matches(Arrays.copyOf(head, read))) {
+                throw new Refused(kind.refusal);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an upload", e);
+        }
+    }
+
+    /**
+     * Stores a {@code kind} file of at most {@code maxBytes} (see {@link #checkMedia}) in {@code folder} by copying
+     * {@code source}; returns its key. Inside a transaction the file is deleted again if the transaction rolls back.
+     */
+    public String storeMedia(String folder, Path source, MediaKind kind, long maxBytes) {
+        checkMedia(source, kind, maxBytes);
+        String key = folder + "/" + UUID.randomUUID() + "." + kind.extension;
+        try {
+            Path target = root.resolve(key);
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing " + key, e);
+        }
+        deleteOnRollback(key);
+        return key;
+    }
+
+    /** The media file stored under {@code key}; empty for a key that is not a media file's or a missing file. */
+    public Optional<Media> media(String key) {
+        if (key == null || !MEDIA_KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        Path file = root.resolve(key);
+        try {
+            return Files.isRegularFile(file)
+                    ? Optional.of(new Media(file, MediaKind.ofKey(key).orElseThrow().mediaType(), Files.size(file)))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key, e);
+        }
     }
 
     /** So that a failed save leaves no file behind (only a crash in between can). */
