@@ -444,8 +444,8 @@ class LibraryDemo {
     }
 
     /**
-     * Seventy loans out now in the three rooms, lent at the desk or borrowed at the shelf, at most two per
-     * reader (so no loan rule refuses one); in each room every seventh is overdue, half of those long enough to
+     * Seventy loans out now in the three rooms, lent at the desk or borrowed at the shelf, one per reader
+     * (so no loan rule refuses one); in each room every seventh is overdue, half of those long enough to
      * block their readers. The demo employee and officer have one each, not overdue. Two toll-station copies
      * returned at the head office are on their way home.
      */

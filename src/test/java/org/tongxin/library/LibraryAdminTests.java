@@ -37,11 +37,11 @@ import org.tongxin.library.internal.Isbn;
 import org.tongxin.library.internal.Policies;
 import org.tongxin.library.internal.RulesService;
 import org.tongxin.membership.MembershipSetup;
-import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.support.Books;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
@@ -102,28 +102,12 @@ class LibraryAdminTests extends IntegrationTestSupport {
         roomB = catalogueService.addRoom(officerB, "乙站书屋" + System.nanoTime(), b.unit().id(), "乙站一楼", "");
     }
 
-    static String newIsbn13() {
-        String body = "9791" + String.format("%08d", Math.floorMod(System.nanoTime() / 7, 100_000_000L));
-        return body + Isbn.check13(body);
-    }
-
-    /** A valid ISBN-10 (its ISBN-13 starts 9782, which no demo title uses). */
-    static String newIsbn10() {
-        String nine = "2" + String.format("%08d", Math.floorMod(System.nanoTime() / 3, 100_000_000L));
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = (11 - sum % 11) % 11;
-        return nine.charAt(0) + "-" + nine.substring(1, 4) + "-" + nine.substring(4) + "-" + (check == 10 ? "X" : check);
-    }
-
     private long category(String code) {
         return catalogue.categories().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().id();
     }
 
     private long title(String name) {
-        return catalogueService.addTitle(officerA, new Catalogue.TitleDraft(newIsbn13(), name, "编者", "人民交通出版社", 2020,
+        return catalogueService.addTitle(officerA, new Catalogue.TitleDraft(Books.isbn13(), name, "编者", "人民交通出版社", 2020,
                 category("TRAFFIC"), ""), null);
     }
 
@@ -200,10 +184,7 @@ class LibraryAdminTests extends IntegrationTestSupport {
         Copy copy = copyIn(roomA, officerA);
         MvcResult asked = perform(post("/library-admin/rooms/" + roomA + "/lend").param("barcode", copy.barcode())
                 .param("reader", "测试").with(csrf()).with(as(officerA)));
-        @SuppressWarnings("unchecked")
-        List<EmployeeSummary> candidates =
-                (List<EmployeeSummary>) asked.getFlashMap().get("candidates");
-        assertThat(candidates).hasSizeGreaterThan(1).allMatch(e -> e.unitId() == unitA);
+        assertThat((List<?>) asked.getFlashMap().get("candidates")).hasSize(rowsA.size());
         assertThat(statusOf(copy)).isEqualTo("AVAILABLE");
         String desk = perform(get("/library-admin/rooms/" + roomA).flashAttrs(asked.getFlashMap()).with(as(officerA)))
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -260,7 +241,7 @@ class LibraryAdminTests extends IntegrationTestSupport {
 
     @Test
     void copiesAreAddedByIsbnOrChosenTitleAndOfferTheirLabels() throws Exception {
-        String isbn = newIsbn13();
+        String isbn = Books.isbn13();
         long t = catalogueService.addTitle(officerA, new Catalogue.TitleDraft(isbn, "收费业务实务" + System.nanoTime(), "",
                 "", null, category("TRAFFIC"), ""), null);
         MvcResult added = perform(post("/library-admin/rooms/" + roomA + "/copies").param("title", isbn)
@@ -290,7 +271,7 @@ class LibraryAdminTests extends IntegrationTestSupport {
 
     @Test
     void theTitleFormKeepsAnIsbn10AsItsIsbn13RefusesABadOneAndServesTheCoverToReaders() throws Exception {
-        String isbn10 = newIsbn10();
+        String isbn10 = Books.isbn10();
         String expected = Isbn.toIsbn13(isbn10).orElseThrow();
         byte[] png = Pictures.picture(60, 80, "png");
         MvcResult saved = perform(multipart("/library-admin/titles")
@@ -319,7 +300,7 @@ class LibraryAdminTests extends IntegrationTestSupport {
         assertThat(edit).contains(expected).contains("id=\"cover-image\"");
 
         long before = jdbc.sql("SELECT count(*) FROM library_title").query(Long.class).single();
-        String good = newIsbn13();
+        String good = Books.isbn13();
         String wrongCheckDigit = good.substring(0, 12) + (char) ('0' + (good.charAt(12) - '0' + 1) % 10);
         MvcResult bad = perform(multipart("/library-admin/titles").param("isbn", wrongCheckDigit)
                 .param("title", "坏号码的书").param("categoryId", Long.toString(category("TRAFFIC")))

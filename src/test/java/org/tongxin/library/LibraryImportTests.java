@@ -22,6 +22,7 @@ import org.tongxin.library.internal.CatalogueImport;
 import org.tongxin.library.internal.CatalogueService;
 import org.tongxin.library.internal.Isbn;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Books;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 
@@ -69,8 +70,8 @@ class LibraryImportTests extends IntegrationTestSupport {
 
     @Test
     void aGoodCsvCataloguesEveryTitleWithItsCopiesAndIsAudited() throws Exception {
-        String isbn10 = LibraryAdminTests.newIsbn10();
-        String isbn13 = LibraryAdminTests.newIsbn13();
+        String isbn10 = Books.isbn10();
+        String isbn13 = Books.isbn13();
         String named = "无号码的书" + System.nanoTime();
         CatalogueImport.Outcome outcome = upload("titles.csv", csv(
                 isbn10 + ",收费业务实务,王建国 主编,人民交通出版社,2021,TRAFFIC,收费一线的业务手册。,2," + roomName + "\n"
@@ -94,7 +95,7 @@ class LibraryImportTests extends IntegrationTestSupport {
 
     @Test
     void anXlsxWithIsbnsTypedAsNumbersImportsToo() throws Exception {
-        String isbn13 = LibraryAdminTests.newIsbn13();
+        String isbn13 = Books.isbn13();
         byte[] xlsx;
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("书目");
@@ -124,8 +125,8 @@ class LibraryImportTests extends IntegrationTestSupport {
 
     @Test
     void oneBadRowImportsNothingAndTheReportNamesItsRowAndReason() throws Exception {
-        String good = LibraryAdminTests.newIsbn13();
-        String alsoGood = LibraryAdminTests.newIsbn13();
+        String good = Books.isbn13();
+        String alsoGood = Books.isbn13();
         CatalogueImport.Outcome outcome = upload("titles.csv", csv(
                 good + ",收费业务实务,,,2021,TRAFFIC,,,\n"
                         + alsoGood + ",隧道养护技术,,,公元前,不存在的分类,,3," + otherRoom + "\n"
@@ -150,10 +151,10 @@ class LibraryImportTests extends IntegrationTestSupport {
 
     @Test
     void anIsbnTwiceInTheFileOrAlreadyCataloguedIsRefused() throws Exception {
-        String known = LibraryAdminTests.newIsbn13();
+        String known = Books.isbn13();
         catalogueService.addTitle(officer, new Catalogue.TitleDraft(known, "已有的书", "", "", null,
                 catalogue.categories().getFirst().id(), ""), null);
-        String twice = LibraryAdminTests.newIsbn13();
+        String twice = Books.isbn13();
         String hyphenated = twice.substring(0, 3) + "-" + twice.substring(3, 4) + "-" + twice.substring(4);
         CatalogueImport.Outcome outcome = upload("titles.csv", csv(
                 twice + ",第一次,,,,PARTY,,,\n"
@@ -186,7 +187,7 @@ class LibraryImportTests extends IntegrationTestSupport {
         Viewer roomless = Fixtures.officer(fixtures.adminAccountId(), fixtures.grassroots("没书屋的工会").unit().id());
         int status = mvc.perform(multipart("/library-admin/import").file(
                         new MockMultipartFile("file", "t.csv", "text/csv",
-                                csv(LibraryAdminTests.newIsbn13() + ",书,,,,PARTY,,,\n")))
+                                csv(Books.isbn13() + ",书,,,,PARTY,,,\n")))
                 .with(csrf()).with(as(roomless))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(404);
         assertThat(mvc.perform(get("/library-admin/import").with(as(officer))).andReturn().getResponse()

@@ -1,5 +1,6 @@
 package org.tongxin.library.internal;
 
+import java.io.Serializable;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +34,11 @@ public class CatalogueImport {
     public static final int MAX_ROWS = 5000;
 
     /** One problem: the row as the user sees it (0 for the file), the column header, an i18n key and the value. */
-    public record Problem(int line, String column, String messageKey, String value) {
+    public record Problem(int line, String column, String messageKey, String value) implements Serializable {
     }
 
-    /** What happened: titles catalogued and copies added, or the problems (nothing catalogued). */
-    public record Outcome(int titles, int copies, List<Problem> problems) {
+    /** What happened: titles catalogued and copies added, or the problems (nothing catalogued); shown after a redirect. */
+    public record Outcome(int titles, int copies, List<Problem> problems) implements Serializable {
 
         public boolean ok() {
             return problems.isEmpty();

@@ -1,5 +1,6 @@
 package org.tongxin.library.web;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -46,9 +47,13 @@ class LibraryAdminController {
     /** Readers offered when a name matches several people. */
     private static final int READER_CHOICES = 8;
 
-    /** What the desk just did, shown above the desk forms. */
+    /** What the desk just did, shown above the desk forms (a flash attribute, so it is kept in the session). */
     record DeskResult(String kind, String title, String barcode, String reader, OffsetDateTime dueAt, Status status,
-                      String roomName) {
+                      String roomName) implements Serializable {
+    }
+
+    /** A reader or a title to choose from when what was typed fits several. */
+    record Choice(long id, String label) implements Serializable {
     }
 
     /** A loan past due, with the reader the room's officers need to chase. */
@@ -162,7 +167,8 @@ class LibraryAdminController {
             } else {
                 List<EmployeeSummary> found = readers(viewer, reader);
                 if (found.size() > 1) {
-                    redirect.addFlashAttribute("candidates", found);
+                    redirect.addFlashAttribute("candidates", found.stream().map(e -> new Choice(e.id(),
+                            e.name() + " " + e.employeeNo() + " · " + e.unitName())).toList());
                     redirect.addFlashAttribute("lendBarcode", code);
                     redirect.addFlashAttribute("flash", "library.admin.chooseReader");
                     return "redirect:/library-admin/rooms/" + roomId + "#desk";
@@ -281,7 +287,9 @@ class LibraryAdminController {
                     throw new Refusal("library.error.noSuchTitle");
                 }
                 if (found.size() > 1) {
-                    redirect.addFlashAttribute("titleChoices", found);
+                    redirect.addFlashAttribute("titleChoices", found.stream().map(t -> new Choice(t.id(), t.title()
+                            + (t.authors().isEmpty() ? "" : " · " + t.authors())
+                            + (t.isbn13() == null ? "" : " · " + t.isbn13()))).toList());
                     redirect.addFlashAttribute("copyCount", count);
                     redirect.addFlashAttribute("flash", "library.admin.chooseTitle");
                     return "redirect:/library-admin/rooms/" + roomId + "#add-copies";
