@@ -75,6 +75,10 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/activity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        // The loan rules are the committee's; the rest of the library's officer side is every officer's,
+                        // each service deciding which rooms are theirs.
+                        .requestMatchers("/library-admin/rules", "/library-admin/rules/**").hasRole("COMMITTEE")
+                        .requestMatchers("/library-admin", "/library-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Shared venues: every officer sees every venue; the service decides who keeps or asks.

@@ -100,6 +100,26 @@ public class Policies {
                 .params(readerType, categoryId, policyId).update();
     }
 
+    public Optional<Rule> findRule(long ruleId) {
+        return jdbc.sql("SELECT id, reader_type, category_id, policy_id FROM library_rule WHERE id = ?").param(ruleId)
+                .query((rs, i) -> new Rule(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getLong(4)))
+                .optional();
+    }
+
+    /** Whether another policy has this name (names are what officers tell policies apart by). */
+    public boolean nameTaken(String name, Long exceptId) {
+        return jdbc.sql("SELECT count(*) FROM library_policy WHERE lower(trim(name)) = lower(trim(?)) AND id <> ?")
+                .params(name, exceptId == null ? 0 : exceptId).query(Long.class).single() > 0;
+    }
+
+    /** Removes a policy no line of the matrix applies; false when one does (or it does not exist). */
+    public boolean removePolicy(long policyId) {
+        return jdbc.sql("""
+                        DELETE FROM library_policy p WHERE id = ?
+                          AND NOT EXISTS (SELECT 1 FROM library_rule r WHERE r.policy_id = p.id)""")
+                .param(policyId).update() == 1;
+    }
+
     /** Removes a line; the fallback (ANY, every category) cannot be removed. */
     public boolean removeRule(long ruleId) {
         return jdbc.sql("DELETE FROM library_rule WHERE id = ? AND NOT (reader_type = 'ANY' AND category_id IS NULL)")

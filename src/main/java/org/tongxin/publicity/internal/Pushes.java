@@ -69,14 +69,16 @@ public class Pushes {
 
     Pushes(JdbcClient jdbc, Items items, FieldCipher cipher, OrgDirectory org, AuditTrail audit,
            @Value("${tongxin.publicity.webhook-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}") Set<String> allowedHosts,
-           @Value("${tongxin.public-url:http://localhost:8080}") String publicUrl) {
+           @Value("${tongxin.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
         this.jdbc = jdbc;
         this.items = items;
         this.cipher = cipher;
         this.org = org;
         this.audit = audit;
         this.allowedHosts = allowedHosts;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        // Cards are read outside the platform, so their links must be absolute: without a configured public address
+        // they point at this machine, which is only right for a trial run.
+        this.publicUrl = (publicUrl.isBlank() ? "http://localhost:" + port : publicUrl).replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
