@@ -271,6 +271,17 @@ class LibrarySearchTests extends IntegrationTestSupport {
         }
     }
 
+    @Test
+    void theWatermarkCatchesUpOnceNoTransactionCanCommitBelowIt() throws Exception {
+        title("水经注", "郦道元", "");
+        search.catchUp();
+        Thread.sleep(2_100);
+        search.catchUp();
+        LibrarySearch.Status status = search.status();
+        assertThat(status.ready()).isTrue();
+        assertThat(status.settled()).isEqualTo(status.highest()).isPositive();
+    }
+
     private long insertWithCopy(String title, long categoryId) {
         long id = jdbc.sql("INSERT INTO library_title (title, category_id, created_by) VALUES (?, ?, 0) RETURNING id")
                 .params(title, categoryId).query(Long.class).single();

@@ -14,7 +14,8 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * How catalogue text becomes terms. Each text field is indexed twice:
+ * How catalogue text becomes terms. Title and authors are indexed twice, the summary as pairs only (see
+ * {@link TitleIndex}):
  * <ul>
  *   <li>as words (smartcn), so 三国演义 is one term and a query for the whole word hits it as such;</li>
  *   <li>as single characters plus overlapping pairs (CJK bigrams), so a part of a word hits: 三国 and 演义 are

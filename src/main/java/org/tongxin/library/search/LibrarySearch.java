@@ -58,6 +58,17 @@ public class LibrarySearch {
     public record Results(Page<Hit> hits, boolean ready, boolean byIsbn, long tookMicros) {
     }
 
+    /**
+     * Where this node's index stands.
+     *
+     * @param titles  titles in the index
+     * @param highest the highest change number the index has read
+     * @param settled every change numbered up to here is in the index; changes above are re-read each poll until
+     *                the transactions that might still commit below {@code highest} have ended
+     */
+    public record Status(boolean ready, int titles, long highest, long settled) {
+    }
+
     private final TitleIndex index;
     private final TitleIndexer indexer;
     private final Catalogue catalogue;
@@ -99,6 +110,10 @@ public class LibrarySearch {
 
     public boolean ready() {
         return indexer.ready();
+    }
+
+    public Status status() {
+        return indexer.status();
     }
 
     private Set<Long> categoryAndBelow(long categoryId) {

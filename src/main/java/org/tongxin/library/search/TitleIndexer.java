@@ -14,6 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +47,7 @@ import org.tongxin.library.search.TitleIndex.IndexedTitle;
  * re-indexed only when its number rose.
  */
 @Component
-class TitleIndexer implements SmartLifecycle {
+class TitleIndexer implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(TitleIndexer.class);
     private static final long GRACE_NANOS = Duration.ofSeconds(2).toNanos();
@@ -68,9 +72,12 @@ class TitleIndexer implements SmartLifecycle {
     private Thread poller;
     private boolean failing;
 
+    private volatile Timer passes;
+
+    // written under lock; volatile so that metrics read them without waiting for a pass
+    private volatile long settled;
+    private volatile long highest;
     // guarded by lock
-    private long settled;
-    private long highest;
     private final ArrayDeque<Candidate> pending = new ArrayDeque<>();
     private long[] indexedVersion = new long[1024];
 
@@ -85,6 +92,28 @@ class TitleIndexer implements SmartLifecycle {
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("library-index-", 1)
                 .factory());
+    }
+
+    /** Where the index stands: titles in it, the highest number seen, the watermark below which nothing can appear. */
+    LibrarySearch.Status status() {
+        lock.lock();
+        try {
+            return new LibrarySearch.Status(ready, index.size(), highest, settled);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("tongxin.library.search.titles", index, TitleIndex::size)
+                .description("Titles in this node's search index").register(registry);
+        Gauge.builder("tongxin.library.search.unsettled", this, i -> i.highest - i.settled)
+                .description("Change numbers above the watermark, re-read every poll").register(registry);
+        Gauge.builder("tongxin.library.search.ready", this, i -> i.ready ? 1 : 0)
+                .description("1 once the index has been built").register(registry);
+        passes = Timer.builder("tongxin.library.search.pass")
+                .description("Catching up with the catalogue: the build, then each poll").register(registry);
     }
 
     /** True once the first pass (the build) is done: searches are answered from then on. */
@@ -129,6 +158,10 @@ class TitleIndexer implements SmartLifecycle {
             }
         });
         index.refresh();
+        Timer timer = passes;
+        if (timer != null) {
+            timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
         if (build) {
             ready = true;
             log.info("Library search: indexed {} titles in {} ms", reindexed[0],
