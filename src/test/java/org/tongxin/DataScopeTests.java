@@ -44,6 +44,7 @@ import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
+import org.tongxin.training.TrainingSetup;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -80,6 +81,8 @@ class DataScopeTests extends IntegrationTestSupport {
     VenueSetup venueSetup;
     @Autowired
     VolunteerSetup volunteering;
+    @Autowired
+    TrainingSetup training;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -168,6 +171,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
         idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
         idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
+        idsOfA.put("assessmentId", Long.toString(assessmentOf(officerA, unitA.unit().id())));
+        idsOfB.put("assessmentId", Long.toString(assessmentOf(officerB, unitB.unit().id())));
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -192,6 +197,18 @@ class DataScopeTests extends IntegrationTestSupport {
         volunteering.signUp(shift, List.of(employeeId));
         volunteering.hours(shift, List.of(), recordedBy.accountId(), null, start.plusHours(5));
         return shift;
+    }
+
+    /** An assessment of the unit on a published exam and retraining course of its own. */
+    private long assessmentOf(Viewer officer, long unitId) {
+        String skill = "范围" + unitId;
+        training.questions(officer, List.of(TrainingSetup.Question.trueFalse(skill, 1, "范围判断题", true, "")));
+        long exam = training.exam(officer, unitId, "范围测验", 10, 60,
+                List.of(new TrainingSetup.Rule("TRUE_FALSE", skill, 1, java.math.BigDecimal.TEN)));
+        long course = training.course(officer, unitId, "范围补训", "", "EMPLOYEES", unitId, null,
+                List.of(new TrainingSetup.Lesson("第一课", "正文")));
+        return training.assessment(officer, "范围考核", exam, course, unitId, 60, LocalDate.now(),
+                LocalDate.now().plusDays(7), null);
     }
 
     /** A care case opened by a downward move. */
@@ -260,7 +277,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
-                        && !pattern.startsWith("/volunteering")) {
+                        && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -421,6 +438,20 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(organiseElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM volunteer_project WHERE lead_unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/training-admin/assessments/{assessmentId}",
+                "/training-admin/assessments/{assessmentId}/assign", "/training-admin/assessments/{assessmentId}/board.xlsx",
+                "/training-admin/selection/shortlist/{employeeId}");
+        assertThat(jdbc.sql("SELECT count(*) FROM training_assessee WHERE assessment_id = ?")
+                .param(Long.parseLong(idsOfB.get("assessmentId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM training_shortlist WHERE employee_id = ?")
+                .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single()).isZero();
+        int assessElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/training-admin/assessments"),
+                "/training-admin/assessments").param("ownerUnitId", idsOfB.get("unitId"))
+                .param("examId", "1").param("retrainingCourseId", "1").param("passPercent", "60")).andReturn()
+                .getResponse().getStatus();
+        assertThat(assessElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM training_assessment WHERE owner_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

@@ -157,11 +157,12 @@ public class OfficerSelection {
         if (!org.manageableUnitIds(viewer).map(ids -> ids.contains(e.unitId())).orElse(true)) {
             throw new NotFoundException("employee " + employeeId);
         }
-        boolean changed = on ? shortlists.add(viewer.accountId(), employeeId)
-                : shortlists.remove(viewer.accountId(), employeeId);
-        if (changed) {
-            audit.record(viewer, on ? "training.shortlist.add" : "training.shortlist.remove", "employee", employeeId,
-                    e.unitId(), e.name(), Map.of("shortlisted", !on), Map.of("shortlisted", on));
+        if (on && shortlists.add(viewer.accountId(), employeeId)) {
+            audit.record(viewer, "training.shortlist.add", "employee", employeeId, e.unitId(), e.name(),
+                    Map.of("shortlisted", false), Map.of("shortlisted", true));
+        } else if (!on && shortlists.remove(viewer.accountId(), employeeId)) {
+            audit.record(viewer, "training.shortlist.remove", "employee", employeeId, e.unitId(), e.name(),
+                    Map.of("shortlisted", true), Map.of("shortlisted", false));
         }
     }
 
