@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
-import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.training.internal.AssessmentBoard;
 import org.tongxin.training.internal.AssessmentBoard.Stage;
@@ -29,8 +30,8 @@ class TrainingDemoTests extends IntegrationTestSupport {
 
     private Viewer committee() {
         long employee = fixtures.employeeId("100023");
-        return new Viewer(fixtures.accountId(employee), employee, "committee",
-                Fixtures.committee(0).roles(), java.util.Set.of(), java.util.Set.of(), false);
+        return new Viewer(fixtures.accountId(employee), employee, "committee", Set.of(Role.EMPLOYEE, Role.COMMITTEE),
+                Set.of(), Set.of(), false);
     }
 
     @Test
@@ -76,7 +77,7 @@ class TrainingDemoTests extends IntegrationTestSupport {
                 && l.certificateId() != null);
         assertThat(byStage.get(Stage.RETRAINING)).anyMatch(l -> l.rounds() == 1 && l.retraining().done() > 0
                 && l.retraining().done() < l.retraining().lessons());
-        assertThat(byStage.get(Stage.MAY_RETRY)).allMatch(l -> l.rounds() == 1 && l.attempts() == 1);
+        assertThat(byStage.get(Stage.MAY_RETRY)).allMatch(l -> l.rounds() >= 1 && l.attempts() >= 1);
         assertThat(byStage.get(Stage.NOT_STARTED)).allMatch(l -> l.attempts() == 0);
 
         long demoOfficer = fixtures.employeeId("100066");

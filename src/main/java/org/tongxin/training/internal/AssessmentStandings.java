@@ -32,10 +32,6 @@ public class AssessmentStandings {
         public boolean mayStart() {
             return assessee.status().mayAttempt() && inPeriod();
         }
-
-        public boolean passed() {
-            return assessee.status() == Standing.PASSED;
-        }
     }
 
     private final Assessments assessments;

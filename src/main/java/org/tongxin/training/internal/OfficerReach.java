@@ -17,10 +17,6 @@ public class OfficerReach {
 
     /** The units covered and the units the officer may choose from. */
     public record Scope(OrgUnit chosen, List<OrgUnit> units, List<OrgUnit> choices) {
-
-        public Set<Long> unitIds() {
-            return units.stream().map(OrgUnit::id).collect(Collectors.toSet());
-        }
     }
 
     private final OrgDirectory org;
