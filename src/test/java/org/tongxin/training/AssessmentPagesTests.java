@@ -8,6 +8,7 @@ import static org.tongxin.support.Fixtures.as;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,8 +107,10 @@ class AssessmentPagesTests extends IntegrationTestSupport {
         MvcResult team = postAs(f.officer, url, Map.of("group", "EMPLOYEES", "unitId", Long.toString(f.team.id())));
         assertThat(team.getFlashMap().get("assigned")).isEqualTo(2);
         assertThat(assessees(id)).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '考核通知%'")
-                .param(f.teamPeople.get(0).employeeId()).query(Long.class).single()).isOne();
+        // Notices are delivered after the commit, through the event registry.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '考核通知%'")
+                .param(f.teamPeople.get(0).employeeId()).query(Long.class).single() == 1);
 
         // Another unit's officer learns nothing of it, by URL or by form.
         assertThat(call(get("/training-admin/assessments/" + id).with(as(f.besideOfficer))).getStatus()).isEqualTo(404);
