@@ -49,6 +49,7 @@ import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
 import org.tongxin.training.internal.Courses;
 import org.tongxin.training.internal.TrainingAdmin;
+import org.tongxin.training.TrainingSetup;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -98,6 +99,8 @@ class DataScopeTests extends IntegrationTestSupport {
     Catalogue catalogue;
     @Autowired
     Policies policies;
+    @Autowired
+    TrainingSetup training;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -196,6 +199,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 "", null, catalogue.categories().getFirst().id(), ""), null));
         idsOfA.put("titleId", titleId);
         idsOfB.put("titleId", titleId);
+        idsOfA.put("assessmentId", Long.toString(assessmentOf(officerA, unitA.unit().id())));
+        idsOfB.put("assessmentId", Long.toString(assessmentOf(officerB, unitB.unit().id())));
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -231,6 +236,18 @@ class DataScopeTests extends IntegrationTestSupport {
         ids.put("courseId", Long.toString(course));
         ids.put("lessonId", Long.toString(trainingAdmin.addLesson(officer, course, "范围测试课时", "TEXT", "正文", null,
                 null, null)));
+    }
+
+    /** An assessment of the unit on a published exam and retraining course of its own. */
+    private long assessmentOf(Viewer officer, long unitId) {
+        String skill = "范围" + unitId;
+        training.questions(officer, List.of(TrainingSetup.Question.trueFalse(skill, 1, "范围判断题", true, "")));
+        long exam = training.exam(officer, unitId, "范围测验", 10, 60,
+                List.of(new TrainingSetup.Rule("TRUE_FALSE", skill, 1, java.math.BigDecimal.TEN)));
+        long course = training.course(officer, unitId, "范围补训", "", "EMPLOYEES", unitId, null,
+                List.of(new TrainingSetup.Lesson("第一课", "正文")));
+        return training.assessment(officer, "范围考核", exam, course, unitId, 60, LocalDate.now(),
+                LocalDate.now().plusDays(7), null);
     }
 
     /** A care case opened by a downward move. */
@@ -484,6 +501,20 @@ class DataScopeTests extends IntegrationTestSupport {
                 .andReturn().getResponse().getStatus();
         assertThat(roomElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM library_room WHERE name = '越权改名'").query(Long.class).single()).isZero();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/training-admin/assessments/{assessmentId}",
+                "/training-admin/assessments/{assessmentId}/assign", "/training-admin/assessments/{assessmentId}/board.xlsx",
+                "/training-admin/selection/shortlist/{employeeId}");
+        assertThat(jdbc.sql("SELECT count(*) FROM training_assessee WHERE assessment_id = ?")
+                .param(Long.parseLong(idsOfB.get("assessmentId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM training_shortlist WHERE employee_id = ?")
+                .param(Long.parseLong(idsOfB.get("employeeId"))).query(Long.class).single()).isZero();
+        int assessElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/training-admin/assessments"),
+                "/training-admin/assessments").param("ownerUnitId", idsOfB.get("unitId"))
+                .param("examId", "1").param("retrainingCourseId", "1").param("passPercent", "60")).andReturn()
+                .getResponse().getStatus();
+        assertThat(assessElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM training_assessment WHERE owner_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

@@ -72,12 +72,13 @@ class DemoLoader implements ApplicationRunner {
     private final ResultsSetup results;
     private final VolunteerSetup volunteering;
     private final LibraryDemo library;
+    private final TrainingDemo training;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
-               ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library) {
+               ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -93,6 +94,7 @@ class DemoLoader implements ApplicationRunner {
         this.results = results;
         this.volunteering = volunteering;
         this.library = library;
+        this.training = training;
     }
 
     @Override
@@ -173,6 +175,7 @@ class DemoLoader implements ApplicationRunner {
         volunteerStories(rows, plan, created, unitOfDepartment, List.of(officer, employee, committee),
                 tollStation.key(), created.get(company.key()).id());
         library.load(created.values(), stationId, List.of(officer, employee, committee));
+        training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo());
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"

@@ -148,6 +148,14 @@ public class OrgDirectory {
         return employees.idsByNumber(numbers);
     }
 
+    /**
+     * Active employees anywhere in {@code root}'s subtree with birth and hire dates, by name: age and years of
+     * service for an officer choosing among the people they manage.
+     */
+    public List<PersonalDates> activeEmployeesWithDates(OrgUnit root) {
+        return employees.activeDatesInSubtree(root);
+    }
+
     /** Active employees anywhere in the subtree of {@code unitId}. */
     public List<Long> activeEmployeesInSubtree(long unitId) {
         return units.find(unitId).map(employees::activeIdsInSubtree).orElse(List.of());

@@ -138,6 +138,18 @@ public class Employees {
                 .list();
     }
 
+    /** Active employees anywhere in the subtree of {@code root} with their birth and hire dates, by name. */
+    public List<PersonalDates> activeDatesInSubtree(OrgUnit root) {
+        return jdbc.sql("""
+                        SELECT e.id, e.name, u.id AS unit_id, u.name AS unit_name, e.gender, e.birth_date, e.hire_date"""
+                        + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE' ORDER BY e.name, e.id")
+                .param(root.path())
+                .query((rs, i) -> new PersonalDates(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
+                        rs.getObject("hire_date", LocalDate.class)))
+                .list();
+    }
+
     public long countActiveInSubtree(OrgUnit root) {
         return jdbc.sql("SELECT count(*)" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
                 .param(root.path()).query(Long.class).single();
