@@ -36,6 +36,8 @@ import org.tongxin.activity.internal.VenueService;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
+import org.tongxin.library.internal.CatalogueService;
+import org.tongxin.library.internal.Suggestions;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -80,6 +82,10 @@ class DataScopeTests extends IntegrationTestSupport {
     VenueSetup venueSetup;
     @Autowired
     VolunteerSetup volunteering;
+    @Autowired
+    CatalogueService catalogueService;
+    @Autowired
+    Suggestions suggestions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -168,12 +174,25 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
         idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
         idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
+        readingRoomOf(officerA, unitA.unit(), employeeA, idsOfA);
+        readingRoomOf(officerB, unitB.unit(), employeeB, idsOfB);
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
             ids.put("grantId", "1");
             ids.put("id", "1");
         }
+    }
+
+    /**
+     * A reading room run by the unit (the one already made for {@code roomId}, if any), with a suggestion (荐购) from
+     * one of its employees waiting for review.
+     */
+    private void readingRoomOf(Viewer officer, org.tongxin.org.OrgUnit unit, long employeeId, Map<String, String> ids) {
+        long room = Long.parseLong(ids.computeIfAbsent("roomId", k -> Long.toString(
+                catalogueService.addRoom(officer, unit.name() + "职工书屋", unit.id(), "", ""))));
+        ids.put("suggestionId", Long.toString(suggestions.suggest(Fixtures.employee(fixtures.accountId(employeeId),
+                employeeId), room, "范围测试荐购", "", "", "")));
     }
 
     /** A published volunteer project of the unit, open to its employees, with a shift to come. */
@@ -260,7 +279,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
-                        && !pattern.startsWith("/volunteering")) {
+                        && !pattern.startsWith("/volunteering") && !pattern.startsWith("/library-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -421,6 +440,10 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(organiseElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM volunteer_project WHERE lead_unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/library-admin/rooms/{roomId}/stats",
+                "/library-admin/rooms/{roomId}/suggestions", "/library-admin/rooms/{roomId}/suggestions/{suggestionId}");
+        assertThat(jdbc.sql("SELECT status FROM library_suggestion WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("suggestionId"))).query(String.class).single()).isEqualTo("NEW");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
