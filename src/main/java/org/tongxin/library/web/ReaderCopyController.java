@@ -70,11 +70,12 @@ class ReaderCopyController {
         return "library/reader-copy";
     }
 
+    /** Lends the copy to the reader; an unknown barcode is 404 (the loan is the only look-up on this hot path). */
     @PostMapping("/library/c/{barcode}/borrow")
     String borrow(@PathVariable String barcode, RedirectAttributes redirect) {
-        Copy copy = copy(barcode);
-        return ReaderPages.flash(redirect, "library.reader.borrowed", "/library/me", page(copy), () -> {
-            Circulation.Borrowed b = circulation.borrow(CurrentViewer.get(), copy.barcode());
+        String normal = normal(barcode);
+        return ReaderPages.flash(redirect, "library.reader.borrowed", "/library/me", "/library/c/" + normal, () -> {
+            Circulation.Borrowed b = circulation.borrow(CurrentViewer.get(), normal);
             return new Object[]{b.title(), ReaderPages.day(b.dueAt())};
         });
     }
@@ -109,8 +110,12 @@ class ReaderCopyController {
     }
 
     private Copy copy(String barcode) {
-        String normal = barcode == null ? "" : barcode.trim().toUpperCase();
-        return copies.byBarcode(normal).orElseThrow(() -> new NotFoundException("copy " + barcode));
+        return copies.byBarcode(normal(barcode)).orElseThrow(() -> new NotFoundException("copy " + barcode));
+    }
+
+    /** Barcodes are printed in capitals; a label typed by hand may not be. */
+    private static String normal(String barcode) {
+        return barcode == null ? "" : barcode.trim().toUpperCase();
     }
 
     private static String page(Copy copy) {
