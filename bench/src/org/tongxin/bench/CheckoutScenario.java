@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -60,6 +61,23 @@ final class CheckoutScenario implements Scenario {
     private static final int BASELINE_CONNECTIONS = 64;
     private static final double TARGET_P99_MS = 200;
 
+    /** CPU samples sorted by the innermost frame that names a layer (as in RushScenario). */
+    private static final List<Map.Entry<String, String>> PHASES = List.of(
+            Map.entry("org.postgresql.", "jdbc_driver"),
+            Map.entry("com.zaxxer.hikari.", "connection_pool"),
+            Map.entry("org.thymeleaf.", "render_page"),
+            Map.entry("org.tongxin.identity.internal.SessionChecks", "session_checks"),
+            Map.entry("org.tongxin.library.", "library_code"),
+            Map.entry("org.tongxin.", "app_code"),
+            Map.entry("org.springframework.security.", "spring_security"),
+            Map.entry("org.springframework.jdbc.", "spring_jdbc"),
+            Map.entry("org.springframework.transaction.", "spring_transactions"),
+            Map.entry("org.springframework.web.", "spring_mvc"),
+            Map.entry("org.springframework.", "spring_other"),
+            Map.entry("org.apache.", "tomcat"),
+            Map.entry("jdk.internal.vm.", "virtual_threads"),
+            Map.entry("java.util.concurrent.", "virtual_threads"));
+
     /**
      * No: a borrow runs a dozen short statements and the log's two entries per statement would cost the server more
      * than the statements (see RushScenario). {@code BENCH_STATEMENT_LOG=all} turns it on.
@@ -75,7 +93,11 @@ final class CheckoutScenario implements Scenario {
         Map<String, Object> checks = new LinkedHashMap<>();
         out.put("load_average_at_start", loadAverage());
         int titles = h.scale() == Scale.PROVINCE ? 200_000 : 20_000;
-        try (App app = h.startApp("checkout", List.of());
+        Path recording = h.work().resolve("checkout-app.jfr");
+        Files.deleteIfExists(recording);
+        Instant borrowingStart;
+        Instant borrowingEnd;
+        try (App app = h.startApp("checkout", Profile.jvmArgs(recording));
              Crowd crowd = new Crowd(app.baseUrl)) {
             Bench.progress("seeding the people over JDBC (bypassing the app)");
             RushSeed.People people = RushSeed.load(h.db(), new EnterpriseGenerator(Harness.SEED).units(h.scale()),
@@ -114,6 +136,7 @@ final class CheckoutScenario implements Scenario {
             // ---- warm-up: other members borrow and return other copies ----
             Bench.progress("warm-up: " + WARM_UP + " other members borrow and return other copies");
             String roomField = "roomId=" + library.roomId();
+            borrowingStart = Instant.now();
             List<Crowd.Reply> warmBorrows = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT,
                     i -> crowd.press(sessions.get(warmers.get(i)), "/library/c/" + warmCopies.get(i) + "/borrow"));
             List<Crowd.Reply> warmReturns = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT,
@@ -138,6 +161,7 @@ final class CheckoutScenario implements Scenario {
                     + " copies raced by two)");
             Crowd.Reply[] replies = burst(presses.size(), i -> crowd.press(sessions.get(presses.get(i)[0]),
                     "/library/c/" + presses.get(i)[1] + "/borrow"));
+            borrowingEnd = Instant.now();
             Map<String, Object> rush = figures(replies);
             Map<String, Integer> told = new HashMap<>();
             Map<String, String> winner = new HashMap<>();
@@ -286,6 +310,8 @@ final class CheckoutScenario implements Scenario {
             checks.put("no_copy_lent_twice", doubleLoans == 0);
             out.put("load_average_at_end", loadAverage());
         }
+        out.put("profile_borrowing", Profile.jfr(recording, borrowingStart, borrowingEnd,
+                h.root().resolve("bench/results/checkout-profile.txt"), PHASES));
         out.put("checks", checks);
         out.put("targets", Map.of("p99_ms", TARGET_P99_MS));
         out.put("targets_met", ((Number) out.get("p99_ms")).doubleValue() <= TARGET_P99_MS);
