@@ -9,6 +9,7 @@ import static org.tongxin.support.Fixtures.as;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -363,7 +364,7 @@ class ReaderPagesTests extends IntegrationTestSupport {
                 .params(OffsetDateTime.now().minusYears(2), idleCopy.id()).update();
 
         String stats = page("/library-admin/rooms/" + roomA + "/stats", officerA);
-        String thisMonth = java.time.YearMonth.now().toString();
+        String thisMonth = YearMonth.now().toString();
         assertThat(stats).contains("近 12 个月借阅（共 2 次）", "id=\"month-" + thisMonth + "\"", "三国演义",
                 "无人问津的书", "从未借出", "近一年的读者（2 人）来自", unitA.unit().name())
                 .doesNotContain(rows.get(0).name()).doesNotContain(rows.get(1).name());

@@ -1,12 +1,12 @@
 package org.tongxin.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.tongxin.support.Fixtures.as;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +128,7 @@ class ReadingRecommendationsTests extends IntegrationTestSupport {
         assertThat(recommendations.unitOf(me.employeeId()).orElseThrow().id()).isEqualTo(unitA.id());
         assertThat(recommendations.popularInUnit(me.employeeId(), circulation.now(), 10))
                 .extracting(ReadingRecommendations.Pick::titleId, ReadingRecommendations.Pick::readers)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(shared, 2));
+                .containsExactly(tuple(shared, 2));
         // The asking reader is left out of the counts: for a colleague only one other reader is behind the title.
         assertThat(recommendations.popularInUnit(colleagues.get(0).employeeId(), circulation.now(), 10)).isEmpty();
         assertThat(recommendations.popularInUnit(others.get(0).employeeId(), circulation.now(), 10))
