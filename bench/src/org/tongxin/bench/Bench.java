@@ -41,6 +41,7 @@ public final class Bench {
             case "coverage" -> new CoverageScenario();
             case "rush" -> new RushScenario();
             case "search" -> new SearchScenario();
+            case "checkout" -> new CheckoutScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -79,7 +80,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush|search [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|search|checkout [--scale enterprise|province]");
         System.exit(2);
     }
 

@@ -85,7 +85,12 @@ final class Crowd implements AutoCloseable {
 
     /** A form POST with only the CSRF field, timed from sending to the answer. */
     Reply press(Session s, String path) throws IOException, InterruptedException {
-        HttpRequest request = post(path, s.cookie(), "_csrf=" + enc(s.csrf()));
+        return press(s, path, "");
+    }
+
+    /** A form POST with the CSRF field and {@code fields} ({@code name=value} pairs, URL-encoded, joined by {@code &}). */
+    Reply press(Session s, String path, String fields) throws IOException, InterruptedException {
+        HttpRequest request = post(path, s.cookie(), "_csrf=" + enc(s.csrf()) + (fields.isEmpty() ? "" : "&" + fields));
         long t0 = System.nanoTime();
         HttpResponse<Void> r = sendDiscarding(request);
         long t1 = System.nanoTime();

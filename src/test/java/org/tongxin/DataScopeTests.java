@@ -39,6 +39,7 @@ import org.tongxin.care.internal.Projects;
 import org.tongxin.library.internal.Catalogue;
 import org.tongxin.library.internal.CatalogueService;
 import org.tongxin.library.internal.Policies;
+import org.tongxin.library.internal.Suggestions;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -101,6 +102,8 @@ class DataScopeTests extends IntegrationTestSupport {
     Policies policies;
     @Autowired
     TrainingSetup training;
+    @Autowired
+    Suggestions suggestions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -201,6 +204,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("titleId", titleId);
         idsOfA.put("assessmentId", Long.toString(assessmentOf(officerA, unitA.unit().id())));
         idsOfB.put("assessmentId", Long.toString(assessmentOf(officerB, unitB.unit().id())));
+        readingRoomOf(officerA, unitA.unit(), employeeA, idsOfA);
+        readingRoomOf(officerB, unitB.unit(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -209,6 +214,17 @@ class DataScopeTests extends IntegrationTestSupport {
             ids.put("policyId", Long.toString(policies.policies().getFirst().id()));
             ids.put("ruleId", Long.toString(policies.rules().getFirst().id()));
         }
+    }
+
+    /**
+     * A reading room run by the unit (the one already made for {@code roomId}, if any), with a suggestion (荐购) from
+     * one of its employees waiting for review.
+     */
+    private void readingRoomOf(Viewer officer, org.tongxin.org.OrgUnit unit, long employeeId, Map<String, String> ids) {
+        long room = Long.parseLong(ids.computeIfAbsent("roomId", k -> Long.toString(
+                catalogueService.addRoom(officer, unit.name() + "职工书屋", unit.id(), "", ""))));
+        ids.put("suggestionId", Long.toString(suggestions.suggest(Fixtures.employee(fixtures.accountId(employeeId),
+                employeeId), room, "范围测试荐购", "", "", "")));
     }
 
     /** A published volunteer project of the unit, open to its employees, with a shift to come. */
@@ -515,6 +531,10 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(assessElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM training_assessment WHERE owner_unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isOne();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/library-admin/rooms/{roomId}/stats",
+                "/library-admin/rooms/{roomId}/suggestions", "/library-admin/rooms/{roomId}/suggestions/{suggestionId}");
+        assertThat(jdbc.sql("SELECT status FROM library_suggestion WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("suggestionId"))).query(String.class).single()).isEqualTo("NEW");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

@@ -156,6 +156,14 @@ public class OrgDirectory {
         return employees.activeDatesInSubtree(root);
     }
 
+    /**
+     * The union unit of each employee given (by the employee's department), for counts per unit; employees that do
+     * not exist are left out.
+     */
+    public Map<Long, Long> unitIdsOf(Collection<Long> employeeIds) {
+        return employees.unitIdsOf(employeeIds);
+    }
+
     /** Active employees anywhere in the subtree of {@code unitId}. */
     public List<Long> activeEmployeesInSubtree(long unitId) {
         return units.find(unitId).map(employees::activeIdsInSubtree).orElse(List.of());

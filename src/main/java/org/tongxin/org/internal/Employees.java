@@ -174,6 +174,17 @@ public class Employees {
         return ids;
     }
 
+    public Map<Long, Long> unitIdsOf(Collection<Long> employeeIds) {
+        Map<Long, Long> units = new HashMap<>();
+        if (employeeIds.isEmpty()) {
+            return units;
+        }
+        jdbc.sql("SELECT e.id, d.unit_id FROM employee e JOIN department d ON d.id = e.department_id WHERE e.id = ANY(?)")
+                .param(employeeIds.toArray(Long[]::new))
+                .query((rs, i) -> units.put(rs.getLong(1), rs.getLong(2))).list();
+        return units;
+    }
+
     /** The employee whose number or phone is {@code login}. */
     public Optional<Long> idForLogin(String login) {
         return jdbc.sql("SELECT id FROM employee WHERE emp_no = ? OR phone_idx = ? LIMIT 1")
