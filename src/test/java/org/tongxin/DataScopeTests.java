@@ -44,6 +44,10 @@ import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
+import org.tongxin.training.internal.Exams;
+import org.tongxin.training.internal.Grading;
+import org.tongxin.training.internal.Questions;
+import org.tongxin.training.internal.TrainingAdmin;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -56,6 +60,8 @@ class DataScopeTests extends IntegrationTestSupport {
     /** Shared with every officer on purpose (阵地一起用): any body may find a venue and look at its calendar. */
     private static final Set<String> SHARED_WITH_EVERY_OFFICER = Set.of("/activity-venues/{venueId}",
             "/activity-venues/{venueId}/photo");
+    /** The question bank is the whole enterprise's (any officer may correct or retire a question), so not scoped. */
+    private static final String SHARED_BANK = "/training-admin/questions/{questionId}";
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
 
     @Autowired
@@ -80,6 +86,8 @@ class DataScopeTests extends IntegrationTestSupport {
     VenueSetup venueSetup;
     @Autowired
     VolunteerSetup volunteering;
+    @Autowired
+    TrainingAdmin training;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -168,12 +176,24 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
         idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
         idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
+        examOf(officerA, unitA.unit().id(), idsOfA);
+        examOf(officerB, unitB.unit().id(), idsOfB);
         // Admin pages are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
             ids.put("grantId", "1");
             ids.put("id", "1");
         }
+    }
+
+    /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
+    private void examOf(Viewer officer, long unitId, Map<String, String> ids) {
+        String skill = "范围" + unitId;
+        ids.put("questionId", Long.toString(training.addQuestion(officer, new Questions.Draft("TRUE_FALSE", "范围测试题",
+                List.of(), new int[]{0}, List.of(), skill, 1, ""))));
+        ids.put("examId", Long.toString(training.createExam(officer, new Exams.Draft("范围测试考试", unitId, 10, 60, null,
+                0, true, true, "NONE", Grading.MultipleScoring.ALL_OR_NOTHING, null, null),
+                List.of(new Exams.Part(1, "TRUE_FALSE", skill, null, null, 1, java.math.BigDecimal.ONE)))));
     }
 
     /** A published volunteer project of the unit, open to its employees, with a shift to come. */
@@ -260,7 +280,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/membership/ceremonies") && !pattern.startsWith("/care/")
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
-                        && !pattern.startsWith("/volunteering")) {
+                        && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -327,6 +347,10 @@ class DataScopeTests extends IntegrationTestSupport {
         for (Endpoint endpoint : endpoints) {
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
+            if (endpoint.pattern().startsWith(SHARED_BANK)) {
+                assertThat(status).as("%s %s: the bank is shared by every officer", endpoint.method(), url).isIn(200, 302);
+                continue;
+            }
             if (endpoint.method() == HttpMethod.GET && SHARED_WITH_EVERY_OFFICER.contains(endpoint.pattern())) {
                 assertThat(status).as("%s %s is shared with every officer", endpoint.method(), url).isEqualTo(200);
                 continue;
@@ -421,6 +445,20 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(organiseElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM volunteer_project WHERE lead_unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/training-admin/exams/{examId}",
+                "/training-admin/exams/{examId}/publish", "/training-admin/exams/{examId}/results");
+        assertThat(jdbc.sql("SELECT status || ' ' || title || ' ' || (SELECT count(*) FROM training_exam_part p"
+                        + " WHERE p.exam_id = e.id) FROM training_exam e WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("examId"))).query(String.class).single()).isEqualTo("DRAFT 范围测试考试 1");
+        int examElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/training-admin/exams"), "/training-admin/exams")
+                .param("ownerUnitId", idsOfB.get("unitId")).param("timeLimitMin", "10").param("passPercent", "60")
+                .param("review", "NONE").param("multipleScoring", "ALL_OR_NOTHING")).andReturn().getResponse().getStatus();
+        assertThat(examElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM training_exam WHERE owner_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        assertThat(mvc.perform(get("/training-admin/exams").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/training-admin/exams/" + idsOfA.get("examId") + "\"")
+                .doesNotContain("/training-admin/exams/" + idsOfB.get("examId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

@@ -72,6 +72,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit/**").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/activity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/care/moves", "/care/moves/import").hasAnyRole("COMMITTEE", "ADMIN")
                         .requestMatchers("/care/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Shared venues: every officer sees every venue; the service decides who keeps or asks.
