@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +24,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.training.internal.Attempts;
+import org.tongxin.training.internal.ExamService;
 import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
@@ -38,6 +46,10 @@ class AttemptPagesTests extends IntegrationTestSupport {
     TrainingAdmin admin;
     @Autowired
     Attempts attempts;
+    @Autowired
+    ExamService examService;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Viewer officer;
     List<Viewer> people = new ArrayList<>();
@@ -255,6 +267,36 @@ class AttemptPagesTests extends IntegrationTestSupport {
         assertThat(page("/training/exams", outsider)).doesNotContain("/training/exams/" + examId + "\"");
         assertThat(mvc.perform(get("/training/attempts/" + attempt).with(as(officer))).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void anAnswerBeingSavedWhenTheAttemptIsHandedInIsCountedInTheGrade() throws Exception {
+        long examId = exam("NONE");
+        Viewer p = people.get(0);
+        long attempt = start(examId, p);
+        Attempts.Item single = item(attempt, "SINGLE");
+        CountDownLatch saved = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The answer's transaction stays open a moment after the answer is written, as on a slow commit.
+            Future<?> answering = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                examService.answer(p, attempt, single.position(), new int[]{0}, null);
+                saved.countDown();
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Attempts.Attempt> handedIn = pool.submit(() -> examService.submit(p, attempt));
+            Thread.sleep(300);
+            assertThat(handedIn.isDone()).as("grading waits for the answer being saved").isFalse();
+            answering.get(10, TimeUnit.SECONDS);
+            assertThat(handedIn.get(10, TimeUnit.SECONDS).score()).isEqualByComparingTo("10");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -94,6 +94,11 @@ public class Attempts {
         return jdbc.sql(COLUMNS + " WHERE id = ? FOR UPDATE").param(id).query(MAPPER).optional();
     }
 
+    /** The attempt, its row locked against grading (which locks it for update) but not against other answers. */
+    public Optional<Attempt> lockKeyShare(long id) {
+        return jdbc.sql(COLUMNS + " WHERE id = ? FOR KEY SHARE").param(id).query(MAPPER).optional();
+    }
+
     public Optional<Attempt> inProgress(long examId, long employeeId) {
         return jdbc.sql(COLUMNS + " WHERE exam_id = ? AND employee_id = ? AND status = 'IN_PROGRESS'")
                 .params(examId, employeeId).query(MAPPER).optional();

@@ -243,9 +243,15 @@ public class ExamService {
         save(item, posted.chosen(), posted.typed(), now);
     }
 
-    /** The question of the viewer's attempt, while answers are still taken. */
+    /**
+     * The question of the viewer's attempt, while answers are still taken. The attempt's row is key-share locked
+     * until the answer commits, so grading (which locks it for update) waits for an answer being saved, and an answer
+     * arriving while grading runs waits and is then refused: an answer acknowledged is always one the grade counted.
+     */
     private Item answerable(Viewer viewer, long attemptId, int position, OffsetDateTime now) {
-        Attempt a = own(viewer, attemptId);
+        long employeeId = employeeOf(viewer);
+        Attempt a = attempts.lockKeyShare(attemptId).filter(x -> x.employeeId() == employeeId)
+                .orElseThrow(() -> new NotFoundException("attempt " + attemptId));
         if (!a.inProgress() || !now.isBefore(a.deadlineAt().plusSeconds(GRACE_SECONDS))) {
             throw new Refusal("training.error.timeUp");
         }
