@@ -40,6 +40,7 @@ public final class Bench {
             case "import" -> new ImportScenario();
             case "coverage" -> new CoverageScenario();
             case "rush" -> new RushScenario();
+            case "exam" -> new ExamScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -78,7 +79,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|exam [--scale enterprise|province]");
         System.exit(2);
     }
 
