@@ -2,6 +2,7 @@ package org.tongxin.training.internal;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -137,9 +138,15 @@ public class Attempts {
                 .params(Questions.boxed(chosen), typed, at, attemptId, position).update();
     }
 
-    public void score(long attemptId, int position, BigDecimal scored) {
-        jdbc.sql("UPDATE training_attempt_item SET scored = ? WHERE attempt_id = ? AND position = ?")
-                .params(scored, attemptId, position).update();
+    /** Writes the points of every item of the attempt in one statement ({@code scored[k]} for {@code positions[k]}). */
+    public void score(long attemptId, Integer[] positions, BigDecimal[] scored) {
+        jdbc.sql("""
+                        UPDATE training_attempt_item i SET scored = s.scored
+                        FROM unnest(?::int[], ?::numeric[]) AS s(position, scored)
+                        WHERE i.attempt_id = ? AND i.position = s.position""")
+                .params(positions, Arrays.stream(scored).map(BigDecimal::toPlainString).toArray(String[]::new),
+                        attemptId)
+                .update();
     }
 
     /**

@@ -319,12 +319,17 @@ public class ExamService {
         }
         Exam exam = exams.find(a.examId()).orElseThrow();
         BigDecimal score = BigDecimal.ZERO;
-        for (Item item : attempts.items(attemptId)) {
-            BigDecimal s = Grading.score(item.type(), item.correct(), item.accepted(), item.chosen(), item.typed(),
+        List<Item> items = attempts.items(attemptId);
+        Integer[] positions = new Integer[items.size()];
+        BigDecimal[] scored = new BigDecimal[items.size()];
+        for (int k = 0; k < items.size(); k++) {
+            Item item = items.get(k);
+            positions[k] = item.position();
+            scored[k] = Grading.score(item.type(), item.correct(), item.accepted(), item.chosen(), item.typed(),
                     item.points(), exam.multipleScoring());
-            attempts.score(attemptId, item.position(), s);
-            score = score.add(s);
+            score = score.add(scored[k]);
         }
+        attempts.score(attemptId, positions, scored);
         BigDecimal percent = Grading.percent(score, a.maxScore());
         int passMark = a.assessmentId() == null ? exam.passPercent()
                 : assessments.find(a.assessmentId()).orElseThrow().passPercent();
