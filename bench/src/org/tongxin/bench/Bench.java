@@ -42,6 +42,7 @@ public final class Bench {
             case "rush" -> new RushScenario();
             case "search" -> new SearchScenario();
             case "checkout" -> new CheckoutScenario();
+            case "exam" -> new ExamScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -80,7 +81,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush|search|checkout [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam [--scale enterprise|province]");
         System.exit(2);
     }
 

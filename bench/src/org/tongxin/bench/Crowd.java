@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Many signed-in people over one JDK {@code HttpClient} (HTTP/1.1, its own pool of keep-alive connections to
@@ -103,6 +105,53 @@ final class Crowd implements AutoCloseable {
         long t0 = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> new Reply(t0,
                 System.nanoTime(), r.statusCode(), r.headers().firstValue("Location").map(this::path).orElse(null)));
+    }
+
+    /**
+     * A form POST with the session's CSRF token (in the header, as the pages' scripts send it) and the fields given
+     * (a name may repeat), timed from sending to the answer; {@code json} asks for JSON as a script does.
+     */
+    Reply post(Session s, String path, List<Map.Entry<String, String>> fields, boolean json)
+            throws IOException, InterruptedException {
+        HttpRequest request = formPost(s, path, fields, json);
+        long t0 = System.nanoTime();
+        HttpResponse<Void> r = sendDiscarding(request);
+        long t1 = System.nanoTime();
+        return new Reply(t0, t1, r.statusCode(), r.headers().firstValue("Location").map(this::path).orElse(null));
+    }
+
+    /** The same as {@link #post} sent without waiting, for a second press before the first one's answer. */
+    CompletableFuture<Reply> postAsync(Session s, String path, List<Map.Entry<String, String>> fields) {
+        HttpRequest request = formPost(s, path, fields, false);
+        long t0 = System.nanoTime();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> new Reply(t0,
+                System.nanoTime(), r.statusCode(), r.headers().firstValue("Location").map(this::path).orElse(null)));
+    }
+
+    private HttpRequest formPost(Session s, String path, List<Map.Entry<String, String>> fields, boolean json) {
+        String body = fields.stream().map(f -> enc(f.getKey()) + "=" + enc(f.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + s.cookie())
+                .header("X-CSRF-TOKEN", s.csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (json) {
+            b.header("Accept", "application/json");
+        }
+        return b.build();
+    }
+
+    /** A page of the session's as timed, with its body (the caller checks the status). */
+    record Page(Reply reply, String body) {
+    }
+
+    Page timedPage(Session s, String path) throws IOException, InterruptedException {
+        HttpRequest request = get(path, s.cookie());
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = send(request);
+        long t1 = System.nanoTime();
+        return new Page(new Reply(t0, t1, r.statusCode(), null), r.body());
     }
 
     /** A page of the session's, 200 expected. */

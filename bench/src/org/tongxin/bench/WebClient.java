@@ -77,7 +77,13 @@ final class WebClient implements AutoCloseable {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        String body = fields.entrySet().stream()
+        return postForm(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** A form whose fields may repeat a name (a list of rows, each posting the same names). */
+    HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        String body = fields.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT)

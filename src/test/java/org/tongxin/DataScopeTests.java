@@ -51,6 +51,9 @@ import org.tongxin.support.Pictures;
 import org.tongxin.training.internal.Courses;
 import org.tongxin.training.internal.TrainingAdmin;
 import org.tongxin.training.TrainingSetup;
+import org.tongxin.training.internal.Exams;
+import org.tongxin.training.internal.Grading;
+import org.tongxin.training.internal.Questions;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -68,6 +71,8 @@ class DataScopeTests extends IntegrationTestSupport {
      * title (LibraryAdminTests shows that an officer running none cannot).
      */
     private static final Set<String> CATALOGUE_OF_EVERY_ROOM = Set.of("/library-admin/titles/{titleId}");
+    /** The question bank is the whole enterprise's (any officer may correct or retire a question), so not scoped. */
+    private static final String SHARED_BANK = "/training-admin/questions/{questionId}";
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
 
     @Autowired
@@ -192,6 +197,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("volunteerProjectId", Long.toString(volunteerProject(unitB.unit().id(), officerB.accountId())));
         idsOfA.put("shiftId", Long.toString(recordedShift(idsOfA.get("volunteerProjectId"), employeeA, officerA)));
         idsOfB.put("shiftId", Long.toString(recordedShift(idsOfB.get("volunteerProjectId"), employeeB, officerB)));
+        examOf(officerA, unitA.unit().id(), idsOfA);
+        examOf(officerB, unitB.unit().id(), idsOfB);
         courseOf(officerA, unitA.unit().id(), idsOfA);
         courseOf(officerB, unitB.unit().id(), idsOfB);
         idsOfA.put("roomId", Long.toString(catalogueService.addRoom(officerA, unitA.unit().name() + "书屋",
@@ -225,6 +232,16 @@ class DataScopeTests extends IntegrationTestSupport {
                 catalogueService.addRoom(officer, unit.name() + "职工书屋", unit.id(), "", ""))));
         ids.put("suggestionId", Long.toString(suggestions.suggest(Fixtures.employee(fixtures.accountId(employeeId),
                 employeeId), room, "范围测试荐购", "", "", "")));
+    }
+
+    /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
+    private void examOf(Viewer officer, long unitId, Map<String, String> ids) {
+        String skill = "范围" + unitId;
+        ids.put("questionId", Long.toString(trainingAdmin.addQuestion(officer, new Questions.Draft("TRUE_FALSE", "范围测试题",
+                List.of(), new int[]{0}, List.of(), skill, 1, ""))));
+        ids.put("examId", Long.toString(trainingAdmin.createExam(officer, new Exams.Draft("范围测试考试", unitId, 10, 60, null,
+                0, true, true, "NONE", Grading.MultipleScoring.ALL_OR_NOTHING, null, null),
+                List.of(new Exams.Part(1, "TRUE_FALSE", skill, null, null, 1, java.math.BigDecimal.ONE)))));
     }
 
     /** A published volunteer project of the unit, open to its employees, with a shift to come. */
@@ -403,6 +420,10 @@ class DataScopeTests extends IntegrationTestSupport {
             }
             String url = endpoint.expand(idsOfB);
             int status = mvc.perform(call(endpoint, url)).andReturn().getResponse().getStatus();
+            if (endpoint.pattern().startsWith(SHARED_BANK)) {
+                assertThat(status).as("%s %s: the bank is shared by every officer", endpoint.method(), url).isIn(200, 302);
+                continue;
+            }
             if (endpoint.method() == HttpMethod.GET && SHARED_WITH_EVERY_OFFICER.contains(endpoint.pattern())) {
                 assertThat(status).as("%s %s is shared with every officer", endpoint.method(), url).isEqualTo(200);
                 continue;
@@ -535,6 +556,20 @@ class DataScopeTests extends IntegrationTestSupport {
                 "/library-admin/rooms/{roomId}/suggestions", "/library-admin/rooms/{roomId}/suggestions/{suggestionId}");
         assertThat(jdbc.sql("SELECT status FROM library_suggestion WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("suggestionId"))).query(String.class).single()).isEqualTo("NEW");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/training-admin/exams/{examId}",
+                "/training-admin/exams/{examId}/publish", "/training-admin/exams/{examId}/results");
+        assertThat(jdbc.sql("SELECT status || ' ' || title || ' ' || (SELECT count(*) FROM training_exam_part p"
+                        + " WHERE p.exam_id = e.id) FROM training_exam e WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("examId"))).query(String.class).single()).isEqualTo("DRAFT 范围测试考试 1");
+        int examElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/training-admin/exams"), "/training-admin/exams")
+                .param("ownerUnitId", idsOfB.get("unitId")).param("timeLimitMin", "10").param("passPercent", "60")
+                .param("review", "NONE").param("multipleScoring", "ALL_OR_NOTHING")).andReturn().getResponse().getStatus();
+        assertThat(examElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM training_exam WHERE owner_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        assertThat(mvc.perform(get("/training-admin/exams").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/training-admin/exams/" + idsOfA.get("examId") + "\"")
+                .doesNotContain("/training-admin/exams/" + idsOfB.get("examId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

@@ -84,7 +84,6 @@ class SecurityConfig {
                         // Shared venues: every officer sees every venue; the service decides who keeps or asks.
                         .requestMatchers("/activity-venues", "/activity-venues/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/volunteering/manage/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
-                        .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/org/**", "/membership/applications/**", "/membership/window/**",
                                 "/membership/flags/**", "/membership/coverage/**", "/membership/ceremonies/**",
                                 "/membership/settings",

@@ -54,6 +54,15 @@ public class ExamService {
         }
     }
 
+    /**
+     * A standalone exam as an employee sees it before starting: its size, their attempts so far, how many are left
+     * (null: no limit), when the least gap after the last attempt ends (null: not waiting), whether they may start
+     * now, and the attempt in progress if any.
+     */
+    public record Entry(Exam exam, int questions, BigDecimal maxScore, List<Attempt> attempts, Integer attemptsLeft,
+                        OffsetDateTime nextStartAt, boolean mayStart, Attempt inProgress) {
+    }
+
     private final Exams exams;
     private final Questions questions;
     private final Attempts attempts;
@@ -153,6 +162,37 @@ public class ExamService {
         return id;
     }
 
+    /** A published exam open to the viewer outside any assessment; 404 for anyone outside its audience. */
+    public Entry entry(Viewer viewer, long examId) {
+        long employeeId = employeeOf(viewer);
+        Exam exam = exams.find(examId).filter(e -> !e.status().equals("DRAFT") && inAudience(employeeId, e))
+                .orElseThrow(() -> new NotFoundException("exam " + examId));
+        List<Exams.Part> parts = exams.parts(examId);
+        int questions = parts.stream().mapToInt(Exams.Part::count).sum();
+        BigDecimal max = parts.stream().map(p -> p.points().multiply(BigDecimal.valueOf(p.count())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Attempt> mine = attempts.of(examId, employeeId).stream().filter(a -> a.assessmentId() == null).toList();
+        Integer left = exam.attemptsAllowed() == null ? null : Math.max(0, exam.attemptsAllowed() - mine.size());
+        OffsetDateTime now = now();
+        OffsetDateTime next = mine.stream().map(Attempt::submittedAt).filter(x -> x != null)
+                .max(OffsetDateTime::compareTo).map(t -> t.plusMinutes(exam.minGapMinutes()))
+                .filter(now::isBefore).orElse(null);
+        Attempt open = mine.stream().filter(Attempt::inProgress).findFirst().orElse(null);
+        boolean mayStart = open != null || exam.openAt(now) && (left == null || left > 0) && next == null;
+        return new Entry(exam, questions, max, mine, left, next, mayStart, open);
+    }
+
+    /** Published exams the viewer may take on their own (those of an assessment are taken through it). */
+    public List<Exam> openExams(Viewer viewer) {
+        if (viewer.employeeId() == null) {
+            return List.of();
+        }
+        List<Long> path = org.employee(viewer.employeeId()).flatMap(e -> org.unit(e.unitId())).map(OrgUnit::pathIds)
+                .orElse(List.of());
+        OffsetDateTime now = now();
+        return exams.standalone(path).stream().filter(e -> e.openAt(now)).toList();
+    }
+
     private record Drawn(Questions.Question question, BigDecimal points) {
     }
 
@@ -184,13 +224,41 @@ public class ExamService {
      */
     @Transactional
     public void answer(Viewer viewer, long attemptId, int position, int[] chosen, String typed) {
-        Attempt a = own(viewer, attemptId);
         OffsetDateTime now = now();
+        save(answerable(viewer, attemptId, position, now), chosen, typed, now);
+    }
+
+    /**
+     * Saves the answer to one question as a form posts it: the values of the question's field, read by the question's
+     * type (choices by the bank's numbering, or the text typed). Nothing chosen for a single choice is refused.
+     */
+    @Transactional
+    public void answer(Viewer viewer, long attemptId, int position, List<String> values) {
+        OffsetDateTime now = now();
+        Item item = answerable(viewer, attemptId, position, now);
+        PostedAnswer posted = PostedAnswer.of(item.type(), values);
+        if (posted == null) {
+            throw new Refusal(values == null || values.isEmpty() ? "training.error.noChoice" : "training.error.badAnswer");
+        }
+        save(item, posted.chosen(), posted.typed(), now);
+    }
+
+    /**
+     * The question of the viewer's attempt, while answers are still taken. The attempt's row is key-share locked
+     * until the answer commits, so grading (which locks it for update) waits for an answer being saved, and an answer
+     * arriving while grading runs waits and is then refused: an answer acknowledged is always one the grade counted.
+     */
+    private Item answerable(Viewer viewer, long attemptId, int position, OffsetDateTime now) {
+        long employeeId = employeeOf(viewer);
+        Attempt a = attempts.lockKeyShare(attemptId).filter(x -> x.employeeId() == employeeId)
+                .orElseThrow(() -> new NotFoundException("attempt " + attemptId));
         if (!a.inProgress() || !now.isBefore(a.deadlineAt().plusSeconds(GRACE_SECONDS))) {
             throw new Refusal("training.error.timeUp");
         }
-        Item item = attempts.items(attemptId).stream().filter(i -> i.position() == position).findFirst()
-                .orElseThrow(() -> new NotFoundException("question " + position));
+        return attempts.item(attemptId, position).orElseThrow(() -> new NotFoundException("question " + position));
+    }
+
+    private void save(Item item, int[] chosen, String typed, OffsetDateTime now) {
         int[] choices = null;
         String text = null;
         switch (item.type()) {
@@ -214,7 +282,7 @@ public class ExamService {
                 }
             }
         }
-        attempts.answer(attemptId, position, choices, text, now);
+        attempts.answer(item.attemptId(), item.position(), choices, text, now);
     }
 
     /** The viewer hands in their attempt; it is graded at once (once). */
@@ -251,12 +319,17 @@ public class ExamService {
         }
         Exam exam = exams.find(a.examId()).orElseThrow();
         BigDecimal score = BigDecimal.ZERO;
-        for (Item item : attempts.items(attemptId)) {
-            BigDecimal s = Grading.score(item.type(), item.correct(), item.accepted(), item.chosen(), item.typed(),
+        List<Item> items = attempts.items(attemptId);
+        Integer[] positions = new Integer[items.size()];
+        BigDecimal[] scored = new BigDecimal[items.size()];
+        for (int k = 0; k < items.size(); k++) {
+            Item item = items.get(k);
+            positions[k] = item.position();
+            scored[k] = Grading.score(item.type(), item.correct(), item.accepted(), item.chosen(), item.typed(),
                     item.points(), exam.multipleScoring());
-            attempts.score(attemptId, item.position(), s);
-            score = score.add(s);
+            score = score.add(scored[k]);
         }
+        attempts.score(attemptId, positions, scored);
         BigDecimal percent = Grading.percent(score, a.maxScore());
         int passMark = a.assessmentId() == null ? exam.passPercent()
                 : assessments.find(a.assessmentId()).orElseThrow().passPercent();
@@ -270,9 +343,18 @@ public class ExamService {
         return true;
     }
 
-    /** The viewer's attempt with its items; after grading, answers and explanations only if the exam allows. */
+    /**
+     * The viewer's attempt with its items; after grading, answers and explanations only if the exam allows. An
+     * attempt whose time (and grace) ran out is graded here if the deadline job has not come to it yet, so the page
+     * opened after the deadline shows the result, never a form that can no longer be answered.
+     */
+    @Transactional
     public AttemptView view(Viewer viewer, long attemptId) {
         Attempt a = own(viewer, attemptId);
+        if (a.inProgress() && !now().isBefore(a.deadlineAt().plusSeconds(GRACE_SECONDS))) {
+            grade(attemptId, "DEADLINE", now());
+            a = attempts.find(attemptId).orElseThrow();
+        }
         Exam exam = exams.find(a.examId()).orElseThrow();
         long left = Math.max(0, java.time.Duration.between(now(), a.deadlineAt()).toSeconds());
         return new AttemptView(a, exam, attempts.items(attemptId), a.inProgress() ? left : 0);

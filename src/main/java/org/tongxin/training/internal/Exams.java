@@ -88,6 +88,17 @@ public class Exams {
                 .query(MAPPER).list();
     }
 
+    /** Published exams owned by any of the units that are not the exam of an assessment, newest first. */
+    public List<Exam> standalone(java.util.Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + """
+                         e WHERE owner_unit_id IN (:ids) AND status = 'PUBLISHED'
+                          AND NOT EXISTS (SELECT 1 FROM training_assessment a WHERE a.exam_id = e.id)
+                        ORDER BY id DESC""").param("ids", unitIds).query(MAPPER).list();
+    }
+
     public List<Exam> all() {
         return jdbc.sql(COLUMNS + " ORDER BY id DESC").query(MAPPER).list();
     }

@@ -37,6 +37,10 @@ public class Questions {
             rs.getString(3), texts(rs, 4), ints(rs, 5), texts(rs, 6), rs.getString(7), rs.getInt(8), rs.getString(9),
             rs.getBoolean(10), rs.getObject(11, OffsetDateTime.class));
 
+    /** Skill, type and active state, each ignored when null. */
+    private static final String FILTER = " WHERE (CAST(? AS text) IS NULL OR skill = ?)"
+            + " AND (CAST(? AS text) IS NULL OR type = ?) AND (CAST(? AS boolean) IS NULL OR active = ?)";
+
     private final JdbcClient jdbc;
 
     Questions(JdbcClient jdbc) {
@@ -98,6 +102,25 @@ public class Questions {
                           AND (active OR NOT ?)
                         ORDER BY id DESC OFFSET ? LIMIT ?""")
                 .params(skill, skill, type, type, activeOnly, offset, limit).query(MAPPER).list();
+    }
+
+    /**
+     * Questions of a skill, a type and an active state (each null for any), newest first: the bank's list and its
+     * export.
+     */
+    public List<Question> filtered(String skill, String type, Boolean active, int offset, int limit) {
+        return jdbc.sql(COLUMNS + FILTER + " ORDER BY id DESC OFFSET ? LIMIT ?")
+                .params(skill, skill, type, type, active, active, offset, limit).query(MAPPER).list();
+    }
+
+    public long countFiltered(String skill, String type, Boolean active) {
+        return jdbc.sql("SELECT count(*) FROM training_question" + FILTER).params(skill, skill, type, type, active, active)
+                .query(Long.class).single();
+    }
+
+    /** Every skill tag in the bank, retired questions' included (the bank's filter offers them all). */
+    public List<String> allSkills() {
+        return jdbc.sql("SELECT DISTINCT skill FROM training_question ORDER BY skill").query(String.class).list();
     }
 
     /**
