@@ -131,7 +131,9 @@ class TrainingTests extends IntegrationTestSupport {
         answerAll(p, attempt, true);
         assertThat(examService.view(p, attempt).answered()).isEqualTo(7);
         assertThatThrownBy(() -> examService.view(people.get(1), attempt)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> examService.answer(p, attempt, 1, new int[]{9}, null)).isInstanceOf(Refusal.class)
+        int single = examService.view(p, attempt).items().stream().filter(i -> i.type().equals("SINGLE")).findFirst()
+                .orElseThrow().position();
+        assertThatThrownBy(() -> examService.answer(p, attempt, single, new int[]{9}, null)).isInstanceOf(Refusal.class)
                 .hasMessage("training.error.badAnswer");
 
         Attempts.Attempt graded = examService.submit(p, attempt);
