@@ -1,19 +1,13 @@
 package org.tongxin.library.web;
 
-import java.time.Duration;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxin.library.internal.Catalogue;
 import org.tongxin.library.internal.Rooms;
 import org.tongxin.library.search.LibrarySearch;
 import org.tongxin.library.search.LibrarySearch.SearchQuery;
-import org.tongxin.shared.files.FileStore;
-import org.tongxin.shared.web.NotFoundException;
 
 /**
  * The reader's way into the library ({@code /library}): search by words, parts of words, author or ISBN, narrowed
@@ -26,13 +20,11 @@ class LibrarySearchController {
     private final LibrarySearch search;
     private final Catalogue catalogue;
     private final Rooms rooms;
-    private final FileStore files;
 
-    LibrarySearchController(LibrarySearch search, Catalogue catalogue, Rooms rooms, FileStore files) {
+    LibrarySearchController(LibrarySearch search, Catalogue catalogue, Rooms rooms) {
         this.search = search;
         this.catalogue = catalogue;
         this.rooms = rooms;
-        this.files = files;
     }
 
     @GetMapping("/library")
@@ -50,14 +42,5 @@ class LibrarySearchController {
         model.addAttribute("categories", catalogue.categories());
         model.addAttribute("rooms", rooms.all());
         return "library/search";
-    }
-
-    /** A title's cover as uploaded; the catalogue is public to everyone signed in, so is the cover. */
-    @GetMapping("/library/covers/{titleId}")
-    ResponseEntity<byte[]> cover(@PathVariable long titleId) {
-        FileStore.Image image = catalogue.find(titleId).map(Catalogue.Title::coverKey).flatMap(files::readImage)
-                .orElseThrow(() -> new NotFoundException("cover of title " + titleId));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                .header("Content-Type", image.mediaType()).body(image.content());
     }
 }
