@@ -53,8 +53,12 @@ final class CheckoutScenario implements Scenario {
     private static final int PAIRS = 20;
     private static final int HELD_COPIES = 10;
     private static final int HOLDERS_PER_COPY = 5;
-    /** Other members borrowing and returning other copies before the rush, so the JIT has compiled the path. */
+    /**
+     * Other members borrowing and returning other copies before the rush, {@link #WARM_UP_ROUNDS} times each, so the
+     * JIT has compiled the path.
+     */
     private static final int WARM_UP = 200;
+    private static final int WARM_UP_ROUNDS = 5;
     private static final int IN_FLIGHT = 256;
     private static final int WARM_UP_IN_FLIGHT = 32;
     private static final int LOG_IN_IN_FLIGHT = 32;
@@ -97,6 +101,9 @@ final class CheckoutScenario implements Scenario {
         Files.deleteIfExists(recording);
         Instant borrowingStart;
         Instant borrowingEnd;
+        boolean walTiming = RushScenario.enableWalTiming(h.db());
+        Map<String, Object> wal = new LinkedHashMap<>();
+        wal.put("wal_io_timing", walTiming);
         try (App app = h.startApp("checkout", Profile.jvmArgs(recording));
              Crowd crowd = new Crowd(app.baseUrl)) {
             Bench.progress("seeding the people over JDBC (bypassing the app)");
@@ -105,6 +112,7 @@ final class CheckoutScenario implements Scenario {
             out.put("seed", people.summary());
             Bench.progress("seeding a reading room with " + titles + " titles, a copy each, and a year of loans");
             CheckoutSeed.Library library = CheckoutSeed.load(h.db(), people.rootUnitId(), titles);
+            CpuMeter cpu = new CpuMeter(app.pid(), h.db().postmasterPid());
             out.put("library", library.summary());
             Map<String, Long> employeeIds = employeeIds(h.db());
 
@@ -134,19 +142,24 @@ final class CheckoutScenario implements Scenario {
                     "note", "GET /login, POST /login, GET /library/me for the CSRF token; not timed"));
 
             // ---- warm-up: other members borrow and return other copies ----
-            Bench.progress("warm-up: " + WARM_UP + " other members borrow and return other copies");
+            Bench.progress("warm-up: " + WARM_UP + " other members borrow and return other copies, "
+                    + WARM_UP_ROUNDS + " times");
             String roomField = "roomId=" + library.roomId();
             borrowingStart = Instant.now();
-            List<Crowd.Reply> warmBorrows = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT,
-                    i -> crowd.press(sessions.get(warmers.get(i)), "/library/c/" + warmCopies.get(i) + "/borrow"));
-            List<Crowd.Reply> warmReturns = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT,
-                    i -> crowd.press(sessions.get(warmers.get(i)), "/library/c/" + warmCopies.get(i) + "/return", roomField));
-            checks.put("warm_up_every_borrow_and_return_succeeded",
-                    warmBorrows.stream().allMatch(r -> r.status() == 302 && "/library/me".equals(r.location()))
-                            && warmReturns.stream().allMatch(r -> r.status() == 302 && "/library/me".equals(r.location())));
+            boolean warmedUp = true;
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                List<Crowd.Reply> warmBorrows = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT,
+                        i -> crowd.press(sessions.get(warmers.get(i)), "/library/c/" + warmCopies.get(i) + "/borrow"));
+                List<Crowd.Reply> warmReturns = Crowd.forEach(WARM_UP, WARM_UP_IN_FLIGHT, i -> crowd.press(
+                        sessions.get(warmers.get(i)), "/library/c/" + warmCopies.get(i) + "/return", roomField));
+                warmedUp &= warmBorrows.stream().allMatch(r -> r.status() == 302 && "/library/me".equals(r.location()))
+                        && warmReturns.stream().allMatch(r -> r.status() == 302 && "/library/me".equals(r.location()));
+            }
+            checks.put("warm_up_every_borrow_and_return_succeeded", warmedUp);
 
             // ---- the borrow rush ----
             quiesce(h.db());
+            RushScenario.Wal beforeRush = RushScenario.walAfterQuiet(h.db());
             crowd.warmConnections(IN_FLIGHT);
             List<String[]> presses = new ArrayList<>();
             for (int i = 0; i < SOLO; i++) {
@@ -159,10 +172,14 @@ final class CheckoutScenario implements Scenario {
             Collections.shuffle(presses, new Random(Harness.SEED + 1));
             Bench.progress("borrow rush: " + presses.size() + " presses at once (" + SOLO + " copies alone, " + PAIRS
                     + " copies raced by two)");
+            CpuMeter.Snapshot rushCpu = cpu.snapshot();
             Crowd.Reply[] replies = burst(presses.size(), i -> crowd.press(sessions.get(presses.get(i)[0]),
                     "/library/c/" + presses.get(i)[1] + "/borrow"));
+            CpuMeter.Snapshot rushCpuEnd = cpu.snapshot();
             borrowingEnd = Instant.now();
+            wal.put("rush", RushScenario.walDelta(beforeRush, RushScenario.walAfterQuiet(h.db()), SOLO + PAIRS));
             Map<String, Object> rush = figures(replies);
+            rush.put("cpu", CpuMeter.between(rushCpu, rushCpuEnd, presses.size()));
             Map<String, Integer> told = new HashMap<>();
             Map<String, String> winner = new HashMap<>();
             int wrong = 0;
@@ -287,8 +304,13 @@ final class CheckoutScenario implements Scenario {
             // ---- baseline: the same borrows as the plainest transaction, straight over JDBC ----
             Bench.progress("baseline: " + baselineCopies.size() + " borrows at once over " + BASELINE_CONNECTIONS
                     + " JDBC connections");
+            quiesce(h.db());
+            RushScenario.Wal beforeBaseline = RushScenario.walAfterQuiet(h.db());
             Map<String, Object> base = baseline(h.db(), baselineCopies, new ArrayList<>(employeeIds.values()),
                     library.roomId());
+            wal.put("baseline", RushScenario.walDelta(beforeBaseline, RushScenario.walAfterQuiet(h.db()),
+                    baselineCopies.size()));
+            out.put("wal_flushes", wal);
             out.put("baseline_detail", base);
             out.put("connect_retries", crowd.connectRetries.get());
 

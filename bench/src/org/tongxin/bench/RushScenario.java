@@ -100,7 +100,7 @@ final class RushScenario implements Scenario {
             Map.entry("java.util.concurrent.", "virtual_threads"));
 
     /** PostgreSQL's WAL counters: flushes to disk (fsync or fdatasync), their time, bytes written. */
-    private record Wal(long syncs, double syncMs, long bytes) {
+    record Wal(long syncs, double syncMs, long bytes) {
     }
 
     /** A person's registration as the database holds it. */
@@ -967,7 +967,7 @@ final class RushScenario implements Scenario {
      * Turns on {@code track_wal_io_timing} (embedded server only) so that {@code pg_stat_wal} says how long the WAL
      * flushes took: two clock readings per write and flush.
      */
-    private static boolean enableWalTiming(Database db) throws SQLException {
+    static boolean enableWalTiming(Database db) throws SQLException {
         if (db.log() == null) {
             return false;
         }
@@ -982,7 +982,7 @@ final class RushScenario implements Scenario {
      * {@code pg_stat_wal} once the backends have reported: a backend sends its counters at the end of a transaction
      * at most once a second and, when it goes idle, within 10 s; so the snapshot waits 11 s of quiet.
      */
-    private static Wal walAfterQuiet(Database db) throws Exception {
+    static Wal walAfterQuiet(Database db) throws Exception {
         Thread.sleep(11_000);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT wal_sync, wal_sync_time, wal_bytes FROM pg_stat_wal")) {
@@ -991,7 +991,7 @@ final class RushScenario implements Scenario {
         }
     }
 
-    private static Map<String, Object> walDelta(Wal before, Wal after, long transactions) {
+    static Map<String, Object> walDelta(Wal before, Wal after, long transactions) {
         long syncs = after.syncs() - before.syncs();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("write_transactions", transactions);
