@@ -561,12 +561,14 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT status || ' ' || title || ' ' || (SELECT count(*) FROM training_exam_part p"
                         + " WHERE p.exam_id = e.id) FROM training_exam e WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("examId"))).query(String.class).single()).isEqualTo("DRAFT 范围测试考试 1");
+        long examsOfB = jdbc.sql("SELECT count(*) FROM training_exam WHERE owner_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single();
         int examElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/training-admin/exams"), "/training-admin/exams")
                 .param("ownerUnitId", idsOfB.get("unitId")).param("timeLimitMin", "10").param("passPercent", "60")
                 .param("review", "NONE").param("multipleScoring", "ALL_OR_NOTHING")).andReturn().getResponse().getStatus();
         assertThat(examElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM training_exam WHERE owner_unit_id = ?").param(unitB.unit().id())
-                .query(Long.class).single()).isOne();
+                .query(Long.class).single()).isEqualTo(examsOfB);
         assertThat(mvc.perform(get("/training-admin/exams").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/training-admin/exams/" + idsOfA.get("examId") + "\"")
                 .doesNotContain("/training-admin/exams/" + idsOfB.get("examId") + "\"");
