@@ -90,7 +90,14 @@ final class SearchScenario implements Scenario {
         Map<String, Integer> byKind = new TreeMap<>();
         queries.forEach(q -> byKind.merge(q.kind(), 1, Integer::sum));
 
-        try (App app = h.startApp("search", jvm); WebClient web = new WebClient(app.baseUrl)) {
+        Path recording = h.work().resolve("search.jfr");
+        Files.deleteIfExists(recording);
+        List<String> profiled = new ArrayList<>(Profile.jvmArgs(recording));
+        profiled.addAll(jvm);
+        Map<String, Object> result = new LinkedHashMap<>();
+        java.time.Instant windowStart;
+        java.time.Instant windowEnd;
+        try (App app = h.startApp("search", profiled); WebClient web = new WebClient(app.baseUrl)) {
             web.logIn(Harness.ADMIN, Harness.ADMIN_PASSWORD);
             long t0 = System.nanoTime();
             awaitIndex(web);
@@ -107,7 +114,7 @@ final class SearchScenario implements Scenario {
                 fetch(web, queries.get((i * 37) % queries.size()).text(), 0);
             }
             Bench.progress("measuring " + queries.size() + " searches, " + ROUNDS + " rounds");
-            java.time.Instant windowStart = java.time.Instant.now();
+            windowStart = java.time.Instant.now();
             double[][] latency = new double[ROUNDS][queries.size()];
             double[][] engine = new double[ROUNDS][queries.size()];
             List<Answer> firstPages = new ArrayList<>();
@@ -122,7 +129,7 @@ final class SearchScenario implements Scenario {
                     }
                 }
             }
-            java.time.Instant windowEnd = java.time.Instant.now();
+            windowEnd = java.time.Instant.now();
             out.put("app_rss_mb", rssMb(app.pid()));
             if (h.db().log() != null) {
                 // what PostgreSQL spent on the measured requests (and on the index's polls in the same window)
@@ -164,7 +171,6 @@ final class SearchScenario implements Scenario {
             double[] baseline = baseline(h.db(), queries);
             double baselineP95 = CoverageScenario.percentile(baseline, 95);
 
-            Map<String, Object> result = new LinkedHashMap<>();
             double recallValue = ((Number) recall.get("recall")).doubleValue();
             result.put("ok", recallValue >= TARGET_RECALL);
             result.put("titles", titles);
@@ -193,9 +199,26 @@ final class SearchScenario implements Scenario {
             result.put("targets", Map.of("p95_ms", TARGET_P95_MS, "speedup", TARGET_SPEEDUP, "recall", TARGET_RECALL));
             result.put("targets_met", recallValue >= TARGET_RECALL && p95 <= TARGET_P95_MS
                     && baselineP95 / p95 >= TARGET_SPEEDUP);
-            return result;
         }
+        // the recording is written when the app exits
+        result.put("profile", Profile.jfr(recording, windowStart, windowEnd,
+                h.root().resolve("bench/results/search-profile.txt"), PHASES));
+        return result;
     }
+
+    /** Where the app's samples of the measured window went, innermost matching frame first. */
+    private static final List<Map.Entry<String, String>> PHASES = List.of(
+            Map.entry("org.tongxin.library.search.TitleIndexer", "index_polls"),
+            Map.entry("org.tongxin.library.search.TitleIndex.", "index_search"),
+            Map.entry("org.apache.lucene.", "index_search"),
+            Map.entry("org.postgresql.", "jdbc"),
+            Map.entry("com.zaxxer.hikari.", "jdbc"),
+            Map.entry("org.thymeleaf.", "thymeleaf"),
+            Map.entry("org.springframework.security.", "security"),
+            Map.entry("org.springframework.web.", "spring_mvc"),
+            Map.entry("org.apache.catalina.", "tomcat"),
+            Map.entry("org.apache.coyote.", "tomcat"),
+            Map.entry("org.apache.tomcat.", "tomcat"));
 
     /** Polls the search page until the index has been built (the page says so while it is not). */
     private static void awaitIndex(WebClient web) throws Exception {

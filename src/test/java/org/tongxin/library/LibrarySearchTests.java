@@ -123,7 +123,7 @@ class LibrarySearchTests extends IntegrationTestSupport {
         assertThat(ids(find("曹雪芹 三国"))).isEmpty();
         // spaces around the text do not matter
         assertThat(ids(find("  三国志  "))).containsExactly(sanguoZhi);
-        assertThat(find("三国").hits().total()).isEqualTo(2);
+        assertThat(find("三国").found()).isEqualTo(2);
     }
 
     @Test
@@ -132,9 +132,9 @@ class LibrarySearchTests extends IntegrationTestSupport {
         long other = title("平凡的世界", "路遥", "孙少安和孙少平的奋斗。");
 
         assertThat(find("的").hits().items()).isEmpty();
-        assertThat(find("的").hits().total()).isZero();
+        assertThat(find("的").found()).isZero();
         assertThat(find("的 了 和").hits().items()).isEmpty();
-        assertThat(search.search(new SearchQuery("的", null, null, false, 0)).hits().total()).isZero();
+        assertThat(search.search(new SearchQuery("的", null, null, false, 0)).found()).isZero();
         // inside a phrase they still count, and a part made of them alone is ignored
         assertThat(ids(find("人民的名义"))).containsExactly(mingyi);
         assertThat(ids(find("名义"))).containsExactly(mingyi);
@@ -301,6 +301,24 @@ class LibrarySearchTests extends IntegrationTestSupport {
     }
 
     @Test
+    void pagesGoAsFarAsTheLimitAndNoFurther() {
+        for (int i = 0; i < 25; i++) {
+            title("分页测试丛书第" + i + "册", "编委会", "");
+        }
+        Results first = find("分页测试");
+        assertThat(first.found()).isEqualTo(25);
+        assertThat(first.hits().items()).hasSize(LibrarySearch.PAGE_SIZE);
+        assertThat(first.hits().hasNext()).isTrue();
+        Results second = find(new SearchQuery("分页测试", null, room, false, 1));
+        assertThat(second.hits().items()).hasSize(5);
+        assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+        // an absurd page number is answered with the last page a reader can reach, without a slot per hit before it
+        Results far = find(new SearchQuery("分页测试", null, room, false, Integer.MAX_VALUE));
+        assertThat(far.hits().page()).isEqualTo(LibrarySearch.MAX_PAGES - 1);
+        assertThat(far.hits().items()).isEmpty();
+    }
+
+    @Test
     void withNothingTypedTheNewestTitlesComeFirst() {
         long first = title("围城", "钱锺书", "");
         long second = title("边城", "沈从文", "");
@@ -322,6 +340,13 @@ class LibrarySearchTests extends IntegrationTestSupport {
         assertThat(page("/library?room=" + room)).contains("新书上架", "三国演义", "红楼梦");
         assertThat(page("/library?q=的&room=" + room)).contains("没有找到相关图书").doesNotContain("三国演义");
         assertThat(page("/library?q=三国&room=" + room + "&available=true")).contains("三国演义");
+        for (int i = 0; i < 21; i++) {
+            title("翻页示例" + i, "编委会", "");
+        }
+        search.catchUp();
+        assertThat(page("/library?q=翻页示例&room=" + room)).contains("找到 21 本", "第 1 / 2 页",
+                "/library?q=%E7%BF%BB%E9%A1%B5%E7%A4%BA%E4%BE%8B&amp;room=" + room + "&amp;page=1");
+        assertThat(page("/library?q=翻页示例&room=" + room + "&page=1")).contains("第 2 / 2 页", "翻页示例");
         assertThat(page("/")).contains("id=\"library-card\"", "职工书屋");
         MockHttpServletResponse english = mvc.perform(get("/library").param("q", "三国").param("room", "" + room)
                 .sessionAttr(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.ENGLISH).with(as(reader))).andReturn().getResponse();

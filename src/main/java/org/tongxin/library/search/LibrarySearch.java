@@ -28,6 +28,11 @@ import org.tongxin.shared.web.Page;
 public class LibrarySearch {
 
     public static final int PAGE_SIZE = 20;
+    /**
+     * Pages a reader can go through (the first 2,000 hits): the index keeps a slot per hit up to the page asked
+     * for, so an unbounded page number would let one request allocate millions of them.
+     */
+    public static final int MAX_PAGES = 100;
 
     /**
      * What a reader asks.
@@ -50,12 +55,14 @@ public class LibrarySearch {
     }
 
     /**
-     * @param hits       the page of titles found, in rank order (newest first for the new arrivals)
+     * @param hits       the page of titles found, in rank order (newest first for the new arrivals); its total is
+     *                   at most {@link #MAX_PAGES} pages' worth, for the pager
+     * @param found      how many titles were found in all
      * @param ready      false while the index is still being built at start-up (hits are then empty)
      * @param byIsbn     the text was read as an ISBN
      * @param tookMicros time spent in the index
      */
-    public record Results(Page<Hit> hits, boolean ready, boolean byIsbn, long tookMicros) {
+    public record Results(Page<Hit> hits, long found, boolean ready, boolean byIsbn, long tookMicros) {
     }
 
     /**
@@ -82,9 +89,9 @@ public class LibrarySearch {
     }
 
     public Results search(SearchQuery q) {
-        int page = Page.clamp(q.page());
+        int page = Math.min(Page.clamp(q.page()), MAX_PAGES - 1);
         if (!indexer.ready()) {
-            return new Results(new Page<>(List.of(), page, PAGE_SIZE, 0), false, false, 0);
+            return new Results(new Page<>(List.of(), page, PAGE_SIZE, 0), 0, false, false, 0);
         }
         Optional<String> isbn = q.blank() ? Optional.empty() : Isbn.toIsbn13(q.text());
         Query match = null;
@@ -93,13 +100,14 @@ public class LibrarySearch {
         } else if (!q.blank()) {
             match = index.text(q.text());
             if (match == null) {
-                return new Results(new Page<>(List.of(), page, PAGE_SIZE, 0), true, false, 0);
+                return new Results(new Page<>(List.of(), page, PAGE_SIZE, 0), 0, true, false, 0);
             }
         }
         Set<Long> categories = q.categoryId() == null ? null : categoryAndBelow(q.categoryId());
         TitleIndex.Found found = index.find(TitleIndex.filtered(match, categories, q.roomId(), q.availableOnly()),
                 q.blank(), page * PAGE_SIZE, PAGE_SIZE);
-        return new Results(new Page<>(hits(found.ids(), q.roomId()), page, PAGE_SIZE, found.total()), true,
+        long pageable = Math.min(found.total(), (long) MAX_PAGES * PAGE_SIZE);
+        return new Results(new Page<>(hits(found.ids(), q.roomId()), page, PAGE_SIZE, pageable), found.total(), true,
                 isbn.isPresent(), found.tookNanos() / 1_000);
     }
 
