@@ -69,6 +69,9 @@ class ExamPageJourneyTests extends JourneyTestSupport {
         Browser.tap(browser, browser.findElement(By.id("exam-" + exam)));
         Browser.assertFitsThePhone(browser);
         Browser.tap(browser, browser.findElement(By.id("start")));
+        // The start is a form post answered by a redirect: wait for the attempt's page rather than read the address
+        // while the browser is still on its way.
+        wait.until(ExpectedConditions.urlMatches(".*/training/attempts/\\d+$"));
         assertThat(browser.getCurrentUrl()).matches(".*/training/attempts/\\d+");
         long attempt = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
         assertThat(browser.findElement(By.id("countdown")).getText()).matches("剩余 (19|20):\\d\\d");

@@ -14,6 +14,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
@@ -72,6 +74,8 @@ class TrainingJourneyTests extends JourneyTestSupport {
 
         // First attempt: handed in without an answer, it fails and opens retraining.
         Browser.tap(browser, browser.findElement(By.id("start")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlMatches(".*/training/attempts/\\d+$"));
         assertThat(browser.getCurrentUrl()).matches(".*/training/attempts/\\d+$");
         Browser.tap(browser, browser.findElement(By.id("submit")));
         acceptConfirmation(browser);
@@ -107,6 +111,8 @@ class TrainingJourneyTests extends JourneyTestSupport {
 
         // Second attempt: every question answered right (the page sends the bank's numbering of the choice).
         Browser.tap(browser, browser.findElement(By.id("start")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlMatches(".*/training/attempts/\\d+$"));
         long attempt = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/training/attempts/(\\d+)$", "$1"));
         for (var item : jdbc.sql("SELECT position, correct[1] FROM training_attempt_item WHERE attempt_id = ? ORDER BY position")
                 .param(attempt).query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).list()) {
