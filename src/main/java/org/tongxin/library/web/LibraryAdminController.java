@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -208,33 +209,29 @@ class LibraryAdminController {
     @PostMapping("/library-admin/rooms/{roomId}/return")
     String takeBack(@PathVariable long roomId, @RequestParam(defaultValue = "") String barcode,
                     RedirectAttributes redirect) {
-        Viewer viewer = CurrentViewer.get();
-        circulation.managedRoom(viewer, roomId);
-        String code = ScannedCode.barcode(barcode);
-        redirect.addFlashAttribute("deskFocus", "return");
-        try {
-            requireCopy(code);
-            Circulation.Returned r = circulation.returnCopy(viewer, code, roomId);
-            redirect.addFlashAttribute("desk", new DeskResult("RETURNED", r.title(), code, null, null, r.copyStatus(),
-                    roomNames().get(r.roomId())));
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        return "redirect:/library-admin/rooms/" + roomId + "#desk";
+        return desk(roomId, barcode, "return", "RETURNED", redirect,
+                (viewer, code) -> circulation.returnCopy(viewer, code, roomId));
     }
 
     /** Takes in a copy that was on its way to this room. */
     @PostMapping("/library-admin/rooms/{roomId}/receive")
     String receive(@PathVariable long roomId, @RequestParam(defaultValue = "") String barcode,
                    RedirectAttributes redirect) {
+        return desk(roomId, barcode, "receive", "RECEIVED", redirect,
+                (viewer, code) -> circulation.receive(viewer, roomId, code));
+    }
+
+    /** A copy handed over the room's desk by its scanned barcode; the outcome or the refusal shows on the desk. */
+    private String desk(long roomId, String barcode, String focus, String outcome, RedirectAttributes redirect,
+                        BiFunction<Viewer, String, Circulation.Returned> action) {
         Viewer viewer = CurrentViewer.get();
         circulation.managedRoom(viewer, roomId);
         String code = ScannedCode.barcode(barcode);
-        redirect.addFlashAttribute("deskFocus", "receive");
+        redirect.addFlashAttribute("deskFocus", focus);
         try {
             requireCopy(code);
-            Circulation.Returned r = circulation.receive(viewer, roomId, code);
-            redirect.addFlashAttribute("desk", new DeskResult("RECEIVED", r.title(), code, null, null, r.copyStatus(),
+            Circulation.Returned r = action.apply(viewer, code);
+            redirect.addFlashAttribute("desk", new DeskResult(outcome, r.title(), code, null, null, r.copyStatus(),
                     roomNames().get(r.roomId())));
         } catch (Refusal e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
