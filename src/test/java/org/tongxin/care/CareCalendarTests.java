@@ -24,7 +24,7 @@ class CareCalendarTests extends IntegrationTestSupport {
     private static OrgSetup.HrRow bornThisMonth(String department, int age, String name) {
         LocalDate birth = LocalDate.now().withDayOfMonth(15).minusYears(age);
         OrgSetup.HrRow r = Fixtures.row(department);
-        String first17 = "510104" + birth.toString().replace("-", "") + String.format("%03d", (int) (System.nanoTime() % 500) * 2 + 1);
+        String first17 = "440300" + birth.toString().replace("-", "") + String.format("%03d", (int) (System.nanoTime() % 500) * 2 + 1);
         String id = first17 + IdCardNumber.checkCharacter(first17);
         return new OrgSetup.HrRow(r.employeeNo(), name, "男", birth.toString(), r.phone(), id, department,
                 birth.plusYears(22).toString(), r.jobTitle(), "在职");

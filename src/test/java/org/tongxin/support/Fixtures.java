@@ -2,8 +2,11 @@ package org.tongxin.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +26,8 @@ import org.tongxin.shared.security.Viewer;
 public class Fixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
+    /** Keeps rows of separate runs apart should they ever share a database. */
+    private static final int RUN = ThreadLocalRandom.current().nextInt(1000);
 
     private final OrgSetup orgSetup;
     private final JdbcClient jdbc;
@@ -75,21 +80,21 @@ public class Fixtures {
     /** A unique, valid HR row in {@code departmentCode}. */
     public static OrgSetup.HrRow row(String departmentCode) {
         int n = SERIAL.getAndIncrement();
-        String no = "X" + n + "N" + (System.nanoTime() % 1_000_000);
+        String no = "X" + n + "N" + RUN;
         String id = uniqueId(n);
-        String phone = "139" + String.format("%08d", Math.floorMod(System.nanoTime() + n * 7919L, 100_000_000L));
+        // The serial makes phones and ID numbers unique within a run (random ones collided now and then), and the
+        // prefixes 166 and 4401 are ones the demo data never uses.
+        String phone = "166" + String.format("%08d", Math.floorMod(RUN * 100_000L + n, 100_000_000L));
         return new OrgSetup.HrRow(no, "测试" + n, IdCardNumber.gender(id).equals("M") ? "男" : "女",
                 IdCardNumber.birthDate(id).orElseThrow().toString(), phone, id, departmentCode, "2015-07-01",
                 "收费员", "在职");
     }
 
+    /** Distinct for the first 10,000 rows of a run (region digits and sequence come from the serial); genders alternate. */
     private static String uniqueId(int n) {
-        long t = System.nanoTime();
-        int year = 1960 + (int) Math.floorMod(t / 7, 30L);
-        int month = 1 + (int) Math.floorMod(t / 11, 12L);
-        int day = 1 + (int) Math.floorMod(t / 13, 28L);
-        String first17 = "5101" + String.format("%02d", Math.floorMod(n, 100)) + String.format("%04d%02d%02d", year, month, day)
-                + String.format("%03d", Math.floorMod(t, 1000L));
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(RUN * 31 + n * 7, 30 * 365));
+        String first17 = "4401" + String.format("%02d", n % 100) + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", (n / 100) % 100 * 10 + n % 10);
         return first17 + IdCardNumber.checkCharacter(first17);
     }
 
