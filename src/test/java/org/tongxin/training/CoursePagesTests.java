@@ -34,7 +34,7 @@ import org.tongxin.training.internal.CourseReminders;
 import org.tongxin.training.internal.Courses;
 import org.tongxin.training.internal.LessonMaterials;
 import org.tongxin.training.internal.TrainingAdmin;
-import org.tongxin.training.internal.VideoProbe;
+import org.tongxin.shared.files.VideoProbe;
 
 /**
  * The course pages: an officer builds a course of text, PDF and video lessons from real files, orders and
@@ -167,7 +167,7 @@ class CoursePagesTests extends IntegrationTestSupport {
                 resource("lesson.pdf"))).param("title", "假视频"))).isEqualTo("refused file.notMp4");
         if (probe.available()) {
             assertThat(upload(multipart(base + "video").file(new MockMultipartFile("file", "旧.mp4", "video/mp4",
-                    clip("mpeg4"))).param("title", "旧编码"))).isEqualTo("refused training.error.videoCodec");
+                    clip("mpeg4"))).param("title", "旧编码"))).isEqualTo("refused media.error.videoCodec");
         }
         assertThat(lessonCount(course)).isEqualTo(3);
 

@@ -2,7 +2,10 @@ package org.tongxin.shared.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The files a form's file input sent. */
@@ -29,6 +32,29 @@ public final class Uploads {
             return part.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Spools an upload to a temporary file (large videos are not held in memory), hands it on, then removes it. */
+    public static void spooled(MultipartFile file, Consumer<Path> use) {
+        if (file == null || file.isEmpty()) {
+            throw new Refusal("file.empty");
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tongxin", ".upload");
+            file.transferTo(tmp);
+            use.accept(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("spooling an upload", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    tmp.toFile().deleteOnExit();
+                }
+            }
         }
     }
 }

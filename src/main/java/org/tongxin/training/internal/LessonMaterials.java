@@ -13,6 +13,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
+import org.tongxin.shared.files.VideoProbe;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;

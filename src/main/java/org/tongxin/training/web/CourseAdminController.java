@@ -1,16 +1,11 @@
 package org.tongxin.training.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -175,7 +170,7 @@ class CourseAdminController {
         Viewer viewer = CurrentViewer.get();
         // The course is checked before the upload, so another unit's course answers 404 whatever is sent.
         admin.managedCourse(viewer, courseId);
-        return act(courseId, redirect, "training.lessonAdded", () -> spooled(file,
+        return act(courseId, redirect, "training.lessonAdded", () -> Uploads.spooled(file,
                 upload -> materials.addPdf(viewer, courseId, title, upload)));
     }
 
@@ -185,7 +180,7 @@ class CourseAdminController {
         Viewer viewer = CurrentViewer.get();
         // The course is checked before the upload, so another unit's course answers 404 whatever is sent.
         admin.managedCourse(viewer, courseId);
-        return act(courseId, redirect, "training.lessonAdded", () -> spooled(file,
+        return act(courseId, redirect, "training.lessonAdded", () -> Uploads.spooled(file,
                 upload -> materials.addVideo(viewer, courseId, title, upload)));
     }
 
@@ -243,29 +238,6 @@ class CourseAdminController {
 
     private String unitName(long unitId) {
         return org.unit(unitId).map(OrgUnit::name).orElse("");
-    }
-
-    /** Spools an upload to a temporary file (large videos are not held in memory), hands it on, then removes it. */
-    private static void spooled(MultipartFile file, Consumer<Path> use) {
-        if (file == null || file.isEmpty()) {
-            throw new Refusal("file.empty");
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("lesson", ".upload");
-            file.transferTo(tmp);
-            use.accept(tmp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("spooling an upload", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    tmp.toFile().deleteOnExit();
-                }
-            }
-        }
     }
 
     private static String act(long courseId, RedirectAttributes redirect, String doneKey, Runnable action) {

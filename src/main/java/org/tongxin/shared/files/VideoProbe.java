@@ -1,4 +1,4 @@
-package org.tongxin.training.internal;
+package org.tongxin.shared.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +34,8 @@ public class VideoProbe {
     private final String ffmpeg;
     private volatile Boolean available;
 
-    VideoProbe(@Value("${tongxin.training.ffprobe:ffprobe}") String ffprobe,
-               @Value("${tongxin.training.ffmpeg:ffmpeg}") String ffmpeg) {
+    VideoProbe(@Value("${tongxin.media.ffprobe:ffprobe}") String ffprobe,
+               @Value("${tongxin.media.ffmpeg:ffmpeg}") String ffmpeg) {
         this.ffprobe = ffprobe;
         this.ffmpeg = ffmpeg;
     }
@@ -71,10 +71,10 @@ public class VideoProbe {
             }
         }
         if (!r.ok() || codec == null) {
-            throw new Refusal("training.error.notVideo");
+            throw new Refusal("media.error.notVideo");
         }
         if (!codec.equals("h264")) {
-            throw new Refusal("training.error.videoCodec");
+            throw new Refusal("media.error.videoCodec");
         }
         Integer durationS = seconds == null || seconds <= 0 ? null : (int) Math.round(seconds);
         return new Probe(durationS, poster(video, seconds));

@@ -1,4 +1,4 @@
-package org.tongxin.training.internal;
+package org.tongxin.shared.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class VideoProbeTests {
             assertThat(p.durationS()).isEqualTo(3);
             assertThat(p.poster()).startsWith((byte) 0xFF, (byte) 0xD8);
             Files.write(clip, new ClassPathResource("training/lesson.pdf").getContentAsByteArray());
-            assertThatThrownBy(() -> probe.probe(clip)).isInstanceOf(Refusal.class).hasMessage("training.error.notVideo");
+            assertThatThrownBy(() -> probe.probe(clip)).isInstanceOf(Refusal.class).hasMessage("media.error.notVideo");
         } finally {
             Files.delete(clip);
         }
