@@ -65,6 +65,11 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // The check page of a training certificate, opened from the QR code by anyone.
                         .requestMatchers("/verify/**").permitAll()
+                        // Published publicity is read by anyone a link reaches, in WeChat or QQ, without an account;
+                        // the controllers let through only what is published (internal items ask for a log-in).
+                        .requestMatchers("/p/**", "/feeds/**", "/publicity/pictures/**", "/publicity/items/*/video",
+                                "/publicity/items/*/poster").permitAll()
+                        .requestMatchers("/publicity-admin", "/publicity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Activity results and honours are read by employees; only officers publish, give or revoke.
                         .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")
@@ -90,6 +95,8 @@ class SecurityConfig {
                                 "/membership/verify")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())
+                // A share only adds one to a counter; anonymous readers get no session just to carry a token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/p/*/share"))
                 .formLogin(form -> form.loginPage("/login").successHandler(success)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
