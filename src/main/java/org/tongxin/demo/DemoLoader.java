@@ -73,12 +73,14 @@ class DemoLoader implements ApplicationRunner {
     private final VolunteerSetup volunteering;
     private final LibraryDemo library;
     private final TrainingDemo training;
+    private final PublicityDemo publicity;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
-               ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training) {
+               ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
+               PublicityDemo publicity) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -95,6 +97,7 @@ class DemoLoader implements ApplicationRunner {
         this.volunteering = volunteering;
         this.library = library;
         this.training = training;
+        this.publicity = publicity;
     }
 
     @Override
@@ -176,6 +179,7 @@ class DemoLoader implements ApplicationRunner {
                 tollStation.key(), created.get(company.key()).id());
         library.load(created.values(), stationId, List.of(officer, employee, committee));
         training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo());
+        publicity.load(system, created.values(), stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
