@@ -70,6 +70,9 @@ class SecurityConfig {
                         .requestMatchers("/p/**", "/feeds/**", "/publicity/pictures/**", "/publicity/items/*/video",
                                 "/publicity/items/*/poster").permitAll()
                         .requestMatchers("/publicity-admin", "/publicity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        // The encoder's only credential is the stream key in the address; viewers of a public session
+                        // need no account. Both are checked in the live module against the session.
+                        .requestMatchers("/live/ingest/**", "/live/*/hls/**").permitAll()
                         .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Activity results and honours are read by employees; only officers publish, give or revoke.
                         .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")
@@ -95,8 +98,9 @@ class SecurityConfig {
                                 "/membership/verify")
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())
-                // A share only adds one to a counter; anonymous readers get no session just to carry a token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/p/*/share"))
+                // A share only adds one to a counter; anonymous readers get no session just to carry a token. An
+                // encoder carries no session at all.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/p/*/share", "/live/ingest/**"))
                 .formLogin(form -> form.loginPage("/login").successHandler(success)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))

@@ -1,15 +1,19 @@
 package org.tongxin.shared.files;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -136,6 +140,8 @@ public class FileStore {
     private static final Pattern KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp)");
     private static final Pattern MEDIA_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(pdf|mp4)");
     private static final Pattern DOCUMENT_KEY = Pattern.compile("[a-z]+/[0-9a-f-]{36}\\.(jpg|png|webp|pdf)\\.sealed");
+    /** Pieces of a stream (live video playlists and segments), named by the caller under a numbered folder. */
+    private static final Pattern PIECE_KEY = Pattern.compile("[a-z]+/[0-9]+/[0-9a-z-]{1,60}\\.(m3u8|ts|m4s|mp4)");
     private static final String PDF = "application/pdf";
     private static final String SEALED = ".sealed";
 
@@ -260,6 +266,85 @@ public class FileStore {
         }
         deleteOnRollback(key);
         return key;
+    }
+
+    /**
+     * Writes a piece of a stream under {@code key} (shape {@code live/12/345.ts}: the caller chooses the name, never the
+     * sender), replacing an earlier one atomically so a reader never sees half a file. Refuses, writing nothing,
+     * beyond {@code maxBytes}. Returns the size written.
+     */
+    public long writePiece(String key, InputStream in, long maxBytes) {
+        if (!PIECE_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a piece key: " + key);
+        }
+        Path target = root.resolve(key);
+        Path partial = null;
+        try {
+            Files.createDirectories(target.getParent());
+            partial = Files.createTempFile(target.getParent(), ".piece", ".part");
+            long size;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                size = in.transferTo(new FilterOutputStream(out) {
+                    private long written;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[]{(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        written += len;
+                        if (written > maxBytes) {
+                            throw new Refused("file.tooLarge");
+                        }
+                        out.write(b, off, len);
+                    }
+                });
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            partial = null;
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing " + key, e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    log.warn("Could not remove {}", partial, e);
+                }
+            }
+        }
+    }
+
+    /** The file of a stream piece, when there is one. */
+    public Optional<Path> piece(String key) {
+        if (key == null || !PIECE_KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        Path file = root.resolve(key);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Removes every piece of a numbered folder ({@code live/12}), e.g. when a replay's retention ends. */
+    public void deletePieces(String folder) {
+        if (!folder.matches("[a-z]+/[0-9]+")) {
+            throw new IllegalArgumentException("not a piece folder: " + folder);
+        }
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing " + folder, e);
+        }
     }
 
     /** The media file stored under {@code key}; empty for a key that is not a media file's or a missing file. */

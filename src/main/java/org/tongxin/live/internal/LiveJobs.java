@@ -1,0 +1,32 @@
+package org.tongxin.live.internal;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Ends sessions the encoder left after their scheduled end, and clears replays past their retention. */
+@Component
+class LiveJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveJobs.class);
+    /** Encoders reconnect within seconds; two silent minutes after the scheduled end mean the session is over. */
+    private static final Duration SILENCE = Duration.ofMinutes(2);
+
+    private final LiveService live;
+
+    LiveJobs(LiveService live) {
+        this.live = live;
+    }
+
+    @Scheduled(initialDelayString = "PT40S", fixedDelayString = "${tongxin.live.job-interval:PT1M}")
+    void run() {
+        int ended = live.endIdle(SILENCE);
+        int cleared = live.clearExpiredReplays();
+        if (ended + cleared > 0) {
+            log.info("Live: {} sessions ended after their encoder stopped, {} replays past retention cleared", ended,
+                    cleared);
+        }
+    }
+}
