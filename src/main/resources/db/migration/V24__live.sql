@@ -77,10 +77,13 @@ CREATE TABLE live_watch
   PRIMARY KEY (session_id, employee_id, mode)
 );
 
--- Chat and questions, kept with the session.
+-- Chat and questions, kept with the session. Every insert or change takes the next change number, so that each
+-- node's chat feed sends viewers what changed since the number they last saw (also after a reconnect).
+CREATE SEQUENCE live_message_change_seq;
 CREATE TABLE live_message
 (
   id          BIGSERIAL PRIMARY KEY,
+  change_no   BIGINT      NOT NULL DEFAULT nextval('live_message_change_seq'),
   session_id  BIGINT      NOT NULL REFERENCES live_session (id),
   account_id  BIGINT      NOT NULL,
   author_name TEXT        NOT NULL,
@@ -90,7 +93,7 @@ CREATE TABLE live_message
   hidden      BOOLEAN     NOT NULL DEFAULT false,
   created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX live_message_session_idx ON live_message (session_id, id);
+CREATE INDEX live_message_session_idx ON live_message (session_id, change_no);
 
 CREATE TABLE live_upvote
 (
