@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -248,7 +249,7 @@ class PublicityDeskController {
      * does the action; a refusal shows the editor again with what was typed.
      */
     private String act(long itemId, ItemForm form, Model model, RedirectAttributes redirect, String done,
-                       java.util.function.Consumer<Viewer> action) {
+                       Consumer<Viewer> action) {
         Viewer viewer = CurrentViewer.get();
         Items.Item item = publicity.managed(viewer, itemId);
         try {
