@@ -44,6 +44,10 @@ import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.UnitKind;
+import org.tongxin.publicity.internal.Items;
+import org.tongxin.publicity.internal.PublicityMedia;
+import org.tongxin.publicity.internal.PublicityService;
+import org.tongxin.publicity.internal.Pushes;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -109,6 +113,12 @@ class DataScopeTests extends IntegrationTestSupport {
     TrainingSetup training;
     @Autowired
     Suggestions suggestions;
+    @Autowired
+    PublicityService publicity;
+    @Autowired
+    PublicityMedia publicityMedia;
+    @Autowired
+    Pushes publicityPushes;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -213,6 +223,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("assessmentId", Long.toString(assessmentOf(officerB, unitB.unit().id())));
         readingRoomOf(officerA, unitA.unit(), employeeA, idsOfA);
         readingRoomOf(officerB, unitB.unit(), employeeB, idsOfB);
+        publicityOf(officerA, unitA.unit().id(), idsOfA);
+        publicityOf(officerB, unitB.unit().id(), idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -232,6 +244,26 @@ class DataScopeTests extends IntegrationTestSupport {
                 catalogueService.addRoom(officer, unit.name() + "职工书屋", unit.id(), "", ""))));
         ids.put("suggestionId", Long.toString(suggestions.suggest(Fixtures.employee(fixtures.accountId(employeeId),
                 employeeId), room, "范围测试荐购", "", "", "")));
+    }
+
+    /**
+     * An internal draft article of the unit with its cover, and a published one whose card waits to be pushed to the
+     * unit's chat-group robot.
+     */
+    private void publicityOf(Viewer officer, long unitId, Map<String, String> ids) {
+        long draft = publicity.create(officer, new Items.Draft("ARTICLE", "范围测试稿件", "", "<p>正文</p>", "NEWS", unitId,
+                null, true), null);
+        publicityMedia.setCover(officer, draft, Pictures.picture(64, 48, "png"));
+        ids.put("itemId", Long.toString(draft));
+        ids.put("webhookId", Long.toString(publicityPushes.add(officer, unitId, "WECOM", "范围测试群",
+                "http://localhost:9/cgi-bin/webhook/send?key=scope", null)));
+        long published = publicity.create(officer, new Items.Draft("ARTICLE", "范围测试发布", "", "<p>正文</p>", "NEWS",
+                unitId, null, false), null);
+        publicityMedia.setCover(officer, published, Pictures.picture(64, 48, "png"));
+        publicity.submit(officer, published);
+        publicity.approve(committee, published, null);
+        ids.put("publishedItemId", Long.toString(published));
+        ids.put("pushId", Long.toString(publicityPushes.ofItem(published).getFirst().id()));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -350,7 +382,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
-                        && !pattern.startsWith("/library-admin")) {
+                        && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -572,6 +604,36 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(mvc.perform(get("/training-admin/exams").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/training-admin/exams/" + idsOfA.get("examId") + "\"")
                 .doesNotContain("/training-admin/exams/" + idsOfB.get("examId") + "\"");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/publicity-admin/items/{itemId}",
+                "/publicity-admin/items/{itemId}/pictures", "/publicity-admin/items/{itemId}/cover",
+                "/publicity-admin/items/{itemId}/submit", "/publicity-admin/items/{itemId}/approve",
+                "/publicity-admin/items/{itemId}/send-back", "/publicity-admin/items/{itemId}/withdraw",
+                "/publicity-admin/items/{itemId}/reach", "/publicity-admin/robots/{webhookId}/deactivate",
+                "/publicity-admin/pushes/{pushId}/retry");
+        assertThat(jdbc.sql("SELECT title || ' ' || status || ' ' || (cover_key IS NOT NULL) FROM publicity_item WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("itemId"))).query(String.class).single()).isEqualTo("范围测试稿件 DRAFT true");
+        assertThat(jdbc.sql("SELECT count(*) FROM publicity_picture WHERE item_id = ?")
+                .param(Long.parseLong(idsOfB.get("itemId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM publicity_item WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("publishedItemId"))).query(String.class).single()).isEqualTo("PUBLISHED");
+        assertThat(jdbc.sql("SELECT active FROM publicity_webhook WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("webhookId"))).query(Boolean.class).single()).isTrue();
+        int writeElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/publicity-admin/items"), "/publicity-admin/items")
+                .param("category", "NEWS").param("body", "<p>越权</p>")).andReturn().getResponse().getStatus();
+        assertThat(writeElsewhere).isEqualTo(404);
+        int robotElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/publicity-admin/robots"), "/publicity-admin/robots")
+                .param("url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x")).andReturn().getResponse().getStatus();
+        assertThat(robotElsewhere).isEqualTo(404);
+        int reviewerElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/publicity-admin/reviewers"),
+                "/publicity-admin/reviewers").param("accountId", Long.toString(officerA.accountId()))).andReturn()
+                .getResponse().getStatus();
+        assertThat(reviewerElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM publicity_item WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM publicity_webhook WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM publicity_reviewer WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isZero();
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

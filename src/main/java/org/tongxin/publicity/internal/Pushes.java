@@ -180,10 +180,14 @@ public class Pushes {
                         SELECT w.unit_id FROM publicity_push p JOIN publicity_webhook w ON w.id = p.webhook_id WHERE p.id = ?""")
                 .param(pushId).query(Long.class).optional().orElseThrow(() -> new NotFoundException("push " + pushId));
         org.managedUnit(officer, unitId);
-        jdbc.sql("""
+        int retried = jdbc.sql("""
                         UPDATE publicity_push SET status = 'PENDING', attempts = 0, next_attempt_at = now()
                         WHERE id = ? AND status = 'FAILED'""")
                 .param(pushId).update();
+        if (retried == 1) {
+            audit.record(officer, "publicity.push.retry", "publicity_push", pushId, unitId, "",
+                    Map.of("status", "FAILED"), Map.of("status", "PENDING"));
+        }
     }
 
     /**
