@@ -126,6 +126,11 @@ public class OrgDirectory {
         return employees.summary(id);
     }
 
+    /** Many employees at once (a board, a list), by id; ids not found are left out. */
+    public Map<Long, EmployeeSummary> employees(Collection<Long> ids) {
+        return employees.summaries(ids);
+    }
+
     /** The employee whose employee number or phone is {@code login}. */
     public Optional<Long> employeeIdForLogin(String login) {
         return employees.idForLogin(login);

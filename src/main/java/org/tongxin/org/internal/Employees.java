@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.org.EmployeeStatus;
@@ -48,15 +49,26 @@ public class Employees {
                 .optional();
     }
 
+    private static final String SUMMARY = """
+            SELECT e.id, e.emp_no, e.name, e.status, u.id AS unit_id, u.name AS unit_name,
+                   d.name AS dept_name, e.job_title""";
+    private static final RowMapper<EmployeeSummary> SUMMARY_MAPPER = (rs, i) -> new EmployeeSummary(rs.getLong("id"),
+            rs.getString("emp_no"), rs.getString("name"), EmployeeStatus.valueOf(rs.getString("status")),
+            rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title"));
+
     public Optional<EmployeeSummary> summary(long id) {
-        return jdbc.sql("""
-                        SELECT e.id, e.emp_no, e.name, e.status, u.id AS unit_id, u.name AS unit_name,
-                               d.name AS dept_name, e.job_title""" + FROM + " WHERE e.id = ?")
-                .param(id)
-                .query((rs, i) -> new EmployeeSummary(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
-                        EmployeeStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
-                        rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title")))
-                .optional();
+        return jdbc.sql(SUMMARY + FROM + " WHERE e.id = ?").param(id).query(SUMMARY_MAPPER).optional();
+    }
+
+    /** Summaries of many employees in one query, by id (ids not found are left out). */
+    public Map<Long, EmployeeSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, EmployeeSummary> out = new HashMap<>();
+        jdbc.sql(SUMMARY + FROM + " WHERE e.id = ANY(?)").param(ids.toArray(Long[]::new)).query(SUMMARY_MAPPER).list()
+                .forEach(e -> out.put(e.id(), e));
+        return out;
     }
 
     /** Employees anywhere in the subtree of {@code root}, optionally filtered by name or number. */

@@ -165,13 +165,15 @@ public class AssessmentService {
         managed(officer, assessmentId);
         Set<Long> within = subtreeUnitId == null ? null : new HashSet<>(org.subtreeCounts(
                 org.managedUnit(officer, subtreeUnitId)).stream().map(u -> u.unit().id()).toList());
+        List<Assessee> assessees = assessments.assessees(assessmentId);
+        Map<Long, EmployeeSummary> people = org.employees(assessees.stream().map(Assessee::employeeId).toList());
         List<BoardRow> rows = new ArrayList<>();
-        for (Assessee s : assessments.assessees(assessmentId)) {
-            Optional<EmployeeSummary> e = org.employee(s.employeeId());
-            if (e.isEmpty() || within != null && !within.contains(e.get().unitId())) {
+        for (Assessee s : assessees) {
+            EmployeeSummary e = people.get(s.employeeId());
+            if (e == null || within != null && !within.contains(e.unitId())) {
                 continue;
             }
-            rows.add(new BoardRow(s, e.get().name(), e.get().employeeNo(), e.get().unitName(), e.get().unitId()));
+            rows.add(new BoardRow(s, e.name(), e.employeeNo(), e.unitName(), e.unitId()));
         }
         return rows;
     }
