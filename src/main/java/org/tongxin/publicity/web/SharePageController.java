@@ -106,6 +106,8 @@ class SharePageController {
         model.addAttribute("page", page);
         model.addAttribute("card", page.card());
         model.addAttribute("pageUrl", url);
+        // A video posted without words has no summary: the title then describes the link.
+        model.addAttribute("description", page.item().summary().isBlank() ? page.item().title() : page.item().summary());
         model.addAttribute("coverUrl", page.card().hasCover() ? address.of("/p/" + id + "/cover") : null);
         model.addAttribute("siteUrl", address.base());
         model.addAttribute("published", page.card().published() == null ? null
