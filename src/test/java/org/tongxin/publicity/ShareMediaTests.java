@@ -12,6 +12,7 @@ import com.google.zxing.common.HybridBinarizer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +26,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.tongxin.publicity.internal.Items;
 import org.tongxin.publicity.internal.PublicityMedia;
 import org.tongxin.publicity.internal.PublicityService;
-import org.tongxin.publicity.internal.Readership;
 import org.tongxin.support.IntegrationTestSupport;
 
 /**
@@ -39,8 +39,6 @@ class ShareMediaTests extends IntegrationTestSupport {
     PublicityService publicity;
     @Autowired
     PublicityMedia media;
-    @Autowired
-    Readership readership;
 
     ShareFixtures at;
 
@@ -107,7 +105,7 @@ class ShareMediaTests extends IntegrationTestSupport {
         assertThat(part.getContentAsByteArray()).hasSize(100);
         assertThat(open(get(video)).getContentAsByteArray()).hasSize((int) size);
 
-        String page = open(get("/p/" + id)).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String page = open(get("/p/" + id)).getContentAsString(StandardCharsets.UTF_8);
         HtmlDoc doc = HtmlDoc.parse(page);
         HtmlDoc.Element player = doc.id("item-video");
         assertThat(player.attr("src")).isEqualTo(video);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.tongxin.support.Fixtures.as;
 
 import jakarta.servlet.http.Cookie;
+import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.tongxin.publicity.internal.Items;
 import org.tongxin.publicity.internal.PublicityMedia;
 import org.tongxin.publicity.internal.PublicityService;
 import org.tongxin.publicity.internal.Readership;
@@ -55,8 +57,8 @@ class SharePageTests extends IntegrationTestSupport {
     void thePageOfAPublishedItemTellsWeChatAndQqItsTitleSummaryAndCover() throws Exception {
         long id = at.draft("蒲江收费站开展安全生产月活动", "SAFETY", false);
         PublicityMedia.Picture picture = media.addPicture(at.writer, id, ShareFixtures.picture(1600, 900,
-                java.awt.Color.BLUE));
-        publicity.update(at.writer, id, new org.tongxin.publicity.internal.Items.Draft("ARTICLE",
+                Color.BLUE));
+        publicity.update(at.writer, id, new Items.Draft("ARTICLE",
                 "蒲江收费站开展安全生产月活动", "安全月里，收费站组织了消防演练和应急疏散。",
                 "<h2>消防演练</h2><p>全体职工参加。</p><figure><img src=\"" + picture.imageUrl() + "\" alt=\"\"></figure>",
                 "SAFETY", at.unit.unit().id(), null, false));
@@ -166,7 +168,7 @@ class SharePageTests extends IntegrationTestSupport {
     void aDraftIsUnknownToStrangersAndAPreviewForItsWriterAndReviewer() throws Exception {
         long id = at.draft("工会换届选举工作方案（征求意见稿）", "POLICY", false);
         PublicityMedia.Picture picture = media.addPicture(at.writer, id, ShareFixtures.picture(800, 600,
-                java.awt.Color.GREEN));
+                Color.GREEN));
 
         assertThat(open(get("/p/" + id)).getStatus()).isEqualTo(404);
         assertThat(open(get("/p/" + id).with(as(at.outsider))).getStatus()).isEqualTo(404);

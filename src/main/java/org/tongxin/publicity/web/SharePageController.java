@@ -1,5 +1,6 @@
 package org.tongxin.publicity.web;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,7 +134,7 @@ class SharePageController {
         if (url == null) {
             return null;
         }
-        String host = java.net.URI.create(url).getHost();
+        String host = URI.create(url).getHost();
         host = host == null ? "" : host.toLowerCase(Locale.ROOT);
         if (host.endsWith("douyin.com") || host.endsWith("iesdouyin.com")) {
             return "douyin";
@@ -159,7 +160,7 @@ class SharePageController {
         sharing.shared(sharing.open(CurrentViewer.find().orElse(null), id), channel);
         if (back != null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(java.net.URI.create("/p/" + id + "?shared=" + channel + "#share")).build();
+                    .location(URI.create("/p/" + id + "?shared=" + channel + "#share")).build();
         }
         return ResponseEntity.noContent().build();
     }
