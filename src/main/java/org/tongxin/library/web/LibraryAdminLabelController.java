@@ -3,19 +3,18 @@ package org.tongxin.library.web;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tongxin.library.internal.Circulation;
 import org.tongxin.library.internal.Holdings;
 import org.tongxin.library.internal.Rooms.Room;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.web.Page;
+import org.tongxin.shared.web.PublicAddress;
 import org.tongxin.shared.web.QrCodes;
 
 /**
@@ -36,13 +35,12 @@ class LibraryAdminLabelController {
 
     private final Circulation circulation;
     private final Holdings holdings;
-    private final String publicUrl;
+    private final PublicAddress address;
 
-    LibraryAdminLabelController(Circulation circulation, Holdings holdings,
-                                @Value("${tongxin.public-url:}") String publicUrl) {
+    LibraryAdminLabelController(Circulation circulation, Holdings holdings, PublicAddress address) {
         this.circulation = circulation;
         this.holdings = holdings;
-        this.publicUrl = publicUrl.strip();
+        this.address = address;
     }
 
     @GetMapping("/library-admin/rooms/{roomId}/labels")
@@ -56,7 +54,8 @@ class LibraryAdminLabelController {
         Holdings.LabelFilter filter = new Holdings.LabelFilter(day, chosen);
         Page<Holdings.CopyRow> copies = holdings.forLabels(roomId, filter, ZoneId.systemDefault(), Page.clamp(page),
                 LABELS_PER_SHEET);
-        String base = baseUrl();
+        // Labels are printed once and stay on the books: the public address, even when printed from an internal one.
+        String base = address.base();
         model.addAttribute("room", room);
         model.addAttribute("labels", copies.items().stream()
                 .map(c -> new Label(c.barcode(), shortened(c.title()), QrCodes.svg(base + "/library/c/" + c.barcode())))
@@ -65,18 +64,6 @@ class LibraryAdminLabelController {
         model.addAttribute("day", day);
         model.addAttribute("barcodes", String.join(",", chosen));
         return "library/admin/labels";
-    }
-
-    /**
-     * Where readers reach the platform: {@code tongxin.public-url} when set (labels are printed once and stay on
-     * the books, so they must hold the public address even when printed from an internal one), else the address
-     * this page was asked for, as the member card's QR does.
-     */
-    private String baseUrl() {
-        if (!publicUrl.isEmpty()) {
-            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 
     private static String shortened(String title) {

@@ -16,23 +16,27 @@ public final class HtmlPolicy {
     /** The platform's own pictures and videos of publicity items. */
     static final Pattern OWN_MEDIA = Pattern.compile("^/publicity/(pictures/\\d+/(thumb|image)|items/\\d+/(video|poster))$");
 
-    static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("h2", "h3", "h4", "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "blockquote", "ul",
-                    "ol", "li", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td")
-            .allowElements("a").allowAttributes("href").onElements("a").allowStandardUrlProtocols()
-            .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
-            .allowAttributes("target").matching(Pattern.compile("^_blank$")).onElements("a")
-            .allowElements("img").allowAttributes("src").matching(OWN_MEDIA).onElements("img")
-            .allowAttributes("alt").onElements("img")
-            .allowAttributes("width", "height").matching(Pattern.compile("^\\d{1,4}$")).onElements("img")
-            .allowElements("video").allowAttributes("src", "poster").matching(OWN_MEDIA).onElements("video")
-            .allowAttributes("controls", "playsinline", "preload").onElements("video")
-            .allowUrlProtocols("https", "http", "mailto")
-            .toFactory();
+    static final PolicyFactory POLICY = builder().toFactory();
 
     private static final PolicyFactory TEXT_ONLY = new HtmlPolicyBuilder().toFactory();
 
     private HtmlPolicy() {
+    }
+
+    /** The rules as a builder, for a reading policy that adds to them (see {@link ReadingBody}). */
+    static HtmlPolicyBuilder builder() {
+        return new HtmlPolicyBuilder()
+                .allowElements("h2", "h3", "h4", "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "blockquote", "ul",
+                        "ol", "li", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td")
+                .allowElements("a").allowAttributes("href").onElements("a").allowStandardUrlProtocols()
+                .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
+                .allowAttributes("target").matching(Pattern.compile("^_blank$")).onElements("a")
+                .allowElements("img").allowAttributes("src").matching(OWN_MEDIA).onElements("img")
+                .allowAttributes("alt").onElements("img")
+                .allowAttributes("width", "height").matching(Pattern.compile("^\\d{1,4}$")).onElements("img")
+                .allowElements("video").allowAttributes("src", "poster").matching(OWN_MEDIA).onElements("video")
+                .allowAttributes("controls", "playsinline", "preload").onElements("video")
+                .allowUrlProtocols("https", "http", "mailto");
     }
 
     /** The body as it may be stored and shown. */

@@ -132,6 +132,16 @@ public class Items {
                 .params(category, category, units, units, includeInternal, offset, limit).query(MAPPER).list();
     }
 
+    /** How many items {@link #published} finds in all, for the pager. */
+    public long countPublished(String category, Collection<Long> unitIds, boolean includeInternal) {
+        Long[] units = unitIds == null ? null : unitIds.toArray(Long[]::new);
+        return jdbc.sql("""
+                        SELECT count(*) FROM publicity_item WHERE status = 'PUBLISHED'
+                          AND (CAST(? AS text) IS NULL OR category = ?)
+                          AND (CAST(? AS bigint[]) IS NULL OR unit_id = ANY(?)) AND (? OR NOT internal)""")
+                .params(category, category, units, units, includeInternal).query(Long.class).single();
+    }
+
     /** Items of the units given in any status, newest change first (the officers' desk). */
     public List<Item> ofUnits(Collection<Long> unitIds, String status, int limit) {
         if (unitIds != null && unitIds.isEmpty()) {

@@ -95,6 +95,8 @@ public class PublicityMedia {
         tx.executeWithoutResult(s -> {
             Photos.Stored stored = photos.store(FOLDER, prepared);
             items.setMedia(itemId, stored.imageKey(), null, null, null);
+            jdbc.sql("UPDATE publicity_item SET cover_thumb_key = ? WHERE id = ?").params(stored.thumbKey(), itemId)
+                    .update();
             audit.record(officer, "publicity.cover", "publicity_item", itemId, item.unitId(), item.title(),
                     Map.of("cover", String.valueOf(item.coverKey() != null)), Map.of("cover", "true"));
         });
@@ -139,6 +141,18 @@ public class PublicityMedia {
     public Optional<FileStore.Image> cover(Items.Item item) {
         String key = item.coverKey() != null ? item.coverKey() : item.posterKey();
         return key == null ? Optional.empty() : files.readImage(key);
+    }
+
+    /** The cover's thumbnail for lists; the cover (or poster frame) itself when it has none. */
+    public Optional<FileStore.Image> coverThumb(Items.Item item) {
+        if (item.coverKey() != null) {
+            Optional<FileStore.Image> thumb = jdbc.sql("SELECT cover_thumb_key FROM publicity_item WHERE id = ?")
+                    .param(item.id()).query(String.class).optional().flatMap(files::readImage);
+            if (thumb.isPresent()) {
+                return thumb;
+            }
+        }
+        return cover(item);
     }
 
     public Optional<FileStore.Image> poster(Items.Item item) {

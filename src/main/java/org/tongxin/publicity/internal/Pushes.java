@@ -27,6 +27,7 @@ import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.PublicAddress;
 import org.tongxin.shared.web.Refusal;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,20 +66,19 @@ public class Pushes {
     private final AuditTrail audit;
     private final HttpClient http;
     private final Set<String> allowedHosts;
-    private final String publicUrl;
+    private final PublicAddress address;
 
     Pushes(JdbcClient jdbc, Items items, FieldCipher cipher, OrgDirectory org, AuditTrail audit,
            @Value("${tongxin.publicity.webhook-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}") Set<String> allowedHosts,
-           @Value("${tongxin.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+           PublicAddress address) {
         this.jdbc = jdbc;
         this.items = items;
         this.cipher = cipher;
         this.org = org;
         this.audit = audit;
         this.allowedHosts = allowedHosts;
-        // Cards are read outside the platform, so their links must be absolute: without a configured public address
-        // they point at this machine, which is only right for a trial run.
-        this.publicUrl = (publicUrl.isBlank() ? "http://localhost:" + port : publicUrl).replaceAll("/+$", "");
+        // Cards are read outside the platform, so their links must be absolute.
+        this.address = address;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -235,8 +235,8 @@ public class Pushes {
 
     /** The card for an item in the robot's format, with the item's public page and cover as absolute URLs. */
     String card(String kind, Items.Item item) {
-        String url = publicUrl + "/p/" + item.id();
-        String cover = item.coverKey() == null ? null : publicUrl + "/p/" + item.id() + "/cover";
+        String url = address.of("/p/" + item.id());
+        String cover = item.coverKey() == null ? null : address.of("/p/" + item.id() + "/cover");
         if (kind.equals("WECOM")) {
             return JSON.writeValueAsString(Map.of("msgtype", "news", "news", Map.of("articles", List.of(
                     withPicture(Map.of("title", item.title(), "description", item.summary(), "url", url), "picurl", cover)))));

@@ -3,11 +3,9 @@ package org.tongxin.training.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,8 +15,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.tongxin.shared.files.CjkFont;
 import org.tongxin.shared.web.QrCodes;
 
 /**
@@ -35,16 +33,11 @@ public class CertificatePdf {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CertificatePdf.class);
-    /** TrueType-outlined CJK fonts Debian ships (PDFBox embeds TrueType outlines, not CFF). */
-    private static final List<String> CANDIDATES = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
 
     private final Optional<Path> font;
 
-    CertificatePdf(@Value("${tongxin.training.cjk-font:}") String configured) {
-        Stream<String> paths = configured.isBlank() ? CANDIDATES.stream() : Stream.of(configured);
-        this.font = paths.map(Path::of).filter(Files::isReadable).findFirst();
+    CertificatePdf(CjkFont cjk) {
+        this.font = cjk.file();
         if (font.isEmpty()) {
             log.warn("No CJK font found: certificates are offered as printable pages only, without PDF");
         }
