@@ -132,7 +132,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
             browser.findElement(By.id("cover-file")).sendKeys(pictureFile(1200, 630).toString());
             Browser.tap(browser, browser.findElement(By.id("cover-upload")));
             assertThat(countPictures(browser)).as("pictures kept in the saved body").isEqualTo(2);
-            Browser.screenshot(browser, "81-publicity-editor");
+            Browser.screenshot(browser, "87-publicity-journey-editor");
             Browser.assertFitsThePhone(browser);
             Browser.tap(browser, browser.findElement(By.id("item-submit")));
             assertThat(jdbc.sql("SELECT status FROM publicity_item WHERE id = ?").param(id).query(String.class)
@@ -140,7 +140,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
 
             logIn(browser, reviewer.employeeNo(), "Shenhe2026xx");
             browser.get(url("/publicity-admin/review"));
-            Browser.screenshot(browser, "82-publicity-review");
+            Browser.screenshot(browser, "88-publicity-journey-review");
             Browser.assertFitsThePhone(browser);
             Browser.tap(browser, browser.findElement(By.id("approve-" + id)));
             assertThat(jdbc.sql("SELECT status FROM publicity_item WHERE id = ?").param(id).query(String.class)
@@ -158,7 +158,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
             wait.until(d -> imagesLoaded(d, body));
             int anonymousReads = reads(browser);
             assertThat(anonymousReads).isGreaterThanOrEqualTo(1);
-            Browser.screenshot(browser, "83-publicity-share-page");
+            Browser.screenshot(browser, "89-publicity-journey-share");
             Browser.assertFitsThePhone(browser);
 
             String posterHref = browser.findElement(By.id("poster-link")).getAttribute("href");
@@ -173,7 +173,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
 
             logIn(browser, reader.employeeNo(), "Yuedu2026xxx");
             browser.get(url("/news"));
-            Browser.screenshot(browser, "84-publicity-news");
+            Browser.screenshot(browser, "90-publicity-journey-news");
             Browser.assertFitsThePhone(browser);
             Browser.tap(browser, browser.findElement(By.cssSelector("a[href$='/p/" + id + "']")));
             wait.until(d -> d.getCurrentUrl().endsWith("/p/" + id));
