@@ -1,6 +1,6 @@
 // The publicity editor on a phone: a toolbar that puts headings, paragraphs, lists and quotes around the selected
 // text of the HTML body; a picture chosen is uploaded at once and its figure put into the body where the cursor
-// was; a cover chosen is shown before it is uploaded. Without this script the page still works: tags are typed by
+// was (after the text when it was never placed); a cover chosen is shown before it is uploaded. Without this script the page still works: tags are typed by
 // hand, and the upload buttons send the form (a picture then lands at the end of the body).
 (function () {
   var body = document.getElementById("item-body");
@@ -8,8 +8,17 @@
     return;
   }
   var form = document.getElementById("item-form");
+  // Until the writer puts the cursor somewhere, new things go after what is written, not before it.
+  var placed = false;
+  ["focus", "click", "keyup", "select"].forEach(function (type) {
+    body.addEventListener(type, function () { placed = true; });
+  });
 
   function insert(text, selectFrom, selectTo) {
+    if (!placed) {
+      body.setSelectionRange(body.value.length, body.value.length);
+      placed = true;
+    }
     var start = body.selectionStart, end = body.selectionEnd;
     body.value = body.value.slice(0, start) + text + body.value.slice(end);
     body.focus();

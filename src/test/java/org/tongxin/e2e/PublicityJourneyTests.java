@@ -128,6 +128,9 @@ class PublicityJourneyTests extends JourneyTestSupport {
                 browser.findElement(By.id("picture-file")).sendKeys(picture.toString());
                 wait.until(d -> countPictures(d) > before);
             }
+            String written = browser.findElement(By.id("item-body")).getAttribute("value");
+            assertThat(written.indexOf("寒潮来临前")).as("pictures go after the text typed before them")
+                    .isLessThan(written.indexOf("/publicity/pictures/"));
             Browser.tap(browser, browser.findElement(By.id("item-save")));
             browser.findElement(By.id("cover-file")).sendKeys(pictureFile(1200, 630).toString());
             Browser.tap(browser, browser.findElement(By.id("cover-upload")));
