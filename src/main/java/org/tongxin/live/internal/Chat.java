@@ -98,20 +98,20 @@ public class Chat {
 
     @Transactional
     public void answer(Viewer moderator, long messageId) {
-        long sessionId = moderated(moderator, messageId);
-        jdbc.sql("UPDATE live_message SET answered = true WHERE id = ? AND question").param(messageId).update();
-        changed(messageId);
-        audit.record(moderator, "live.chat.answer", "live_message", messageId, null, "", Map.of(),
-                Map.of("sessionId", sessionId));
+        moderate(moderator, messageId, "UPDATE live_message SET answered = true WHERE id = ? AND question",
+                "live.chat.answer");
     }
 
     @Transactional
     public void hide(Viewer moderator, long messageId) {
+        moderate(moderator, messageId, "UPDATE live_message SET hidden = true WHERE id = ?", "live.chat.hide");
+    }
+
+    private void moderate(Viewer moderator, long messageId, String update, String action) {
         long sessionId = moderated(moderator, messageId);
-        jdbc.sql("UPDATE live_message SET hidden = true WHERE id = ?").param(messageId).update();
+        jdbc.sql(update).param(messageId).update();
         changed(messageId);
-        audit.record(moderator, "live.chat.hide", "live_message", messageId, null, "", Map.of(),
-                Map.of("sessionId", sessionId));
+        audit.record(moderator, action, "live_message", messageId, null, "", Map.of(), Map.of("sessionId", sessionId));
     }
 
     /** Mutes the writer of a message for the rest of the session. */
