@@ -67,6 +67,7 @@ class PublicityDeskPhoneTests extends JourneyTestSupport {
             Browser.screenshot(browser, "81-publicity-new");
             Browser.assertFitsThePhone(browser);
             Browser.tap(browser, browser.findElement(By.id("item-create")));
+            wait.until(d -> d.getCurrentUrl().matches(".*/publicity-admin/items/\\d+$"));
 
             String editor = browser.getCurrentUrl();
             long id = Long.parseLong(editor.substring(editor.lastIndexOf('/') + 1));
@@ -85,11 +86,11 @@ class PublicityDeskPhoneTests extends JourneyTestSupport {
             assertThat(browser.findElement(By.id("cover-preview")).isDisplayed()).isTrue();
             Browser.screenshot(browser, "82-publicity-editor");
             Browser.assertFitsThePhone(browser);
-            Browser.tap(browser, browser.findElement(By.id("cover-upload")));
+            Browser.send(browser, By.id("cover-upload"));
             wait.until(d -> d.findElements(By.id("flash")).size() == 1);
             assertThat(items.find(id).orElseThrow().bodyHtml()).contains("<img src=\"/publicity/pictures/");
             assertThat(items.find(id).orElseThrow().coverKey()).isNotNull();
-            Browser.tap(browser, browser.findElement(By.id("item-submit")));
+            Browser.send(browser, By.id("item-submit"));
             wait.until(d -> d.findElements(By.id("awaiting")).size() == 1);
             assertThat(items.find(id).orElseThrow().status()).isEqualTo("SUBMITTED");
             Browser.screenshot(browser, "83-publicity-submitted");
@@ -107,7 +108,7 @@ class PublicityDeskPhoneTests extends JourneyTestSupport {
             browser.get(url("/publicity-admin/review"));
             Browser.screenshot(browser, "86-publicity-review");
             Browser.assertFitsThePhone(browser);
-            Browser.tap(browser, browser.findElement(By.id("approve-" + id)));
+            Browser.send(browser, By.id("approve-" + id));
             wait.until(d -> d.findElements(By.id("flash")).size() == 1);
             assertThat(items.find(id).orElseThrow().status()).isEqualTo("PUBLISHED");
         } finally {

@@ -131,13 +131,13 @@ class PublicityJourneyTests extends JourneyTestSupport {
             String written = browser.findElement(By.id("item-body")).getAttribute("value");
             assertThat(written.indexOf("寒潮来临前")).as("pictures go after the text typed before them")
                     .isLessThan(written.indexOf("/publicity/pictures/"));
-            Browser.tap(browser, browser.findElement(By.id("item-save")));
+            Browser.send(browser, By.id("item-save"));
             browser.findElement(By.id("cover-file")).sendKeys(pictureFile(1200, 630).toString());
-            Browser.tap(browser, browser.findElement(By.id("cover-upload")));
+            Browser.send(browser, By.id("cover-upload"));
             assertThat(countPictures(browser)).as("pictures kept in the saved body").isEqualTo(2);
             Browser.screenshot(browser, "87-publicity-journey-editor");
             Browser.assertFitsThePhone(browser);
-            Browser.tap(browser, browser.findElement(By.id("item-submit")));
+            Browser.send(browser, By.id("item-submit"));
             assertThat(jdbc.sql("SELECT status FROM publicity_item WHERE id = ?").param(id).query(String.class)
                     .single()).isEqualTo("SUBMITTED");
 
@@ -145,7 +145,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
             browser.get(url("/publicity-admin/review"));
             Browser.screenshot(browser, "88-publicity-journey-review");
             Browser.assertFitsThePhone(browser);
-            Browser.tap(browser, browser.findElement(By.id("approve-" + id)));
+            Browser.send(browser, By.id("approve-" + id));
             assertThat(jdbc.sql("SELECT status FROM publicity_item WHERE id = ?").param(id).query(String.class)
                     .single()).isEqualTo("PUBLISHED");
 

@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium for all browser tests, at the width of a 375-px phone. Debian's Chromium and
@@ -61,6 +63,13 @@ public final class Browser {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
+    }
+
+    /** Taps a button that sends a form, and waits until the page it leads to has replaced this one. */
+    public static void send(WebDriver driver, By button) {
+        WebElement pressed = driver.findElement(button);
+        tap(driver, pressed);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(pressed));
     }
 
     /** Logs in afresh (earlier cookies dropped) on the server at {@code baseUrl}. */
