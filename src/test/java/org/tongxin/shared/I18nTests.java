@@ -25,7 +25,7 @@ class I18nTests {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live)\\.[a-zA-Z.]+[a-zA-Z])\"");
+            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live|voice)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     private static final Pattern AUDIT_ACTION = Pattern.compile("\\.record(?:All)?\\(\\s*\\w+,\\s*\"([a-zA-Z.]+)\"");
 

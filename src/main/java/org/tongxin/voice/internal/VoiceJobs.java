@@ -1,0 +1,30 @@
+package org.tongxin.voice.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Chases overdue suggestion steps and moves pooled evaluation ballots into the counted ones. */
+@Component
+class VoiceJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(VoiceJobs.class);
+
+    private final SuggestionScheme suggestions;
+    private final Evaluations evaluations;
+
+    VoiceJobs(SuggestionScheme suggestions, Evaluations evaluations) {
+        this.suggestions = suggestions;
+        this.evaluations = evaluations;
+    }
+
+    @Scheduled(initialDelayString = "PT50S", fixedDelayString = "${tongxin.voice.job-interval:PT10M}")
+    void run() {
+        int chased = suggestions.chaseOverdue();
+        int mixed = evaluations.mix();
+        if (chased + mixed > 0) {
+            log.info("Voice: {} overdue suggestions chased, {} ballots counted", chased, mixed);
+        }
+    }
+}
