@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activity.VolunteerHoursConfirmed;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
@@ -338,6 +339,9 @@ public class VolunteerService {
                     + p.title() + " on " + when + " (0 hours). If this is wrong, please contact the organisers.",
                     "/volunteering/mine");
             events.publishEvent(NotificationRequested.toEmployee(v.employeeId(), message));
+            if (Boolean.TRUE.equals(v.present()) && v.minutes() != null && v.minutes() > 0) {
+                events.publishEvent(new VolunteerHoursConfirmed(shiftId, v.employeeId(), v.minutes(), p.title()));
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.activity.HonourChanged;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeStatus;
@@ -129,6 +130,7 @@ public class HonourService {
             events.publishEvent(NotificationRequested.toEmployee(person.id(), new Message("你获得了荣誉：" + name,
                     body.name() + "授予你 " + year + " 年度「" + name + "」。\n" + body.name() + " honours you as " + name
                             + " of " + year + ".", "/honours/mine")));
+            events.publishEvent(new HonourChanged(id, person.id(), name, false));
         }
         return id;
     }
@@ -155,6 +157,7 @@ public class HonourService {
                     body.name() + "撤销了你 " + h.year() + " 年度的「" + name + "」，原因：" + text + "\n"
                             + body.name() + " revoked your honour " + name + " of " + h.year() + ": " + text,
                     "/honours/mine")));
+            events.publishEvent(new HonourChanged(honourId, h.employeeId(), name, true));
         }
     }
 

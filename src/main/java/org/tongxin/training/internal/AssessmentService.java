@@ -15,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.training.AssessmentPassed;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -189,6 +190,7 @@ public class AssessmentService {
             assessments.passed(a.id(), s.employeeId(), percent, at);
             String name = org.employee(s.employeeId()).map(EmployeeSummary::name).orElse("");
             certificates.issue(s.employeeId(), name, null, a.id(), a.title(), at, a.certificateMonths());
+            events.publishEvent(new AssessmentPassed(a.id(), s.employeeId(), a.title()));
             events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), new Message("考核合格：" + a.title(),
                     "你以 " + percent.stripTrailingZeros().toPlainString() + " 分通过了「" + a.title() + "」，证书已发放。\n"
                             + "You passed " + a.title() + " with " + percent.stripTrailingZeros().toPlainString()

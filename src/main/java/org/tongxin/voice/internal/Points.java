@@ -37,6 +37,12 @@ public class Points {
                 .params(employeeId, points, source, reference, reason, unitId, by).update() == 1;
     }
 
+    /** Whether the person has an entry of this source and reference. */
+    public boolean has(long employeeId, String source, String reference) {
+        return jdbc.sql("SELECT count(*) FROM voice_points WHERE employee_id = ? AND source = ? AND reference = ?")
+                .params(employeeId, source, reference).query(Long.class).single() > 0;
+    }
+
     public long balance(long employeeId) {
         return jdbc.sql("SELECT coalesce(sum(points), 0) FROM voice_points WHERE employee_id = ?").param(employeeId)
                 .query(Long.class).single();
