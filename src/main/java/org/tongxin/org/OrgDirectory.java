@@ -2,6 +2,7 @@ package org.tongxin.org;
 
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -124,6 +125,13 @@ public class OrgDirectory {
 
     public Optional<EmployeeSummary> employee(long id) {
         return employees.summary(id);
+    }
+
+    /** Summaries of many employees at once (a live session's attendance), by id; ids that do not exist are left out. */
+    public Map<Long, EmployeeSummary> employees(Collection<Long> ids) {
+        Map<Long, EmployeeSummary> out = new HashMap<>();
+        employees.summaries(ids).forEach(e -> out.put(e.id(), e));
+        return out;
     }
 
     /** The employee whose employee number or phone is {@code login}. */

@@ -59,6 +59,21 @@ public class Employees {
                 .optional();
     }
 
+    /** The summaries of the employees given that exist, in no particular order. */
+    public List<EmployeeSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT e.id, e.emp_no, e.name, e.status, u.id AS unit_id, u.name AS unit_name,
+                               d.name AS dept_name, e.job_title""" + FROM + " WHERE e.id = ANY(?)")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, i) -> new EmployeeSummary(rs.getLong("id"), rs.getString("emp_no"), rs.getString("name"),
+                        EmployeeStatus.valueOf(rs.getString("status")), rs.getLong("unit_id"),
+                        rs.getString("unit_name"), rs.getString("dept_name"), rs.getString("job_title")))
+                .list();
+    }
+
     /** Employees anywhere in the subtree of {@code root}, optionally filtered by name or number. */
     public Page<EmployeeRow> inSubtree(OrgUnit root, String q, int page, int size) {
         String filter = "";
