@@ -271,6 +271,7 @@
       .then(function (answer) {
         if (answer && viewers && typeof answer.viewers === "number") {
           viewers.textContent = answer.viewers;
+          document.getElementById("live-audience").hidden = false;
         }
       })
       .catch(function () { /* the next beat claims the time again */ });
