@@ -3,7 +3,8 @@
 // the live playlist and starts the video as soon as it is there. Watch time is reported every 15 s: only the time
 // the video really advanced while the page was visible and not paused, measured from currentTime between
 // timeupdate events and never more than the wall-clock time that passed; the last part is sent when the page is
-// hidden or left. The heartbeat's answer carries the number of people watching.
+// hidden or left (only for people logged in: a public session's anonymous viewers are not counted). The
+// heartbeat's answer carries the number of people watching.
 (function () {
   "use strict";
   var stage = document.getElementById("live-stage");
@@ -51,6 +52,11 @@
     countdown.textContent = format(data.tCountdown, [(days > 0 ? format(data.tDays, [days]) + " " : "") + clock]);
   }
 
+  // Every few seconds from ten minutes before the start (a presenter may begin early), every half minute before.
+  function pollDelay() {
+    return +data.startsAt - Date.now() > 600000 ? 30000 : POLL_MS;
+  }
+
   function poll() {
     fetch(src, {cache: "no-store", credentials: "same-origin"}).then(function (r) {
       return r.ok ? r.text() : "";
@@ -58,10 +64,10 @@
       if (text.indexOf("#EXTINF") >= 0) {
         start();
       } else {
-        pollTimer = setTimeout(poll, POLL_MS);
+        pollTimer = setTimeout(poll, pollDelay());
       }
     }).catch(function () {
-      pollTimer = setTimeout(poll, POLL_MS);
+      pollTimer = setTimeout(poll, pollDelay());
     });
   }
 
@@ -164,8 +170,21 @@
     }
   });
 
-  // The stream stopped or the session ended: the page asks again and shows what is now the case.
+  // The stream stopped or the session ended: the playlist is asked for again. Gone (404): the session is over and
+  // the page reloads to show it with the replay's link. Finished by the encoder (#EXT-X-ENDLIST) while the session
+  // is still on: the page waits for the presenter to come back. Otherwise the player starts again.
   var checking = false;
+
+  function restart() {
+    if (hls) {
+      hls.loadSource(src);
+      hls.startLoad();
+    } else {
+      video.src = src;
+      video.load();
+      attempt();
+    }
+  }
 
   function stalled() {
     if (replay || checking) {
@@ -179,17 +198,23 @@
     fetch(src, {cache: "no-store", credentials: "same-origin"}).then(function (r) {
       if (r.status === 404) {
         location.reload();
+        return null;
+      }
+      return r.text();
+    }).then(function (text) {
+      if (text === null) {
         return;
+      }
+      var finished = text.indexOf("#EXT-X-ENDLIST") >= 0;
+      if (finished && waiting) {
+        waitingText.textContent = data.tWaiting;
       }
       setTimeout(function () {
         checking = false;
-        if (hls) {
-          hls.loadSource(src);
-          hls.startLoad();
+        if (finished) {
+          stalled();
         } else {
-          video.src = src;
-          video.load();
-          attempt();
+          restart();
         }
       }, POLL_MS);
     }).catch(function () {
@@ -249,6 +274,9 @@
   }
 
   function beat() {
+    if (data.counted !== "true") {
+      return;
+    }
     var ms = claim();
     if (ms <= 0 && firstBeatSent) {
       return;
@@ -279,6 +307,9 @@
 
   // The last part, as the page goes to the background or away: a beacon survives the page being closed.
   function flush() {
+    if (data.counted !== "true") {
+      return;
+    }
     var ms = claim();
     lastMedia = null;
     if (ms <= 0) {

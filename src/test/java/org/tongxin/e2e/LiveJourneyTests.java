@@ -1,6 +1,9 @@
 package org.tongxin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.tongxin.support.Fixtures.as;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,8 +34,9 @@ import org.tongxin.support.Pictures;
 /**
  * A live session on a 375-px phone: Debian's ffmpeg pushes a test pattern in real time to the ingest address; an
  * employee opens the watch page and the video plays (Chromium through hls.js); the page's heartbeats record watch
- * time; a second viewer's message appears in the first one's chat; the organiser ends the session on the organiser's
- * page; the replay plays from the start.
+ * time; a second viewer's message appears in the first one's chat, a question is upvoted and answered and a message
+ * hidden on the organiser's page; the organiser ends the session and the open watch page turns to the end with the
+ * replay's link; the replay plays from the start. And an officer schedules a session with a cover on a phone.
  */
 class LiveJourneyTests extends JourneyTestSupport {
 
@@ -64,7 +69,9 @@ class LiveJourneyTests extends JourneyTestSupport {
         String ingest = url("/live/ingest/" + live.streamKey(organiser, id) + "/live.m3u8");
 
         WebDriver browser = Browser.phone();
+        // The chat redraws its items as changes arrive: an element looked at may be replaced meanwhile.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i",
                 "testsrc=size=426x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "22",
                 "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "25",
@@ -123,18 +130,19 @@ class LiveJourneyTests extends JourneyTestSupport {
                     + " AND target_id IN (?, ?)").params(Long.toString(question), Long.toString(message))
                     .query(Long.class).single()).isEqualTo(2);
             Browser.screenshot(browser, "91c-live-admin-chat");
-            Browser.tap(browser, browser.findElement(By.id("end-session")));
-            wait.until(ExpectedConditions.alertIsPresent()).accept();
-            wait.until(d -> !d.findElements(By.id("flash")).isEmpty());
-            assertThat(jdbc.sql("SELECT state FROM live_session WHERE id = ?").param(id).query(String.class).single())
-                    .isEqualTo("ENDED");
-            browser.get(url("/live-admin/sessions/" + id + "/attendance"));
-            Browser.assertFitsThePhone(browser);
-            assertThat(browser.findElement(By.id("person-" + watcherId)).getText()).doesNotContain("未观看");
-            Browser.screenshot(browser, "92-live-attendance");
 
+            // Back on the watch page, the organiser ends the session (the end button's request): the page finds the
+            // stream gone, shows the end with the replay's link, and the replay plays from the start.
             logIn(browser, watcherRow.employeeNo(), PASSWORD);
             browser.get(url("/live/" + id));
+            wait.until(d -> currentTime(d) > 0.5);
+            assertThat(mvc.perform(post("/live-admin/sessions/" + id + "/end").with(csrf()).with(as(organiser)))
+                    .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/live-admin/sessions/" + id);
+            assertThat(jdbc.sql("SELECT state FROM live_session WHERE id = ?").param(id).query(String.class).single())
+                    .isEqualTo("ENDED");
+            new WebDriverWait(browser, Duration.ofSeconds(40))
+                    .until(d -> !d.findElements(By.id("live-ended")).isEmpty());
+            Browser.screenshot(browser, "92-live-ended");
             Browser.tap(browser, browser.findElement(By.id("replay-link")));
             wait.until(d -> currentTime(d) > 1.0);
             double replayed = currentTime(browser);
@@ -143,6 +151,13 @@ class LiveJourneyTests extends JourneyTestSupport {
             Browser.screenshot(browser, "93-live-replay");
             assertThat(browser.findElement(By.id("chat-list")).getText()).contains("收到，谢谢")
                     .doesNotContain("画面很清楚");
+
+            logIn(browser, organiserRow.employeeNo(), PASSWORD);
+            browser.get(url("/live-admin/sessions/" + id + "/attendance"));
+            Browser.assertFitsThePhone(browser);
+            assertThat(browser.findElement(By.id("person-" + watcherId)).getText()).doesNotContain("未观看");
+            assertThat(browser.findElement(By.id("total-live")).getText()).isEqualTo("1");
+            Browser.screenshot(browser, "96-live-attendance");
         } finally {
             ffmpeg.destroyForcibly();
             ffmpeg.waitFor();
@@ -183,18 +198,28 @@ class LiveJourneyTests extends JourneyTestSupport {
             assertThat(jdbc.sql("SELECT cover_key IS NOT NULL FROM live_session WHERE id = ?").param(id)
                     .query(Boolean.class).single()).isTrue();
             Browser.assertFitsThePhone(browser);
+            Browser.screenshot(browser, "94b-live-scheduled");
 
             logIn(browser, watcherRow.employeeNo(), PASSWORD);
             assertThat(browser.findElement(By.id("live-card-" + id)).getText()).contains("职代会提案说明会");
             Browser.screenshot(browser, "95-live-home-card");
             browser.get(url("/live"));
             Browser.assertFitsThePhone(browser);
-            Browser.screenshot(browser, "96-live-list");
+            Browser.screenshot(browser, "95b-live-list");
             Browser.tap(browser, browser.findElement(By.id("session-" + id)));
             wait.until(d -> d.findElement(By.id("live-countdown")).getText().matches("距开始 \\d\\d:\\d\\d:\\d\\d"));
             assertThat(browser.findElement(By.id("live-video")).isDisplayed()).isFalse();
             Browser.assertFitsThePhone(browser);
             Browser.screenshot(browser, "97-live-not-started");
+
+            logIn(browser, organiserRow.employeeNo(), PASSWORD);
+            browser.get(url("/live-admin/sessions/" + id));
+            Browser.tap(browser, browser.findElement(By.id("cancel-session")));
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(d -> !d.findElements(By.id("flash")).isEmpty());
+            assertThat(jdbc.sql("SELECT state FROM live_session WHERE id = ?").param(id).query(String.class).single())
+                    .isEqualTo("CANCELLED");
+            assertThat(browser.findElements(By.id("stream-key"))).isEmpty();
         } finally {
             Files.deleteIfExists(cover);
         }
