@@ -93,7 +93,14 @@ class LiveJourneyTests extends JourneyTestSupport {
             assertThat(browser.findElement(By.id("chat-list")).getText()).contains("画面很清楚");
             browser.findElement(By.id("chat-text")).sendKeys("收到，谢谢");
             Browser.tap(browser, browser.findElement(By.id("chat-send")));
+            wait.until(d -> d.findElement(By.id("chat-text")).getDomProperty("value").isEmpty());
+            browser.findElement(By.id("chat-text")).sendKeys("再说一句");
+            Browser.tap(browser, browser.findElement(By.id("chat-send")));
+            wait.until(d -> d.findElement(By.id("chat-error")).isDisplayed());
+            assertThat(browser.findElement(By.id("chat-error")).getText()).isEqualTo("发言太快了，请稍候几秒。");
+            assertThat(browser.findElement(By.id("chat-text")).getDomProperty("value")).isEqualTo("再说一句");
             wait.until(d -> d.findElement(By.id("chat-list")).getText().contains("收到，谢谢"));
+            browser.findElement(By.id("chat-text")).clear();
             jdbc.sql("UPDATE live_message SET created_at = created_at - interval '1 minute' WHERE session_id = ?")
                     .param(id).update();
             browser.findElement(By.id("chat-text")).sendKeys("夜班的同事能看回放吗？");

@@ -32,8 +32,6 @@ import org.tongxin.shared.web.NotFoundException;
 @Controller
 class LivePagesController {
 
-    /** Ended sessions are listed as replays this far back (the replay itself may be kept for a shorter time). */
-    private static final int REPLAY_LIST_DAYS = 366;
     /** Coming sessions are listed this far ahead. */
     private static final int AHEAD_DAYS = 60;
     private static final int LIST_LIMIT = 100;
@@ -49,9 +47,12 @@ class LivePagesController {
     private final LiveCovers covers;
     private final OrgDirectory org;
     private final String publicUrl;
+    /** Ended sessions are looked for this far back: replays are kept no longer. */
+    private final int replayDays;
 
     LivePagesController(LiveService live, Sessions sessions, Playback playback, Chat chat, LiveCovers covers,
-                        OrgDirectory org, @Value("${tongxin.public-url:}") String publicUrl) {
+                        OrgDirectory org, @Value("${tongxin.public-url:}") String publicUrl,
+                        @Value("${tongxin.live.replay-days:90}") int replayDays) {
         this.live = live;
         this.sessions = sessions;
         this.playback = playback;
@@ -59,13 +60,14 @@ class LivePagesController {
         this.covers = covers;
         this.org = org;
         this.publicUrl = publicUrl;
+        this.replayDays = replayDays;
     }
 
     @GetMapping("/live")
     String list(Model model) {
         Viewer viewer = CurrentViewer.get();
         OffsetDateTime now = live.now();
-        List<Sessions.Session> mine = sessions.between(now.minusDays(REPLAY_LIST_DAYS), now.plusDays(AHEAD_DAYS))
+        List<Sessions.Session> mine = sessions.between(now.minusDays(replayDays + 1L), now.plusDays(AHEAD_DAYS))
                 .stream().filter(s -> live.mayWatch(viewer, s)).toList();
         model.addAttribute("liveNow", listed(mine.stream().filter(s -> s.state().equals("LIVE"))
                 .sorted(Comparator.comparing(Sessions.Session::startsAt)).toList()));
