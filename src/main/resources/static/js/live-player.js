@@ -27,6 +27,8 @@
   var hls = null;
   var started = false;
   var pollTimer = null;
+  var soundOn = false;    // the person asked for sound: a restart keeps it
+  var played = false;     // the video has played at least once: heartbeats start then
 
   function format(message, values) {
     return message.replace(/\{(\d)}/g, function (all, i) { return values[+i]; });
@@ -144,7 +146,9 @@
 
   // Muted autoplay is allowed everywhere; the sound comes with a tap.
   function attempt() {
-    video.muted = true;
+    if (!soundOn) {
+      video.muted = true;
+    }
     var played = video.play();
     if (played && played.catch) {
       played.catch(function () { /* the controls are there to tap play */ });
@@ -156,6 +160,7 @@
   }
 
   unmute.addEventListener("click", function () {
+    soundOn = true;
     video.muted = false;
     video.volume = 1;
     unmute.hidden = true;
@@ -187,7 +192,7 @@
   }
 
   function stalled() {
-    if (replay || checking) {
+    if (replay || checking || !started) {
       return;
     }
     checking = true;
@@ -274,7 +279,7 @@
   }
 
   function beat() {
-    if (data.counted !== "true") {
+    if (data.counted !== "true" || !played) {
       return;
     }
     var ms = claim();
@@ -334,6 +339,7 @@
   });
   window.addEventListener("pagehide", flush);
   video.addEventListener("playing", function () {
+    played = true;
     if (!firstBeatSent) {
       beat();
     }

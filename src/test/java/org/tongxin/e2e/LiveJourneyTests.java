@@ -72,17 +72,24 @@ class LiveJourneyTests extends JourneyTestSupport {
         // The chat redraws its items as changes arrive: an element looked at may be replaced meanwhile.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i",
+        ProcessBuilder push = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-f", "lavfi", "-i",
                 "testsrc=size=426x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "22",
                 "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "25",
                 "-c:a", "aac", "-f", "hls", "-hls_time", "1", "-hls_list_size", "6", "-method", "PUT", ingest)
-                .redirectErrorStream(true).redirectOutput(new File("target/live-journey-ffmpeg.log")).start();
+                .redirectErrorStream(true).redirectOutput(new File("target/live-journey-ffmpeg.log"));
+        Process ffmpeg = null;
         try {
             logIn(browser, watcherRow.employeeNo(), PASSWORD);
             browser.get(url("/live"));
             Browser.assertFitsThePhone(browser);
+            // The page is open before the presenter starts: it finds the stream by itself, without a reload.
             browser.get(url("/live/" + id));
+            assertThat(browser.findElement(By.id("live-countdown")).getText()).isEqualTo("即将开始");
+            assertThat(browser.findElement(By.id("live-video")).isDisplayed()).isFalse();
+            ((JavascriptExecutor) browser).executeScript("window.sameLoad = true;");
+            ffmpeg = push.start();
             wait.until(d -> currentTime(d) > 1.0);
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.sameLoad === true;")).isEqualTo(true);
             assertThat(browser.findElement(By.id("live-video")).getDomAttribute("data-player")).isEqualTo("hls.js");
             double first = currentTime(browser);
             wait.until(d -> currentTime(d) > first + 1.5);
@@ -166,8 +173,10 @@ class LiveJourneyTests extends JourneyTestSupport {
             assertThat(browser.findElement(By.id("total-live")).getText()).isEqualTo("1");
             Browser.screenshot(browser, "96-live-attendance");
         } finally {
-            ffmpeg.destroyForcibly();
-            ffmpeg.waitFor();
+            if (ffmpeg != null) {
+                ffmpeg.destroyForcibly();
+                ffmpeg.waitFor();
+            }
         }
     }
 
