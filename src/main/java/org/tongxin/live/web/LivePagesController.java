@@ -102,11 +102,12 @@ class LivePagesController {
         return "live/watch";
     }
 
-    /** The cover picture, for anyone who may watch the session. */
+    /** The cover picture, for anyone who may watch the session (a cancelled one's page shows it too). */
     @GetMapping("/live/{id}/cover")
     ResponseEntity<byte[]> cover(@PathVariable long id) {
-        Sessions.Session s = live.watchable(CurrentViewer.find().orElse(null), id);
-        return covers.cover(s).map(ImageResponses::immutable).orElseThrow(() -> new NotFoundException("cover " + id));
+        Viewer viewer = CurrentViewer.find().orElse(null);
+        return sessions.find(id).filter(s -> live.mayWatch(viewer, s)).flatMap(covers::cover)
+                .map(ImageResponses::immutable).orElseThrow(() -> new NotFoundException("cover " + id));
     }
 
     private void page(Model model, Viewer viewer, Sessions.Session s, boolean replay) {
