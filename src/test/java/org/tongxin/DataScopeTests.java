@@ -40,6 +40,8 @@ import org.tongxin.library.internal.Catalogue;
 import org.tongxin.library.internal.CatalogueService;
 import org.tongxin.library.internal.Policies;
 import org.tongxin.library.internal.Suggestions;
+import org.tongxin.live.internal.LiveService;
+import org.tongxin.live.internal.Sessions;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -119,6 +121,8 @@ class DataScopeTests extends IntegrationTestSupport {
     PublicityMedia publicityMedia;
     @Autowired
     Pushes publicityPushes;
+    @Autowired
+    LiveService live;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -225,6 +229,8 @@ class DataScopeTests extends IntegrationTestSupport {
         readingRoomOf(officerB, unitB.unit(), employeeB, idsOfB);
         publicityOf(officerA, unitA.unit().id(), idsOfA);
         publicityOf(officerB, unitB.unit().id(), idsOfB);
+        idsOfA.put("sessionId", Long.toString(liveSessionOf(officerA, unitA.unit().id())));
+        idsOfB.put("sessionId", Long.toString(liveSessionOf(officerB, unitB.unit().id())));
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -264,6 +270,13 @@ class DataScopeTests extends IntegrationTestSupport {
         publicity.approve(committee, published, null);
         ids.put("publishedItemId", Long.toString(published));
         ids.put("pushId", Long.toString(publicityPushes.ofItem(published).getFirst().id()));
+    }
+
+    /** A live session of the unit for its employees tomorrow, organised and presented by the unit's officer. */
+    private long liveSessionOf(Viewer officer, long unitId) {
+        OffsetDateTime start = OffsetDateTime.now().plusDays(1);
+        return live.schedule(officer, new Sessions.Draft("范围测试直播", "", unitId, officer.accountId(), start,
+                start.plusHours(1), "SUBTREE", unitId, List.of(), null, 80));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -382,7 +395,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
-                        && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")) {
+                        && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
+                        && !pattern.startsWith("/live-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -634,6 +648,22 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM publicity_reviewer WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isZero();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/live-admin/sessions/{sessionId}",
+                "/live-admin/sessions/{sessionId}/key", "/live-admin/sessions/{sessionId}/end",
+                "/live-admin/sessions/{sessionId}/cancel", "/live-admin/sessions/{sessionId}/cover",
+                "/live-admin/sessions/{sessionId}/attendance", "/live-admin/sessions/{sessionId}/attendance.xlsx");
+        assertThat(jdbc.sql("SELECT state || ' ' || (cover_key IS NULL) FROM live_session WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("sessionId"))).query(String.class).single()).isEqualTo("SCHEDULED true");
+        long liveOfB = jdbc.sql("SELECT count(*) FROM live_session WHERE host_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single();
+        int liveElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/live-admin/sessions"), "/live-admin/sessions")
+                .param("audience", "SUBTREE")).andReturn().getResponse().getStatus();
+        assertThat(liveElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM live_session WHERE host_unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(liveOfB);
+        assertThat(mvc.perform(get("/live-admin").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/live-admin/sessions/" + idsOfA.get("sessionId") + "\"")
+                .doesNotContain("/live-admin/sessions/" + idsOfB.get("sessionId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

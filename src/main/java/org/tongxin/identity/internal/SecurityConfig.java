@@ -70,10 +70,12 @@ class SecurityConfig {
                         .requestMatchers("/p/**", "/feeds/**", "/publicity/pictures/**", "/publicity/items/*/video",
                                 "/publicity/items/*/poster").permitAll()
                         .requestMatchers("/publicity-admin", "/publicity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        .requestMatchers("/live-admin", "/live-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // The encoder's only credential is the stream key in the address; viewers of a public session
                         // need no account. Both are checked in the live module against the session.
                         .requestMatchers("/live/ingest/**", "/live/*/hls/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/live/*", "/live/*/replay", "/live/*/chat/stream").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/live/*", "/live/*/replay", "/live/*/chat/stream",
+                                "/live/*/cover").permitAll()
                         .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Activity results and honours are read by employees; only officers publish, give or revoke.
                         .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")

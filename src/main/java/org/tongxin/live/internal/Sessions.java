@@ -139,6 +139,10 @@ public class Sessions {
         jdbc.sql("UPDATE live_session SET live_playlist = NULL WHERE id = ?").param(sessionId).update();
     }
 
+    void setCover(long id, String coverKey) {
+        jdbc.sql("UPDATE live_session SET cover_key = ? WHERE id = ?").params(coverKey, id).update();
+    }
+
     /** Sessions of the units given, soonest first (the organisers' list). */
     public List<Session> ofUnits(Collection<Long> unitIds, int limit) {
         Long[] units = unitIds == null ? null : unitIds.toArray(Long[]::new);

@@ -2,11 +2,15 @@ package org.tongxin.live.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +23,7 @@ import org.tongxin.live.internal.Sessions;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * HLS for viewers and their heartbeats. The live playlist changes every few seconds and is never cached; a segment
@@ -36,11 +41,13 @@ class PlaybackController {
     private final LiveService live;
     private final Playback playback;
     private final Attendance attendance;
+    private final MessageSource messages;
 
-    PlaybackController(LiveService live, Playback playback, Attendance attendance) {
+    PlaybackController(LiveService live, Playback playback, Attendance attendance, MessageSource messages) {
         this.live = live;
         this.playback = playback;
         this.attendance = attendance;
+        this.messages = messages;
     }
 
     private Sessions.Session watchable(long id) {
@@ -86,5 +93,12 @@ class PlaybackController {
         long total = attendance.heartbeat(viewer, s, replay, playedMs, live.now());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
                 .body("{\"watchedMs\":" + total + ",\"viewers\":" + playback.recentViewers(id) + "}");
+    }
+
+    /** A heartbeat for a session not being shown (it has just ended): the player's script checks the state again. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, String>> refused(Refusal refusal, Locale locale) {
+        return ResponseEntity.unprocessableEntity().body(Map.of("error",
+                messages.getMessage(refusal.messageKey(), null, refusal.messageKey(), locale)));
     }
 }
