@@ -58,6 +58,8 @@ import org.tongxin.training.TrainingSetup;
 import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
+import org.tongxin.voice.internal.Evaluations;
+import org.tongxin.voice.internal.SuggestionScheme;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -119,6 +121,10 @@ class DataScopeTests extends IntegrationTestSupport {
     PublicityMedia publicityMedia;
     @Autowired
     Pushes publicityPushes;
+    @Autowired
+    SuggestionScheme voiceSuggestions;
+    @Autowired
+    Evaluations evaluations;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -225,6 +231,8 @@ class DataScopeTests extends IntegrationTestSupport {
         readingRoomOf(officerB, unitB.unit(), employeeB, idsOfB);
         publicityOf(officerA, unitA.unit().id(), idsOfA);
         publicityOf(officerB, unitB.unit().id(), idsOfB);
+        voiceOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        voiceOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -264,6 +272,18 @@ class DataScopeTests extends IntegrationTestSupport {
         publicity.approve(committee, published, null);
         ids.put("publishedItemId", Long.toString(published));
         ids.put("pushId", Long.toString(publicityPushes.ofItem(published).getFirst().id()));
+    }
+
+    /**
+     * A suggestion of the unit's employee waiting for its officers, and a round of democratic evaluation over the unit's
+     * officers (the officer made its chair).
+     */
+    private void voiceOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        ids.put("voiceSuggestionId", Long.toString(voiceSuggestions.submit(Fixtures.employee(fixtures.accountId(employeeId),
+                employeeId), new SuggestionScheme.Draft("范围测试建议", "问题", "建议", "", false))));
+        fixtures.chair(officer.accountId(), unitId, false);
+        ids.put("evaluationId", Long.toString(evaluations.create(officer, unitId, "范围测试评议", List.of("作风"),
+                LocalDate.now(), LocalDate.now().plusDays(7))));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -382,7 +402,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/activity-admin/") && !pattern.startsWith("/activity-venues")
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
-                        && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")) {
+                        && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
+                        && !pattern.startsWith("/voice-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -634,6 +655,23 @@ class DataScopeTests extends IntegrationTestSupport {
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM publicity_reviewer WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isZero();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/voice-admin/suggestions/{voiceSuggestionId}",
+                "/voice-admin/suggestions/{voiceSuggestionId}/accept", "/voice-admin/suggestions/{voiceSuggestionId}/assign",
+                "/voice-admin/suggestions/{voiceSuggestionId}/adopt", "/voice-admin/suggestions/{voiceSuggestionId}/value",
+                "/voice-admin/suggestions/{voiceSuggestionId}/recognise", "/voice-admin/evaluations/{evaluationId}");
+        assertThat(jdbc.sql("SELECT status || ' ' || holder_unit_id || ' ' || (owner_unit_id IS NULL) FROM voice_suggestion"
+                        + " WHERE id = ?").param(Long.parseLong(idsOfB.get("voiceSuggestionId"))).query(String.class).single())
+                .isEqualTo("SUBMITTED " + unitB.unit().id() + " true");
+        int roundElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/voice-admin/evaluations"),
+                "/voice-admin/evaluations").param("criteria", "作风").param("opensOn", LocalDate.now().toString())
+                .param("closesOn", LocalDate.now().toString())).andReturn().getResponse().getStatus();
+        assertThat(roundElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM voice_evaluation WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        String voiceQueue = mvc.perform(get("/voice-admin").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(voiceQueue).contains("/voice-admin/suggestions/" + idsOfA.get("voiceSuggestionId") + "\"")
+                .doesNotContain("/voice-admin/suggestions/" + idsOfB.get("voiceSuggestionId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

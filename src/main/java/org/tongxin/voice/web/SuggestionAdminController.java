@@ -67,13 +67,13 @@ class SuggestionAdminController {
         return "voice-admin/queue";
     }
 
-    @GetMapping("/voice-admin/suggestions/{suggestionId}")
-    String suggestion(@PathVariable long suggestionId, @RequestParam(required = false) String q, Model model) {
+    @GetMapping("/voice-admin/suggestions/{voiceSuggestionId}")
+    String suggestion(@PathVariable long voiceSuggestionId, @RequestParam(required = false) String q, Model model) {
         Viewer viewer = CurrentViewer.get();
-        Suggestion s = pages.forOfficer(viewer, scheme, suggestionId);
+        Suggestion s = pages.forOfficer(viewer, scheme, voiceSuggestionId);
         model.addAttribute("s", s);
         model.addAttribute("row", pages.rows(List.of(s)).getFirst());
-        model.addAttribute("steps", pages.timeline(s, scheme.timeline(suggestionId)));
+        model.addAttribute("steps", pages.timeline(s, scheme.timeline(voiceSuggestionId)));
         Map<Long, String> names = pages.unitNames(s.ownerUnitId() == null ? List.of(s.unitId())
                 : List.of(s.unitId(), s.ownerUnitId()));
         model.addAttribute("unitName", names.get(s.unitId()));
@@ -116,60 +116,64 @@ class SuggestionAdminController {
         return "redirect:/voice-admin/suggestions/" + id;
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/accept")
-    String accept(@PathVariable long suggestionId, RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.accepted", v -> scheme.accept(v, suggestionId));
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/accept")
+    String accept(@PathVariable long voiceSuggestionId, RedirectAttributes redirect) {
+        return act(voiceSuggestionId, redirect, "voice.admin.done.accepted", v -> scheme.accept(v, voiceSuggestionId));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/return")
-    String returnIt(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String reason,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/return")
+    String returnIt(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String reason,
                     RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.returned", v -> scheme.returnIt(v, suggestionId, reason));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.returned",
+                v -> scheme.returnIt(v, voiceSuggestionId, reason));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/assign")
-    String assign(@PathVariable long suggestionId, @RequestParam(defaultValue = "0") long ownerUnitId,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/assign")
+    String assign(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "0") long ownerUnitId,
                   RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.assigned",
-                v -> scheme.assign(v, suggestionId, ownerUnitId));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.assigned",
+                v -> scheme.assign(v, voiceSuggestionId, ownerUnitId));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/adopt")
-    String adopt(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String note,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/adopt")
+    String adopt(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String note,
                  RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.adopted", v -> scheme.adopt(v, suggestionId, note));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.adopted",
+                v -> scheme.adopt(v, voiceSuggestionId, note));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/decline")
-    String decline(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String reason,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/decline")
+    String decline(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String reason,
                    RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.declined", v -> scheme.decline(v, suggestionId, reason));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.declined",
+                v -> scheme.decline(v, voiceSuggestionId, reason));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/implemented")
-    String implemented(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String note,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/implemented")
+    String implemented(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String note,
                        RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.implemented",
-                v -> scheme.implemented(v, suggestionId, note));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.implemented",
+                v -> scheme.implemented(v, voiceSuggestionId, note));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/value")
-    String value(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String yuan,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/value")
+    String value(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String yuan,
                  @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.value",
-                v -> scheme.enterValue(v, suggestionId, amount(yuan), note));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.value",
+                v -> scheme.enterValue(v, voiceSuggestionId, amount(yuan), note));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/confirm")
-    String confirm(@PathVariable long suggestionId, RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.verified", v -> scheme.confirmValue(v, suggestionId));
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/confirm")
+    String confirm(@PathVariable long voiceSuggestionId, RedirectAttributes redirect) {
+        return act(voiceSuggestionId, redirect, "voice.admin.done.verified",
+                v -> scheme.confirmValue(v, voiceSuggestionId));
     }
 
-    @PostMapping("/voice-admin/suggestions/{suggestionId}/recognise")
-    String recognise(@PathVariable long suggestionId, @RequestParam(defaultValue = "") String note,
+    @PostMapping("/voice-admin/suggestions/{voiceSuggestionId}/recognise")
+    String recognise(@PathVariable long voiceSuggestionId, @RequestParam(defaultValue = "") String note,
                      RedirectAttributes redirect) {
-        return act(suggestionId, redirect, "voice.admin.done.recognised",
-                v -> scheme.recognise(v, suggestionId, note));
+        return act(voiceSuggestionId, redirect, "voice.admin.done.recognised",
+                v -> scheme.recognise(v, voiceSuggestionId, note));
     }
 
     /** The yuan typed (commas and a trailing 元 allowed); a refusal when it is not a number. */
