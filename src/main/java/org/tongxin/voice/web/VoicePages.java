@@ -86,8 +86,10 @@ class VoicePages {
             boolean late = !last && step.dueOn() != null
                     && steps.get(i + 1).at().atZoneSameInstant(zone).toLocalDate().isAfter(step.dueOn());
             boolean overdueNow = last && open(s) && s.overdue(today);
-            out.add(new TimelineStep(key, names.get(step.holderUnitId()), step.note(), step.dueOn(), step.at(), late,
-                    overdueNow));
+            String holder = names.get(step.holderUnitId());
+            // An assignment's note is the owner's name, already shown as the holder.
+            String note = step.status().equals("ASSIGNED") && step.note().equals(holder) ? "" : step.note();
+            out.add(new TimelineStep(key, holder, note, step.dueOn(), step.at(), late, overdueNow));
         }
         return out;
     }
