@@ -28,10 +28,6 @@ import org.tongxin.voice.internal.VoiceQueries;
 @Controller
 class EvaluationController {
 
-    /** A round open to the member: how many officers they may evaluate and how many they have. */
-    record OpenRound(Evaluation round, String unitName, int officers, int voted) {
-    }
-
     /** An officer the member may evaluate: name, post and unit, and whether the member has voted on them. */
     record Officer(long employeeId, String name, String post, String unitName, boolean voted) {
     }
@@ -51,23 +47,10 @@ class EvaluationController {
         this.unitOfficers = unitOfficers;
     }
 
-    /** Open rounds in which the member has officers to evaluate. */
-    List<OpenRound> openFor(Viewer viewer) {
-        List<OpenRound> out = new ArrayList<>();
-        for (Evaluation e : queries.openRounds()) {
-            List<Long> officers = evaluations.evalueesFor(viewer, e.id());
-            if (!officers.isEmpty()) {
-                int voted = (int) officers.stream().filter(o -> evaluations.hasVoted(viewer, e.id(), o)).count();
-                out.add(new OpenRound(e, pages.unitNames(List.of(e.unitId())).get(e.unitId()), officers.size(), voted));
-            }
-        }
-        return out;
-    }
-
     @GetMapping("/voice/evaluations")
     String rounds(Model model) {
         Viewer viewer = CurrentViewer.get();
-        model.addAttribute("rounds", openFor(viewer));
+        model.addAttribute("rounds", pages.openRounds(viewer));
         return "voice/evaluations";
     }
 

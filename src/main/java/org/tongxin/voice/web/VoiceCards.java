@@ -24,7 +24,7 @@ import org.tongxin.voice.internal.VoiceQueries;
 class VoiceCards {
 
     @Bean
-    HomeSection voiceHomeCard(SuggestionScheme scheme, Points points, EvaluationController evaluations) {
+    HomeSection voiceHomeCard(SuggestionScheme scheme, Points points, VoicePages pages) {
         return new HomeSection() {
             @Override
             public Optional<Panel> card(Viewer viewer) {
@@ -34,7 +34,7 @@ class VoiceCards {
                 Map<String, Object> model = new HashMap<>();
                 model.put("moving", scheme.mine(viewer.employeeId()).stream().filter(VoicePages::open).count());
                 model.put("balance", points.balance(viewer.employeeId()));
-                model.put("toEvaluate", evaluations.openFor(viewer).stream()
+                model.put("toEvaluate", pages.openRounds(viewer).stream()
                         .filter(r -> r.voted() < r.officers()).findFirst().orElse(null));
                 return Optional.of(new Panel("voice/home-card", model));
             }

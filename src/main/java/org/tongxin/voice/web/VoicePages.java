@@ -15,6 +15,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
 import org.tongxin.voice.internal.VoiceQueries;
@@ -35,12 +36,31 @@ class VoicePages {
                         boolean overdueNow) {
     }
 
+    /** A round open to a member: how many officers they may evaluate and how many they have. */
+    record OpenRound(Evaluations.Evaluation round, String unitName, int officers, int voted) {
+    }
+
     private final OrgDirectory org;
     private final VoiceQueries queries;
+    private final Evaluations evaluations;
 
-    VoicePages(OrgDirectory org, VoiceQueries queries) {
+    VoicePages(OrgDirectory org, VoiceQueries queries, Evaluations evaluations) {
         this.org = org;
         this.queries = queries;
+        this.evaluations = evaluations;
+    }
+
+    /** Open rounds in which the member has officers to evaluate. */
+    List<OpenRound> openRounds(Viewer viewer) {
+        List<OpenRound> out = new ArrayList<>();
+        for (Evaluations.Evaluation e : queries.openRounds()) {
+            List<Long> officers = evaluations.evalueesFor(viewer, e.id());
+            if (!officers.isEmpty()) {
+                int voted = (int) officers.stream().filter(o -> evaluations.hasVoted(viewer, e.id(), o)).count();
+                out.add(new OpenRound(e, unitNames(List.of(e.unitId())).get(e.unitId()), officers.size(), voted));
+            }
+        }
+        return out;
     }
 
     LocalDate today() {
