@@ -60,6 +60,8 @@ import org.tongxin.training.TrainingSetup;
 import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
+import org.tongxin.voice.internal.Evaluations;
+import org.tongxin.voice.internal.SuggestionScheme;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -123,6 +125,10 @@ class DataScopeTests extends IntegrationTestSupport {
     Pushes publicityPushes;
     @Autowired
     LiveService live;
+    @Autowired
+    SuggestionScheme voiceSuggestions;
+    @Autowired
+    Evaluations evaluations;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -231,6 +237,8 @@ class DataScopeTests extends IntegrationTestSupport {
         publicityOf(officerB, unitB.unit().id(), idsOfB);
         idsOfA.put("sessionId", Long.toString(liveSessionOf(officerA, unitA.unit().id())));
         idsOfB.put("sessionId", Long.toString(liveSessionOf(officerB, unitB.unit().id())));
+        voiceOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        voiceOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -277,6 +285,18 @@ class DataScopeTests extends IntegrationTestSupport {
         OffsetDateTime start = OffsetDateTime.now().plusDays(1);
         return live.schedule(officer, new Sessions.Draft("范围测试直播", "", unitId, officer.accountId(), start,
                 start.plusHours(1), "SUBTREE", unitId, List.of(), null, 80));
+    }
+
+    /**
+     * A suggestion of the unit's employee waiting for its officers, and a round of democratic evaluation over the unit's
+     * officers (the officer made its chair).
+     */
+    private void voiceOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        ids.put("voiceSuggestionId", Long.toString(voiceSuggestions.submit(Fixtures.employee(fixtures.accountId(employeeId),
+                employeeId), new SuggestionScheme.Draft("范围测试建议", "问题", "建议", "", false))));
+        fixtures.chair(officer.accountId(), unitId, false);
+        ids.put("evaluationId", Long.toString(evaluations.create(officer, unitId, "范围测试评议", List.of("作风"),
+                LocalDate.now(), LocalDate.now().plusDays(7))));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -396,7 +416,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
                         && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
-                        && !pattern.startsWith("/live-admin")) {
+                        && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -664,6 +684,23 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(mvc.perform(get("/live-admin").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/live-admin/sessions/" + idsOfA.get("sessionId") + "\"")
                 .doesNotContain("/live-admin/sessions/" + idsOfB.get("sessionId") + "\"");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/voice-admin/suggestions/{voiceSuggestionId}",
+                "/voice-admin/suggestions/{voiceSuggestionId}/accept", "/voice-admin/suggestions/{voiceSuggestionId}/assign",
+                "/voice-admin/suggestions/{voiceSuggestionId}/adopt", "/voice-admin/suggestions/{voiceSuggestionId}/value",
+                "/voice-admin/suggestions/{voiceSuggestionId}/recognise", "/voice-admin/evaluations/{evaluationId}");
+        assertThat(jdbc.sql("SELECT status || ' ' || holder_unit_id || ' ' || (owner_unit_id IS NULL) FROM voice_suggestion"
+                        + " WHERE id = ?").param(Long.parseLong(idsOfB.get("voiceSuggestionId"))).query(String.class).single())
+                .isEqualTo("SUBMITTED " + unitB.unit().id() + " true");
+        int roundElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/voice-admin/evaluations"),
+                "/voice-admin/evaluations").param("criteria", "作风").param("opensOn", LocalDate.now().toString())
+                .param("closesOn", LocalDate.now().toString())).andReturn().getResponse().getStatus();
+        assertThat(roundElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM voice_evaluation WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        String voiceQueue = mvc.perform(get("/voice-admin").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(voiceQueue).contains("/voice-admin/suggestions/" + idsOfA.get("voiceSuggestionId") + "\"")
+                .doesNotContain("/voice-admin/suggestions/" + idsOfB.get("voiceSuggestionId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

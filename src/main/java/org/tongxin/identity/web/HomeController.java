@@ -9,6 +9,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.HomeSection;
+import org.tongxin.shared.web.MeSection;
 
 /** The home tab and the "me" tab. */
 @Controller
@@ -16,10 +17,12 @@ class HomeController {
 
     private final OrgDirectory org;
     private final List<HomeSection> sections;
+    private final List<MeSection> meSections;
 
-    HomeController(OrgDirectory org, List<HomeSection> sections) {
+    HomeController(OrgDirectory org, List<HomeSection> sections, List<MeSection> meSections) {
         this.org = org;
         this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
+        this.meSections = meSections.stream().sorted(Comparator.comparingInt(MeSection::order)).toList();
     }
 
     @GetMapping("/")
@@ -33,6 +36,8 @@ class HomeController {
     @GetMapping("/me")
     String me(Model model) {
         addMe(model);
+        Viewer viewer = CurrentViewer.get();
+        model.addAttribute("cards", meSections.stream().flatMap(s -> s.card(viewer).stream()).toList());
         return "identity/me";
     }
 

@@ -290,7 +290,7 @@ public class SuggestionScheme {
         if (viewer.employeeId() != null && viewer.employeeId() == s.submitterId()) {
             return s;
         }
-        for (long unit : Set.of(s.unitId(), s.holderUnitId())) {
+        for (long unit : new LinkedHashSet<>(List.of(s.unitId(), s.holderUnitId()))) {
             if (org.unit(unit).map(u -> viewer.manages(u.pathIds())).orElse(false)) {
                 return s;
             }
