@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.live.LiveAttended;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
 
@@ -16,7 +18,9 @@ import org.tongxin.shared.web.Refusal;
  * {@value #BEAT_S} seconds or so, how long the video really played while the page was visible. The server credits
  * the claim, but never more than the time that passed since this person's last credit (plus a little for the
  * network) and never more than {@value #MAX_CREDIT_MS} ms at once: a page cannot invent time, and two devices
- * playing at once count once. Live and replay are counted apart.
+ * playing at once count once. Live and replay are counted apart. The heartbeat that first brings a person's live and
+ * replay time together to the session's share marks them attended and publishes {@link LiveAttended}, once (the
+ * mark's primary key decides, also between two nodes).
  */
 @Service
 public class Attendance {
@@ -31,9 +35,11 @@ public class Attendance {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Attendance(JdbcClient jdbc) {
+    Attendance(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -49,7 +55,7 @@ public class Attendance {
             throw new Refusal("live.error.notPlaying");
         }
         long claim = Math.max(0, Math.min(playedMs, MAX_CREDIT_MS));
-        return jdbc.sql("""
+        long watched = jdbc.sql("""
                         INSERT INTO live_watch AS w (session_id, employee_id, mode, watched_ms, first_at, last_credit_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (session_id, employee_id, mode) DO UPDATE SET
@@ -59,6 +65,25 @@ public class Attendance {
                         RETURNING watched_ms""")
                 .params(s.id(), viewer.employeeId(), replay ? "REPLAY" : "LIVE", claim, now, now, SLACK_MS)
                 .query(Long.class).single();
+        int marked = jdbc.sql("""
+                        INSERT INTO live_attended (session_id, employee_id, attended_at)
+                        SELECT ?, ?, ? WHERE (SELECT sum(watched_ms) FROM live_watch
+                                               WHERE session_id = ? AND employee_id = ?) * 100 >= ?
+                        ON CONFLICT DO NOTHING""")
+                .params(s.id(), viewer.employeeId(), now, s.id(), viewer.employeeId(),
+                        s.scheduledMs() * s.attendPercent())
+                .update();
+        if (marked == 1) {
+            events.publishEvent(new LiveAttended(s.id(), viewer.employeeId(), s.courseId()));
+        }
+        return watched;
+    }
+
+    /** When each person who attended first reached the share, by employee. */
+    public Map<Long, OffsetDateTime> attendedAt(long sessionId) {
+        return jdbc.sql("SELECT employee_id, attended_at FROM live_attended WHERE session_id = ?").param(sessionId)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Watch time of everyone who watched, by employee. */
