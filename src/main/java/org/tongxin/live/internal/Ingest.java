@@ -91,6 +91,19 @@ public class Ingest {
         }
     }
 
+    /**
+     * Whether a push with this key would be taken now: a session scheduled or live has it. For a relay in front
+     * (nginx-rtmp's {@code on_publish}) that asks before it takes a stream; nothing is written.
+     */
+    public boolean accepts(String key) {
+        try {
+            session(key);
+            return true;
+        } catch (KeyRefused refused) {
+            return false;
+        }
+    }
+
     private Sessions.Session session(String key) {
         if (key == null || key.length() > 100) {
             throw new KeyRefused();
