@@ -219,6 +219,33 @@ class LiveOpsTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aHeartbeatHandledLateByABusyServerCostsTheNextOneNothingYetTimeIsNeverCountedTwice() {
+        long id = schedule("心跳计时 " + System.nanoTime(), OffsetDateTime.now().minusMinutes(1), Duration.ofHours(1),
+                "SUBTREE", List.of(), null, 80);
+        jdbc.sql("UPDATE live_session SET state = 'LIVE', went_live_at = now() WHERE id = ?").param(id).update();
+        Sessions.Session s = sessions.find(id).orElseThrow();
+        OffsetDateTime t0 = OffsetDateTime.now();
+        assertThat(attendance.heartbeat(first, s, false, 0, t0)).isZero();
+        // Sent at 15 s, handled at 20 s; the next, sent at 30 s, handled on time: 30 s played, 30 s counted.
+        assertThat(attendance.heartbeat(first, s, false, 15_000, t0.plusSeconds(20))).isEqualTo(15_000);
+        assertThat(attendance.heartbeat(first, s, false, 15_000, t0.plusSeconds(30))).isEqualTo(30_000);
+        // A second phone beating at the same moments adds only the slack, not another 15 s.
+        assertThat(attendance.heartbeat(first, s, false, 15_000, t0.plusSeconds(45))).isEqualTo(45_000);
+        long both = attendance.heartbeat(first, s, false, 15_000, t0.plusSeconds(45));
+        assertThat(both).isLessThanOrEqualTo(47_000);
+        // A page beating as fast as it can gets no more than the time that passes.
+        long fast = both;
+        for (int i = 1; i <= 10; i++) {
+            fast = attendance.heartbeat(first, s, false, 30_000, t0.plusSeconds(45).plusNanos(i * 100_000_000L));
+        }
+        assertThat(fast).isLessThanOrEqualTo(46_000 + 2_000);
+        // After a ten-minute pause, coming back credits the beat, not the ten minutes.
+        assertThat(attendance.heartbeat(first, s, false, 30_000, t0.plusMinutes(11)) - fast).isEqualTo(30_000);
+        assertThat(attendance.heartbeat(first, s, false, 30_000, t0.plusMinutes(11).plusSeconds(1)) - fast)
+                .isLessThanOrEqualTo(30_000 + 3_000);
+    }
+
+    @Test
     void aCancelledSessionIsTakenOutOfItsCourse() {
         long course = training.course(organiser, unit.unit().id(), "取消测试课 " + System.nanoTime(), "", "EMPLOYEES",
                 unit.unit().id(), null, List.of(new TrainingSetup.Lesson("第一课", "内容")));
