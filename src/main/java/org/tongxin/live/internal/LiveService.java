@@ -45,6 +45,11 @@ public class LiveService {
     private record Decision(boolean allowed, long at) {
     }
 
+    private record Recent(Sessions.Session session, long at) {
+    }
+
+    static final long SEGMENT_ROW_TTL_MS = 2_000;
+
     private final Sessions sessions;
     private final OrgDirectory org;
     private final UnitOfficers officers;
@@ -54,6 +59,7 @@ public class LiveService {
     private final Clock clock;
     private final Duration retention;
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+    private final Map<Long, Recent> rows = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final List<CourseChoices> courseChoices;
 
@@ -207,6 +213,31 @@ public class LiveService {
     /** The session when {@code viewer} (null: not logged in) may watch it; 404 otherwise. */
     public Sessions.Session watchable(Viewer viewer, long id) {
         Sessions.Session s = sessions.find(id).orElseThrow(() -> new NotFoundException("session " + id));
+        if (s.state().equals("CANCELLED") || !mayWatch(viewer, s)) {
+            throw new NotFoundException("session " + id);
+        }
+        return s;
+    }
+
+    /**
+     * As {@link #watchable}, for the segments only: the session's row is reused for up to {@value #SEGMENT_ROW_TTL_MS}
+     * ms. A segment never changes under its address and a session's state hardly matters to it, while a crowd
+     * fetching segments would otherwise cost a query each (with a thousand viewers, the connection pool became the
+     * queue every request waited in).
+     */
+    public Sessions.Session watchableSegmentSource(Viewer viewer, long id) {
+        long nowMs = clock.millis();
+        Recent recent = rows.get(id);
+        Sessions.Session s;
+        if (recent != null && nowMs - recent.at() < SEGMENT_ROW_TTL_MS) {
+            s = recent.session();
+        } else {
+            s = sessions.find(id).orElseThrow(() -> new NotFoundException("session " + id));
+            if (rows.size() > 10_000) {
+                rows.clear();
+            }
+            rows.put(id, new Recent(s, nowMs));
+        }
         if (s.state().equals("CANCELLED") || !mayWatch(viewer, s)) {
             throw new NotFoundException("session " + id);
         }
