@@ -104,6 +104,7 @@ class LiveRtmpTests extends IntegrationTestSupport {
                     application live {
                       live on;
                       wait_key on;
+                      idle_streams off;
                       exec_kill_signal term;
                       allow play 127.0.0.1;
                       deny play all;

@@ -68,12 +68,16 @@ public class Ingest {
                     .params(s.id(), name, ext).query(Long.class).single();
             long size = files.writePiece(pieceKey(s.id(), id, ext), body, MAX_SEGMENT_BYTES);
             jdbc.sql("UPDATE live_segment SET bytes = ? WHERE id = ?").params(size, id).update();
-            // An encoder may send the playlist naming a segment before the segment itself.
-            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ?").param(s.id()).query(String.class)
-                    .optional().filter(source -> source != null && source.contains(name))
+            // An encoder may send the playlist naming a segment before the segment itself has arrived (ffmpeg sends
+            // it while the segment's upload is still finishing). The session's row is locked here and before a
+            // playlist is rewritten, so either the playlist sees this segment committed or this sees the playlist.
+            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ? FOR UPDATE").param(s.id())
+                    .query(String.class).optional().filter(source -> source != null && source.contains(name))
                     .ifPresent(source -> keep(s.id(), source));
         } else if (PLAYLIST.matcher(name).matches()) {
-            keep(s.id(), read(body));
+            String playlist = read(body);
+            jdbc.sql("SELECT id FROM live_session WHERE id = ? FOR UPDATE").param(s.id()).query(Long.class).single();
+            keep(s.id(), playlist);
         } else {
             throw new BadName(name);
         }

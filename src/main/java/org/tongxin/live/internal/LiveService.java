@@ -222,8 +222,8 @@ public class LiveService {
     /**
      * As {@link #watchable}, for the segments only: the session's row is reused for up to {@value #SEGMENT_ROW_TTL_MS}
      * ms. A segment never changes under its address and a session's state hardly matters to it, while a crowd
-     * fetching segments would otherwise cost a query each (with a thousand viewers, the connection pool became the
-     * queue every request waited in).
+     * fetching segments would otherwise cost a query each, on the connection pool that every request of a thousand
+     * viewers already queues for (bench/README.md, scenario live).
      */
     public Sessions.Session watchableSegmentSource(Viewer viewer, long id) {
         long nowMs = clock.millis();
