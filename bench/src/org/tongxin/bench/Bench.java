@@ -43,6 +43,7 @@ public final class Bench {
             case "search" -> new SearchScenario();
             case "checkout" -> new CheckoutScenario();
             case "exam" -> new ExamScenario();
+            case "live" -> new LiveScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -81,7 +82,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam|live [--scale enterprise|province]");
         System.exit(2);
     }
 

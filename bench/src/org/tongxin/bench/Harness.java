@@ -36,12 +36,18 @@ record Harness(Path root, Path work, Database db, Scale scale) {
     }
 
     App startApp(String name, List<String> jvmArgs) throws IOException, InterruptedException {
+        return startApp(name, jvmArgs, List.of());
+    }
+
+    /** @param scenarioArgs properties the scenario itself needs (not an experiment: see {@link #experimentAppArgs}) */
+    App startApp(String name, List<String> jvmArgs, List<String> scenarioArgs) throws IOException, InterruptedException {
         Bench.progress("starting the app");
         List<String> appArgs = new java.util.ArrayList<>(List.of("--tongxin.demo.enabled=false",
                 "--tongxin.admin.password=" + ADMIN_PASSWORD,
                 "--tongxin.crypto.key=" + Base64.getEncoder().encodeToString(CRYPTO_KEY),
                 // the importer logs its phases at DEBUG; the app log keeps them for the report
                 "--logging.level.org.tongxin.org.internal.imports=DEBUG"));
+        appArgs.addAll(scenarioArgs);
         appArgs.addAll(experimentAppArgs());
         App app = App.start(root.resolve("target/tongxin.jar"), db, work.resolve(name + "-app.log"), jvmArgs, appArgs,
                 START_TIMEOUT);

@@ -75,13 +75,14 @@ class DemoLoader implements ApplicationRunner {
     private final TrainingDemo training;
     private final PublicityDemo publicity;
     private final VoiceDemo voice;
+    private final LiveDemo live;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
-               PublicityDemo publicity, VoiceDemo voice) {
+               PublicityDemo publicity, VoiceDemo voice, LiveDemo live) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -100,6 +101,7 @@ class DemoLoader implements ApplicationRunner {
         this.training = training;
         this.publicity = publicity;
         this.voice = voice;
+        this.live = live;
     }
 
     @Override
@@ -183,6 +185,7 @@ class DemoLoader implements ApplicationRunner {
         training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo());
         publicity.load(system, created.values(), stationId, List.of(officer, employee, committee));
         voice.load(created.values(), stationId, List.of(officer, employee, committee));
+        live.load(stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"

@@ -143,6 +143,35 @@ class LiveIngestTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aSegmentGoesOutWholeOverRealHttpAndAsARangeWhenOneIsAsked() throws Exception {
+        // Over a real connection, twice (the second time the session's row is reused), and a part of it.
+        OffsetDateTime start = OffsetDateTime.now().minusMinutes(1);
+        long open = live.schedule(organiser, new Sessions.Draft("公开直播", "", unit.unit().id(),
+                fixtures.adminAccountId(), start, start.plusHours(1), "PUBLIC", null, List.of(), null, 80));
+        byte[] body = new byte[300_000];
+        new java.util.Random(7).nextBytes(body);
+        body[0] = 0x47;
+        assertThat(put(live.streamKey(organiser, open), "live0.ts", body)).isEqualTo(201);
+        long id = jdbc.sql("SELECT id FROM live_segment WHERE session_id = ?").param(open).query(Long.class).single();
+        URI address = URI.create("http://127.0.0.1:" + port + "/live/" + open + "/hls/seg/" + id + ".ts");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(address).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(whole.statusCode()).isEqualTo(200);
+                assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp2t");
+                assertThat(whole.headers().firstValue("Cache-Control").orElseThrow()).contains("public")
+                        .contains("immutable");
+                assertThat(whole.body()).isEqualTo(body);
+            }
+            HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(address).header("Range", "bytes=100-199")
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(body, 100, 200));
+        }
+    }
+
+    @Test
     void theKeyIsShownOnlyToTheOrganiserAndPresenterAndARotatedKeyRefusesTheOldOne() throws Exception {
         String key = live.streamKey(organiser, session);
         assertThatThrownBy(() -> live.streamKey(viewer, session)).isInstanceOf(NotFoundException.class);

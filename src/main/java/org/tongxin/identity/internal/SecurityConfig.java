@@ -77,6 +77,8 @@ class SecurityConfig {
                         .requestMatchers("/live/ingest/**", "/live/*/hls/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/live/*", "/live/*/replay", "/live/*/chat/stream",
                                 "/live/*/cover").permitAll()
+                        // nginx-rtmp asks whether to take a stream; the live module answers only local callers.
+                        .requestMatchers(HttpMethod.POST, "/live/rtmp/on-publish").permitAll()
                         .requestMatchers("/training-admin", "/training-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Activity results and honours are read by employees; only officers publish, give or revoke.
                         .requestMatchers(HttpMethod.POST, "/activity-results/**", "/honours/**")
@@ -103,8 +105,8 @@ class SecurityConfig {
                         .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .anyRequest().authenticated())
                 // A share only adds one to a counter; anonymous readers get no session just to carry a token. An
-                // encoder carries no session at all.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/p/*/share", "/live/ingest/**"))
+                // encoder, and nginx-rtmp asking on its behalf, carry no session at all.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/p/*/share", "/live/ingest/**", "/live/rtmp/on-publish"))
                 .formLogin(form -> form.loginPage("/login").successHandler(success)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))

@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.live.LiveAttended;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
 
 /**
  * Watch time from the players' heartbeats, the way DingTalk counts live attendance: the page reports, every
  * {@value #BEAT_S} seconds or so, how long the video really played while the page was visible. The server credits
- * the claim, but never more than the time that passed since this person's last credit (plus a little for the
- * network) and never more than {@value #MAX_CREDIT_MS} ms at once: a page cannot invent time, and two devices
- * playing at once count once. Live and replay are counted apart.
+ * the claim, but never more than {@value #MAX_CREDIT_MS} ms at once, and never more than the time between the
+ * person's watch clock and now (plus a little for the network): the watch clock starts at the first heartbeat and
+ * moves on by each credit, so a page cannot invent time and two devices playing at once count once, while a
+ * heartbeat that a busy server handled late does not cost the next one its time (the cap is measured from what
+ * was credited, not from when the previous heartbeat happened to be handled). Live and replay are counted apart. The heartbeat that first brings a person's live and
+ * replay time together to the session's share marks them attended and publishes {@link LiveAttended}, once (the
+ * mark's primary key decides, also between two nodes).
  */
 @Service
 public class Attendance {
@@ -25,15 +31,27 @@ public class Attendance {
     static final long MAX_CREDIT_MS = 30_000;
     /** Heartbeats arrive a little early or late; this much is forgiven. */
     static final long SLACK_MS = 2_000;
+    /**
+     * The watch clock ({@code last_credit_at}: the moment up to which time has been credited), but never further back
+     * than {@value #MAX_CREDIT_MS} ms: time a person did not claim then (a pause, a closed page) cannot be claimed
+     * later.
+     */
+    private static final String CREDITED_UP_TO = "greatest(w.last_credit_at, EXCLUDED.last_credit_at - interval '"
+            + MAX_CREDIT_MS + " milliseconds')";
+    /** The claim, cut to the time between the watch clock and now (plus the slack). */
+    private static final String CREDIT = "least(EXCLUDED.watched_ms, greatest(0, (extract(epoch FROM "
+            + "EXCLUDED.last_credit_at - " + CREDITED_UP_TO + ") * 1000)::bigint + " + SLACK_MS + "))";
 
     /** One person's watch time in a session. */
     public record Watch(long employeeId, long liveMs, long replayMs) {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Attendance(JdbcClient jdbc) {
+    Attendance(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -49,16 +67,34 @@ public class Attendance {
             throw new Refusal("live.error.notPlaying");
         }
         long claim = Math.max(0, Math.min(playedMs, MAX_CREDIT_MS));
-        return jdbc.sql("""
+        long watched = jdbc.sql("""
                         INSERT INTO live_watch AS w (session_id, employee_id, mode, watched_ms, first_at, last_credit_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (session_id, employee_id, mode) DO UPDATE SET
-                          watched_ms = w.watched_ms + least(EXCLUDED.watched_ms,
-                            greatest(0, (extract(epoch FROM EXCLUDED.last_credit_at - w.last_credit_at) * 1000)::bigint + ?)),
-                          last_credit_at = greatest(w.last_credit_at, EXCLUDED.last_credit_at)
-                        RETURNING watched_ms""")
-                .params(s.id(), viewer.employeeId(), replay ? "REPLAY" : "LIVE", claim, now, now, SLACK_MS)
+                          watched_ms = w.watched_ms + %2$s,
+                          last_credit_at = %1$s + %2$s * interval '1 millisecond'
+                        RETURNING watched_ms""".formatted(CREDITED_UP_TO, CREDIT))
+                .params(s.id(), viewer.employeeId(), replay ? "REPLAY" : "LIVE", claim, now, now)
                 .query(Long.class).single();
+        int marked = jdbc.sql("""
+                        INSERT INTO live_attended (session_id, employee_id, attended_at)
+                        SELECT ?, ?, ? WHERE (SELECT sum(watched_ms) FROM live_watch
+                                               WHERE session_id = ? AND employee_id = ?) * 100 >= ?
+                        ON CONFLICT DO NOTHING""")
+                .params(s.id(), viewer.employeeId(), now, s.id(), viewer.employeeId(),
+                        s.scheduledMs() * s.attendPercent())
+                .update();
+        if (marked == 1) {
+            events.publishEvent(new LiveAttended(s.id(), viewer.employeeId(), s.courseId()));
+        }
+        return watched;
+    }
+
+    /** When each person who attended first reached the share, by employee. */
+    public Map<Long, OffsetDateTime> attendedAt(long sessionId) {
+        return jdbc.sql("SELECT employee_id, attended_at FROM live_attended WHERE session_id = ?").param(sessionId)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Watch time of everyone who watched, by employee. */

@@ -68,12 +68,16 @@ public class Ingest {
                     .params(s.id(), name, ext).query(Long.class).single();
             long size = files.writePiece(pieceKey(s.id(), id, ext), body, MAX_SEGMENT_BYTES);
             jdbc.sql("UPDATE live_segment SET bytes = ? WHERE id = ?").params(size, id).update();
-            // An encoder may send the playlist naming a segment before the segment itself.
-            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ?").param(s.id()).query(String.class)
-                    .optional().filter(source -> source != null && source.contains(name))
+            // An encoder may send the playlist naming a segment before the segment itself has arrived (ffmpeg sends
+            // it while the segment's upload is still finishing). The session's row is locked here and before a
+            // playlist is rewritten, so either the playlist sees this segment committed or this sees the playlist.
+            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ? FOR UPDATE").param(s.id())
+                    .query(String.class).optional().filter(source -> source != null && source.contains(name))
                     .ifPresent(source -> keep(s.id(), source));
         } else if (PLAYLIST.matcher(name).matches()) {
-            keep(s.id(), read(body));
+            String playlist = read(body);
+            jdbc.sql("SELECT id FROM live_session WHERE id = ? FOR UPDATE").param(s.id()).query(Long.class).single();
+            keep(s.id(), playlist);
         } else {
             throw new BadName(name);
         }
@@ -88,6 +92,19 @@ public class Ingest {
         session(key);
         if (!SEGMENT.matcher(name).matches() && !PLAYLIST.matcher(name).matches()) {
             throw new BadName(name);
+        }
+    }
+
+    /**
+     * Whether a push with this key would be taken now: a session scheduled or live has it. For a relay in front
+     * (nginx-rtmp's {@code on_publish}) that asks before it takes a stream; nothing is written.
+     */
+    public boolean accepts(String key) {
+        try {
+            session(key);
+            return true;
+        } catch (KeyRefused refused) {
+            return false;
         }
     }
 

@@ -6,7 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Ends sessions the encoder left after their scheduled end, and clears replays past their retention. */
+/**
+ * Every {@code tongxin.live.job-interval} (a minute): reminds the people of sessions about to start, ends sessions
+ * the encoder left after their scheduled end, and clears replays past their retention. Each step is safe on two
+ * nodes at once: reminders are claimed with SKIP LOCKED, ending and clearing lock or repeat harmlessly.
+ */
 @Component
 class LiveJobs {
 
@@ -15,13 +19,19 @@ class LiveJobs {
     private static final Duration SILENCE = Duration.ofMinutes(2);
 
     private final LiveService live;
+    private final LiveNotices notices;
 
-    LiveJobs(LiveService live) {
+    LiveJobs(LiveService live, LiveNotices notices) {
         this.live = live;
+        this.notices = notices;
     }
 
     @Scheduled(initialDelayString = "PT40S", fixedDelayString = "${tongxin.live.job-interval:PT1M}")
     void run() {
+        int reminded = notices.remindDue();
+        if (reminded > 0) {
+            log.info("Live: reminded the people of {} sessions about to start", reminded);
+        }
         int ended = live.endIdle(SILENCE);
         int cleared = live.clearExpiredReplays();
         if (ended + cleared > 0) {

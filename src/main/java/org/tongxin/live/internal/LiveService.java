@@ -10,8 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.live.CourseChoices;
+import org.tongxin.live.LiveCancelled;
+import org.tongxin.live.LiveScheduled;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
@@ -41,6 +45,11 @@ public class LiveService {
     private record Decision(boolean allowed, long at) {
     }
 
+    private record Recent(Sessions.Session session, long at) {
+    }
+
+    static final long SEGMENT_ROW_TTL_MS = 2_000;
+
     private final Sessions sessions;
     private final OrgDirectory org;
     private final UnitOfficers officers;
@@ -50,9 +59,15 @@ public class LiveService {
     private final Clock clock;
     private final Duration retention;
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+    private final Map<Long, Recent> rows = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+    private final List<CourseChoices> courseChoices;
 
     LiveService(Sessions sessions, OrgDirectory org, UnitOfficers officers, FieldCipher cipher, AuditTrail audit, FileStore files,
-                Optional<Clock> clock, @Value("${tongxin.live.replay-days:90}") int replayDays) {
+                Optional<Clock> clock, @Value("${tongxin.live.replay-days:90}") int replayDays,
+                ApplicationEventPublisher events, List<CourseChoices> courseChoices) {
+        this.events = events;
+        this.courseChoices = courseChoices;
         this.sessions = sessions;
         this.org = org;
         this.officers = officers;
@@ -97,12 +112,18 @@ public class LiveService {
         if (description.length() > 2000) {
             throw new Refusal("live.error.tooLong");
         }
+        if (d.courseId() != null && courseChoices.stream().flatMap(c -> c.coursesOf(organiser).stream())
+                .noneMatch(c -> c.id() == d.courseId())) {
+            throw new Refusal("live.ops.error.course");
+        }
         String key = StreamKeys.generate();
         Sessions.Draft clean = new Sessions.Draft(title, description, host.id(), d.presenterAccountId(), d.startsAt(),
                 d.endsAt(), d.audience(), audienceUnit, invitees, d.courseId(), d.attendPercent());
         long id = sessions.insert(clean, organiser.accountId(), cipher.encrypt(key), StreamKeys.hash(key));
         audit.record(organiser, "live.schedule", "live_session", id, host.id(), title, Map.of(),
-                Map.of("startsAt", d.startsAt(), "audience", d.audience()));
+                Map.of("startsAt", d.startsAt(), "audience", d.audience(), "course", String.valueOf(d.courseId())));
+        // Heard in this transaction by LiveNotices (the invitations) and after it commits by training (the lesson).
+        events.publishEvent(new LiveScheduled(id, title, d.courseId()));
         return id;
     }
 
@@ -150,6 +171,7 @@ public class LiveService {
         sessions.cancelled(id);
         audit.record(viewer, "live.cancel", "live_session", id, s.hostUnitId(), s.title(), Map.of("state", s.state()),
                 Map.of("state", "CANCELLED"));
+        events.publishEvent(new LiveCancelled(id, s.courseId()));
     }
 
     /** Ends live sessions the encoder left silent for {@code silence} after their scheduled end; returns how many. */
@@ -191,6 +213,31 @@ public class LiveService {
     /** The session when {@code viewer} (null: not logged in) may watch it; 404 otherwise. */
     public Sessions.Session watchable(Viewer viewer, long id) {
         Sessions.Session s = sessions.find(id).orElseThrow(() -> new NotFoundException("session " + id));
+        if (s.state().equals("CANCELLED") || !mayWatch(viewer, s)) {
+            throw new NotFoundException("session " + id);
+        }
+        return s;
+    }
+
+    /**
+     * As {@link #watchable}, for the segments only: the session's row is reused for up to {@value #SEGMENT_ROW_TTL_MS}
+     * ms. A segment never changes under its address and a session's state hardly matters to it, while a crowd
+     * fetching segments would otherwise cost a query each, on the connection pool that every request of a thousand
+     * viewers already queues for (bench/README.md, scenario live).
+     */
+    public Sessions.Session watchableSegmentSource(Viewer viewer, long id) {
+        long nowMs = clock.millis();
+        Recent recent = rows.get(id);
+        Sessions.Session s;
+        if (recent != null && nowMs - recent.at() < SEGMENT_ROW_TTL_MS) {
+            s = recent.session();
+        } else {
+            s = sessions.find(id).orElseThrow(() -> new NotFoundException("session " + id));
+            if (rows.size() > 10_000) {
+                rows.clear();
+            }
+            rows.put(id, new Recent(s, nowMs));
+        }
         if (s.state().equals("CANCELLED") || !mayWatch(viewer, s)) {
             throw new NotFoundException("session " + id);
         }

@@ -72,7 +72,7 @@ class PlaybackController {
 
     @GetMapping("/live/{id}/hls/seg/{segment}.{ext}")
     ResponseEntity<Resource> segment(@PathVariable long id, @PathVariable long segment, @PathVariable String ext) {
-        Sessions.Session s = watchable(id);
+        Sessions.Session s = live.watchableSegmentSource(CurrentViewer.find().orElse(null), id);
         Path file = playback.segment(s, segment, ext).orElseThrow(() -> new NotFoundException("segment " + segment));
         CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).immutable();
         cache = s.audience().equals("PUBLIC") ? cache.cachePublic() : cache.cachePrivate();

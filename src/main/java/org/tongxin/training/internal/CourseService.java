@@ -166,7 +166,9 @@ public class CourseService {
         boolean done;
         Courses.Progress before = courses.progress(enrolment.id()).stream().filter(p -> p.lessonId() == lessonId)
                 .findFirst().orElse(new Courses.Progress(lessonId, 0, 0, null));
-        if (lesson.kind().equals("VIDEO")) {
+        if (lesson.kind().equals("LIVE")) {
+            done = false; // only attending the session completes it (LiveLessons), never a page's report
+        } else if (lesson.kind().equals("VIDEO")) {
             int watched = before.watchedS() + added;
             done = lesson.durationS() != null && lesson.durationS() > 0
                     ? watched >= Math.ceil(lesson.durationS() * WATCHED_SHARE)
@@ -176,6 +178,44 @@ public class CourseService {
         }
         courses.record(enrolment.id(), lessonId, Math.max(0, positionS), added, done, now);
         return completeIfDone(enrolment, now);
+    }
+
+    /**
+     * The person attended the live session that is {@code lesson}: the lesson is completed in their open enrolment
+     * (one is opened, as if they enrolled themselves, when they have none and have not completed the course
+     * before, and the course is published), and the course with it when it was the last one missing.
+     *
+     * @return whether a lesson was completed
+     */
+    @Transactional
+    public boolean attendedLive(long employeeId, Lesson lesson) {
+        Course c = courses.find(lesson.courseId()).orElseThrow();
+        Optional<Enrolment> open = courses.openEnrolment(c.id(), employeeId);
+        if (open.isEmpty()) {
+            boolean completedBefore = courses.latestEnrolment(c.id(), employeeId).isPresent();
+            if (completedBefore || !c.status().equals("PUBLISHED")) {
+                return false;
+            }
+            courses.enrol(c.id(), employeeId, "SELF", null, null);
+            open = courses.openEnrolment(c.id(), employeeId);
+        }
+        OffsetDateTime now = now();
+        courses.record(open.orElseThrow().id(), lesson.id(), 0, 0, true, now);
+        completeIfDone(open.orElseThrow(), now);
+        return true;
+    }
+
+    /** Completes the open enrolments of a course that now lack nothing (after a lesson was taken out of it). */
+    @Transactional
+    public int completeWhereDone(long courseId) {
+        OffsetDateTime now = now();
+        int n = 0;
+        for (Enrolment e : courses.openEnrolments(courseId)) {
+            if (!courses.progress(e.id()).isEmpty() && completeIfDone(e, now)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private boolean completeIfDone(Enrolment enrolment, OffsetDateTime now) {

@@ -22,9 +22,12 @@ public class Courses {
                         Integer certificateMonths) {
     }
 
-    /** A lesson: TEXT (body), PDF or VIDEO (file_key; a video's length in seconds). */
+    /**
+     * A lesson: TEXT (body), PDF or VIDEO (file_key; a video's length in seconds), or LIVE (a live session, completed
+     * by attending it: {@code liveSessionId}).
+     */
     public record Lesson(long id, long courseId, int position, String title, String kind, String body, String fileKey,
-                         String posterKey, Integer durationS) {
+                         String posterKey, Integer durationS, Long liveSessionId) {
     }
 
     /** A person's enrolment. */
@@ -42,10 +45,10 @@ public class Courses {
             rs.getString(3), rs.getString(4), rs.getObject(5, Long.class), rs.getLong(6), rs.getString(7),
             rs.getObject(8, Integer.class), rs.getString(9));
     private static final String LESSON = "SELECT id, course_id, position, title, kind, body, file_key, poster_key, "
-            + "duration_s FROM training_lesson";
+            + "duration_s, live_session_id FROM training_lesson";
     private static final RowMapper<Lesson> LESSON_MAPPER = (rs, i) -> new Lesson(rs.getLong(1), rs.getLong(2),
             rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            rs.getObject(9, Integer.class));
+            rs.getObject(9, Integer.class), rs.getObject(10, Long.class));
     private static final String ENROLMENT = "SELECT id, course_id, employee_id, source, due_on, enrolled_at, "
             + "completed_at, last_lesson_id FROM training_enrolment";
     private static final RowMapper<Enrolment> ENROLMENT_MAPPER = (rs, i) -> new Enrolment(rs.getLong(1),
@@ -136,6 +139,45 @@ public class Courses {
                           ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(courseId, courseId, title, kind, body == null ? "" : body, fileKey, posterKey, durationS)
                 .query(Long.class).single();
+    }
+
+    /** The lesson that is this live session, if a course has it. */
+    public Optional<Lesson> liveLesson(long sessionId) {
+        return jdbc.sql(LESSON + " WHERE live_session_id = ?").param(sessionId).query(LESSON_MAPPER).optional();
+    }
+
+    /** Adds a live session as the last lesson of a course, unless some course has it already; the new id or empty. */
+    public Optional<Long> addLiveLesson(long courseId, String title, long sessionId) {
+        return jdbc.sql("""
+                        INSERT INTO training_lesson (course_id, position, title, kind, live_session_id)
+                        VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM training_lesson WHERE course_id = ?),
+                          ?, 'LIVE', ?)
+                        ON CONFLICT (live_session_id) WHERE live_session_id IS NOT NULL DO NOTHING RETURNING id""")
+                .params(courseId, courseId, title, sessionId).query(Long.class).optional();
+    }
+
+    /**
+     * Removes a lesson nobody has progress in, closing the gap in the positions; false (nothing removed) when
+     * someone has.
+     */
+    public boolean removeUntouchedLesson(Lesson lesson) {
+        long touched = jdbc.sql("SELECT count(*) FROM training_progress WHERE lesson_id = ?").param(lesson.id())
+                .query(Long.class).single();
+        if (touched > 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE training_enrolment SET last_lesson_id = NULL WHERE last_lesson_id = ?").param(lesson.id())
+                .update();
+        jdbc.sql("DELETE FROM training_lesson WHERE id = ?").param(lesson.id()).update();
+        jdbc.sql("UPDATE training_lesson SET position = position - 1 WHERE course_id = ? AND position > ?")
+                .params(lesson.courseId(), lesson.position()).update();
+        return true;
+    }
+
+    /** Open enrolments of a course. */
+    public List<Enrolment> openEnrolments(long courseId) {
+        return jdbc.sql(ENROLMENT + " WHERE course_id = ? AND completed_at IS NULL").param(courseId)
+                .query(ENROLMENT_MAPPER).list();
     }
 
     /** Puts the course's lessons in the order given (positions checked at commit). */

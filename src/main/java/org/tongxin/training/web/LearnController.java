@@ -231,6 +231,9 @@ class LearnController {
             if (lesson.kind().equals("VIDEO")) {
                 throw new Refusal("training.error.watchTheVideo");
             }
+            if (lesson.kind().equals("LIVE")) {
+                throw new Refusal("training.error.attendTheLive");
+            }
             boolean courseDone = service.recordProgress(viewer, courseId, lessonId, 0, 0, true);
             if (courseDone) {
                 redirect.addFlashAttribute("flash", "training.courseDone");
