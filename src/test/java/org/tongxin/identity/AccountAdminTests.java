@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
+import org.tongxin.identity.internal.SessionChecks;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
@@ -120,6 +121,57 @@ class AccountAdminTests extends IntegrationTestSupport {
         mvc.perform(post("/admin/accounts/" + accountId + "/reset-password").with(csrf()).with(as(admin)));
 
         mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aPasswordResetOnAnotherNodeEndsTheSessionWithinTheCheckTtl() throws Exception {
+        MockHttpSession session = signedInWithOwnPassword();
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        // What another node's reset writes; this node's recent read of the row is out of date for a moment.
+        jdbc.sql("UPDATE account SET session_stamp = session_stamp + 1 WHERE id = ?").param(accountId).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() ->
+                mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus() == 302);
+    }
+
+    @Test
+    void ownPasswordChangedOnAnotherNodeKeepsThatSessionSignedInHereAtOnce() throws Exception {
+        MockHttpSession session = signedInWithOwnPassword();
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        String stampKey = SessionChecks.class.getName() + ".stamp";
+        int stamp = (Integer) session.getAttribute(stampKey);
+
+        // Another node changed the password for this very session: the row and the shared session both move on,
+        // while this node still remembers the old row; it must read the row again rather than end the session.
+        jdbc.sql("UPDATE account SET session_stamp = session_stamp + 1 WHERE id = ?").param(accountId).update();
+        session.setAttribute(stampKey, stamp + 1);
+
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aGrantGivenOnAnotherNodeReachesTheSessionWithinTheCheckTtl() throws Exception {
+        MockHttpSession session = signedInWithOwnPassword();
+        mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isForbidden());
+
+        // Another node grants and bumps the version; this node notices once its read of the row is older than the TTL.
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id, post) VALUES (?, 'OFFICER', ?, '委员')")
+                .params(accountId, unit.unit().id()).update();
+        jdbc.sql("UPDATE account SET grants_version = grants_version + 1 WHERE id = ?").param(accountId).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() ->
+                mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andReturn().getResponse()
+                        .getStatus() == 200);
+    }
+
+    private MockHttpSession signedInWithOwnPassword() throws Exception {
+        String initial = person.idCard().substring(12);
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
+                .param("next", "Jiumima2026").param("confirm", "Jiumima2026"));
+        return session;
     }
 
     @Test

@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.tongxin.support.Fixtures.as;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -243,6 +246,39 @@ class LiveOpsTests extends IntegrationTestSupport {
         assertThat(attendance.heartbeat(first, s, false, 30_000, t0.plusMinutes(11)) - fast).isEqualTo(30_000);
         assertThat(attendance.heartbeat(first, s, false, 30_000, t0.plusMinutes(11).plusSeconds(1)) - fast)
                 .isLessThanOrEqualTo(30_000 + 3_000);
+    }
+
+    @Test
+    void theScheduleFormOffersTheOrganisersCoursesAndRefusesAnotherUnitsCourse() throws Exception {
+        long course = training.course(organiser, unit.unit().id(), "表单选课 " + System.nanoTime(), "", "EMPLOYEES",
+                unit.unit().id(), null, List.of(new TrainingSetup.Lesson("要点", "第一条……")));
+        Fixtures.UnitWithDepartment elsewhere = fixtures.grassroots("直播选课另一工会");
+        Viewer otherOfficer = Fixtures.officer(fixtures.adminAccountId(), elsewhere.unit().id());
+        String form = mvc.perform(get("/live-admin/new").with(as(organiser))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("id=\"session-course\"", "value=\"" + course + "\"");
+        assertThat(mvc.perform(get("/live-admin/new").with(as(otherOfficer))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("value=\"" + course + "\"");
+
+        String starts = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        String ends = LocalDateTime.now().plusDays(1).plusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        String refused = mvc.perform(post("/live-admin/sessions").with(csrf()).with(as(otherOfficer))
+                        .param("title", "借别人的课").param("unitId", Long.toString(elsewhere.unit().id()))
+                        .param("startsAt", starts).param("endsAt", ends).param("audience", "SUBTREE")
+                        .param("courseId", Long.toString(course)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"flash-error\"", "请选择你负责的课程");
+        assertThat(jdbc.sql("SELECT count(*) FROM live_session WHERE title = '借别人的课'").query(Long.class).single())
+                .isZero();
+
+        String location = mvc.perform(post("/live-admin/sessions").with(csrf()).with(as(organiser))
+                        .param("title", "表单选课直播").param("unitId", Long.toString(unit.unit().id()))
+                        .param("startsAt", starts).param("endsAt", ends).param("audience", "SUBTREE")
+                        .param("courseId", Long.toString(course)))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(sessions.find(id).orElseThrow().courseId()).isEqualTo(course);
+        Awaitility.await().atMost(WAIT).until(() -> lesson(id) != null);
     }
 
     @Test

@@ -1,11 +1,17 @@
 package org.tongxin.identity.internal;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tongxin.shared.security.Role;
 
 /** Accounts and their grants. */
@@ -22,9 +28,12 @@ public class Accounts {
             Role.valueOf(rs.getString("role")), (Long) rs.getObject("unit_id"), rs.getString("post"));
 
     private final JdbcClient jdbc;
+    private final long sessionStateTtlNanos;
+    private final Map<Long, RecentState> recentStates = new ConcurrentHashMap<>();
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, @Value("${tongxin.identity.session-check-ttl:2s}") Duration sessionStateTtl) {
         this.jdbc = jdbc;
+        this.sessionStateTtlNanos = sessionStateTtl.toNanos();
     }
 
     public Optional<Account> find(long id) {
@@ -80,6 +89,7 @@ public class Accounts {
                         UPDATE account SET password_hash = ?, must_change_password = ?, session_stamp = session_stamp + 1
                         WHERE id = ?""")
                 .params(hash, mustChange, id).update();
+        forgetSessionState(id);
     }
 
     public void setLocale(long id, String locale) {
@@ -122,16 +132,53 @@ public class Accounts {
 
     private void bumpGrantsVersion(long accountId) {
         jdbc.sql("UPDATE account SET grants_version = grants_version + 1 WHERE id = ?").param(accountId).update();
+        forgetSessionState(accountId);
     }
 
     /** What a signed-in session compares on every request; both -1 when the account is gone. */
     public record SessionState(int grantsVersion, int sessionStamp) {
     }
 
+    private record RecentState(SessionState state, long readAtNanos) {
+    }
+
+    /** The account's session state as the database has it now. */
     public SessionState sessionState(long accountId) {
-        return jdbc.sql("SELECT grants_version, session_stamp FROM account WHERE id = ?").param(accountId)
+        SessionState state = jdbc.sql("SELECT grants_version, session_stamp FROM account WHERE id = ?").param(accountId)
                 .query((rs, i) -> new SessionState(rs.getInt(1), rs.getInt(2))).optional()
                 .orElse(new SessionState(-1, -1));
+        if (recentStates.size() > 100_000) {
+            recentStates.clear();
+        }
+        recentStates.put(accountId, new RecentState(state, System.nanoTime()));
+        return state;
+    }
+
+    /**
+     * The session state as read on this node at most {@code tongxin.identity.session-check-ttl} ago: every request
+     * of a signed-in person compares it, and a thousand viewers fetching video segments would otherwise queue for
+     * the connection pool on this one look-up (bench/README.md, scenario live). A change made on this node is seen
+     * at once (it forgets the entry when it commits); one made on another node within the TTL.
+     */
+    public SessionState recentSessionState(long accountId) {
+        RecentState recent = recentStates.get(accountId);
+        if (recent != null && System.nanoTime() - recent.readAtNanos() < sessionStateTtlNanos) {
+            return recent.state();
+        }
+        return sessionState(accountId);
+    }
+
+    private void forgetSessionState(long accountId) {
+        recentStates.remove(accountId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A request reading the row before this transaction commits would cache the old state again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recentStates.remove(accountId);
+                }
+            });
+        }
     }
 
     /** The account row, locked until the transaction ends: concurrent log-ins to one account take turns. */

@@ -18,7 +18,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 
 /**
- * Keeps a signed-in session in step with its account, with one primary-key look-up per request: when
+ * Keeps a signed-in session in step with its account, with a primary-key look-up reused for a moment: when
  * an admin has granted or revoked something since, the {@link Viewer} is rebuilt (a revoked officer
  * loses the unit on the next click); when the password was changed or reset elsewhere, the session
  * ends (whoever signed in with the old password is out).
@@ -50,7 +50,11 @@ public final class SessionChecks extends OncePerRequestFilter {
         Viewer viewer = CurrentViewer.find().orElse(null);
         if (session != null && viewer != null && session.getAttribute(VERSION) instanceof Integer version
                 && session.getAttribute(STAMP) instanceof Integer stamp) {
-            Accounts.SessionState current = accounts.sessionState(viewer.accountId());
+            Accounts.SessionState current = accounts.recentSessionState(viewer.accountId());
+            if (current.sessionStamp() != stamp || current.grantsVersion() != version) {
+                // What this node read may be older than the session (changed on another node): act on the row.
+                current = accounts.sessionState(viewer.accountId());
+            }
             if (current.sessionStamp() != stamp) {
                 SecurityContextHolder.clearContext();
                 session.invalidate();

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.identity.AccountSetup;
 import org.tongxin.identity.OfficerAccounts;
+import org.tongxin.live.CourseChoices;
 import org.tongxin.live.internal.Attendance;
 import org.tongxin.live.internal.LiveCovers;
 import org.tongxin.live.internal.LiveService;
@@ -73,11 +74,12 @@ class LiveAdminController {
     private final OfficerAccounts officers;
     private final AccountSetup accounts;
     private final MessageSource messages;
+    private final List<CourseChoices> courseChoices;
     private final String publicUrl;
 
     LiveAdminController(LiveService live, Sessions sessions, LiveCovers covers, Playback playback,
                         Attendance attendance, AttendanceReport reports, OrgDirectory org, OfficerAccounts officers,
-                        AccountSetup accounts, MessageSource messages,
+                        AccountSetup accounts, MessageSource messages, List<CourseChoices> courseChoices,
                         @Value("${tongxin.public-url:}") String publicUrl) {
         this.live = live;
         this.sessions = sessions;
@@ -89,6 +91,7 @@ class LiveAdminController {
         this.officers = officers;
         this.accounts = accounts;
         this.messages = messages;
+        this.courseChoices = courseChoices;
         this.publicUrl = publicUrl;
     }
 
@@ -118,6 +121,7 @@ class LiveAdminController {
         model.addAttribute("units", units);
         model.addAttribute("presenters", presenterChoices(viewer, units));
         model.addAttribute("audiences", LiveForm.AUDIENCES);
+        model.addAttribute("courses", courseChoices.stream().flatMap(c -> c.coursesOf(viewer).stream()).toList());
         return "live-admin/form";
     }
 
@@ -161,7 +165,7 @@ class LiveAdminController {
                     form.start(zone), form.end(zone), audience,
                     audience.equals("SUBTREE") || audience.equals("OFFICERS")
                             ? form.audienceUnitId() == null ? host.id() : form.audienceUnitId() : null,
-                    invitees, null, form.percent()));
+                    invitees, form.courseId(), form.percent()));
         } catch (Refusal e) {
             model.addAttribute("flashError", e.messageKey());
             return form(model, viewer, form);

@@ -12,17 +12,18 @@ import org.tongxin.shared.web.Refusal;
  * The schedule form as posted. Everything is optional and plain text, so that the scope check (the host unit),
  * not the binding, answers a form about another unit; times are the platform's local time as a datetime-local
  * field sends them. The presenter is an officer chosen from the list, or anyone of the host unit's subtree by
- * employee number (that one wins when both are given).
+ * employee number (that one wins when both are given). The course, when chosen, is one the organiser runs; the
+ * session then counts as that course's live lesson.
  */
 record LiveForm(String title, String description, Long unitId, Long presenterAccountId, String presenterNo,
                 String startsAt, String endsAt, String audience, Long audienceUnitId, String inviteeNos,
-                Integer attendPercent) {
+                Integer attendPercent, Long courseId) {
 
     static final List<String> AUDIENCES = List.of("SUBTREE", "OFFICERS", "LIST", "PUBLIC");
 
     static LiveForm blank(Long unitId, LocalDateTime start) {
         return new LiveForm("", "", unitId, null, "", start.toString(), start.plusHours(1).toString(), "SUBTREE",
-                unitId, "", 80);
+                unitId, "", 80, null);
     }
 
     OffsetDateTime start(ZoneId zone) {
