@@ -136,7 +136,7 @@ class SelectionTests extends IntegrationTestSupport {
         card = card.substring(0, card.indexOf("id=\"mark-" + volunteer + "\""));
         assertThat(card).contains("司龄 17 年");
         assertThat(page.substring(page.indexOf("id=\"candidate-" + volunteer + "\""))).contains("志愿服务 3 小时")
-                .contains("建议采纳：待合理化建议模块上线");
+                .contains("建议采纳 0");
         assertThat(page).contains("现任：" + unit.unit().name() + " 主席");
     }
 
@@ -203,7 +203,8 @@ class SelectionTests extends IntegrationTestSupport {
             assertThat(sheet.getLastRowNum()).isOne();
             assertThat(text.formatCellValue(sheet.getRow(1).getCell(0))).isEqualTo("王五");
             assertThat(text.formatCellValue(sheet.getRow(1).getCell(3))).isEqualTo("17");
-            assertThat(text.formatCellValue(sheet.getRow(0).getCell(11))).contains("待合理化建议模块上线");
+            assertThat(text.formatCellValue(sheet.getRow(0).getCell(11))).isEqualTo("建议采纳数（实名）");
+            assertThat(text.formatCellValue(sheet.getRow(1).getCell(11))).isEqualTo("0");
         }
         byte[] none = mvc.perform(get("/training-admin/selection/shortlist.xlsx").with(as(besideOfficer))).andReturn()
                 .getResponse().getContentAsByteArray();

@@ -19,6 +19,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.training.MemberVoice;
 import org.tongxin.training.internal.AssessmentReads.AttemptStats;
 import org.tongxin.training.internal.AssessmentReads.CourseProgress;
 import org.tongxin.training.internal.Assessments.Assessment;
@@ -60,7 +61,7 @@ public class AssessmentBoard {
     public record Line(long employeeId, String name, String employeeNo, long unitId, String unitName, Stage stage,
                        int rounds, int attempts, BigDecimal bestPercent, BigDecimal lastPercent,
                        OffsetDateTime passedAt, CourseProgress retraining, LocalDate deadline, boolean overdue,
-                       Long certificateId) {
+                       Long certificateId, MemberVoice.Evaluation evaluation) {
     }
 
     /** Counts per stage of the people of one sub-unit (or of the root unit itself). */
@@ -100,9 +101,10 @@ public class AssessmentBoard {
     private final Courses courses;
     private final OrgDirectory org;
     private final ExamService examService;
+    private final MemberVoices voices;
 
     AssessmentBoard(AssessmentService service, Assessments assessments, AssessmentReads reads, Exams exams,
-                    Courses courses, OrgDirectory org, ExamService examService) {
+                    Courses courses, OrgDirectory org, ExamService examService, MemberVoices voices) {
         this.service = service;
         this.assessments = assessments;
         this.reads = reads;
@@ -110,6 +112,7 @@ public class AssessmentBoard {
         this.courses = courses;
         this.org = org;
         this.examService = examService;
+        this.voices = voices;
     }
 
     /** The assessments owned by units the viewer manages (all for the committee), newest first. */
@@ -151,6 +154,8 @@ public class AssessmentBoard {
                 .toList());
         Map<Long, Long> certificates = reads.certificates(assessmentId);
         LocalDate today = examService.now().toLocalDate();
+        Map<Long, MemberVoice.Evaluation> evaluations = voices.evaluations(rows.stream()
+                .map(r -> r.assessee().employeeId()).toList());
 
         List<Line> lines = new ArrayList<>();
         for (AssessmentService.BoardRow r : rows) {
@@ -161,7 +166,8 @@ public class AssessmentBoard {
             LocalDate deadline = retraining != null && retraining.dueOn() != null ? retraining.dueOn() : a.endsOn();
             lines.add(new Line(s.employeeId(), r.name(), r.employeeNo(), r.unitId(), r.unitName(), stage, s.rounds(),
                     st.attempts(), s.bestPercent(), st.lastPercent(), s.passedAt(), retraining, deadline,
-                    stage != Stage.PASSED && today.isAfter(deadline), certificates.get(s.employeeId())));
+                    stage != Stage.PASSED && today.isAfter(deadline), certificates.get(s.employeeId()),
+                    evaluations.get(s.employeeId())));
         }
         lines.sort(Comparator.comparing(Line::stage).thenComparing(Line::unitName, BY_NAME)
                 .thenComparing(Line::name, BY_NAME));

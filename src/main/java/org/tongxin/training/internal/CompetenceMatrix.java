@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.training.MemberVoice;
 
 /**
  * The competence matrix of union officers (skills × people): for each officer of the viewer's subtree, the share
@@ -69,7 +70,7 @@ public class CompetenceMatrix {
 
     /** A row of the matrix. */
     public record Officer(long employeeId, String name, String employeeNo, List<Post> posts, Map<String, Cell> cells,
-                          int assessmentsPassed) {
+                          int assessmentsPassed, MemberVoice.Evaluation evaluation) {
 
         public Cell cell(String skill) {
             return cells.getOrDefault(skill, Cell.UNTESTED);
@@ -100,12 +101,15 @@ public class CompetenceMatrix {
     private final UnitOfficers officers;
     private final Competences competences;
     private final AssessmentReads reads;
+    private final MemberVoices voices;
 
-    CompetenceMatrix(OfficerReach reach, UnitOfficers officers, Competences competences, AssessmentReads reads) {
+    CompetenceMatrix(OfficerReach reach, UnitOfficers officers, Competences competences, AssessmentReads reads,
+                     MemberVoices voices) {
         this.reach = reach;
         this.officers = officers;
         this.competences = competences;
         this.reads = reads;
+        this.voices = voices;
     }
 
     /** The officers of a unit's subtree (one the viewer manages; 404 otherwise), or of everything they manage. */
@@ -122,9 +126,11 @@ public class CompetenceMatrix {
         }
         Map<Long, Map<String, Cell>> levels = levels(people.keySet());
         Map<Long, Integer> passed = reads.passedCounts(people.keySet());
+        Map<Long, MemberVoice.Evaluation> evaluations = voices.evaluations(people.keySet());
         List<Officer> rows = people.values().stream()
                 .map(o -> new Officer(o.employeeId(), o.name(), o.employeeNo(), posts.get(o.employeeId()),
-                        levels.getOrDefault(o.employeeId(), Map.of()), passed.getOrDefault(o.employeeId(), 0)))
+                        levels.getOrDefault(o.employeeId(), Map.of()), passed.getOrDefault(o.employeeId(), 0),
+                        evaluations.get(o.employeeId())))
                 .sorted(Comparator.comparing(Officer::name, BY_NAME).thenComparing(Officer::employeeNo))
                 .toList();
         TreeSet<String> skills = new TreeSet<>(BY_NAME);

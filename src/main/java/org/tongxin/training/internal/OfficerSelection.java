@@ -27,6 +27,7 @@ import org.tongxin.org.PersonalDates;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.training.MemberVoice;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Page;
 import org.tongxin.training.internal.CompetenceMatrix.Cell;
@@ -81,7 +82,8 @@ public class OfficerSelection {
     public record Candidate(long employeeId, String name, long unitId, String unitName, int age, int yearsOfService,
                             List<Post> posts, int activitiesHosted, int activitiesAttended, BigDecimal volunteerHours,
                             int honours, int assessmentsPassed, Map<String, Cell> competence,
-                            BigDecimal competenceAverage, boolean shortlisted) {
+                            BigDecimal competenceAverage, MemberVoice.Evaluation evaluation, int suggestionsAdopted,
+                            boolean shortlisted) {
 
         public Cell cell(String skill) {
             return competence.getOrDefault(skill, Cell.UNTESTED);
@@ -102,12 +104,13 @@ public class OfficerSelection {
     private final CompetenceMatrix competence;
     private final AssessmentReads reads;
     private final Shortlists shortlists;
+    private final MemberVoices voices;
     private final AuditTrail audit;
     private final Clock clock;
 
     OfficerSelection(OfficerReach reach, OrgDirectory org, UnitOfficers officers, ActivityRecords activityRecords,
-                     CompetenceMatrix competence, AssessmentReads reads, Shortlists shortlists, AuditTrail audit,
-                     Optional<Clock> clock) {
+                     CompetenceMatrix competence, AssessmentReads reads, Shortlists shortlists, MemberVoices voices,
+                     AuditTrail audit, Optional<Clock> clock) {
         this.reach = reach;
         this.org = org;
         this.officers = officers;
@@ -115,6 +118,7 @@ public class OfficerSelection {
         this.competence = competence;
         this.reads = reads;
         this.shortlists = shortlists;
+        this.voices = voices;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
@@ -183,6 +187,8 @@ public class OfficerSelection {
         Map<Long, ActivityRecords.Person> records = activityRecords.ofPeople(people.keySet());
         Map<Long, Map<String, Cell>> levels = competence.levels(people.keySet());
         Map<Long, Integer> passed = reads.passedCounts(people.keySet());
+        Map<Long, MemberVoice.Evaluation> evaluations = voices.evaluations(people.keySet());
+        Map<Long, Integer> adopted = voices.adoptedSuggestions(people.keySet());
         LocalDate today = LocalDate.now(clock);
         List<Candidate> out = new ArrayList<>(people.size());
         for (PersonalDates p : people.values()) {
@@ -194,6 +200,7 @@ public class OfficerSelection {
                     Period.between(p.birthDate(), today).getYears(),
                     Math.max(0, Period.between(p.hireDate(), today).getYears()), held, hosted, r.activitiesAttended(),
                     r.volunteerHours(), r.honours(), passed.getOrDefault(p.employeeId(), 0), cells, average(cells),
+                    evaluations.get(p.employeeId()), adopted.getOrDefault(p.employeeId(), 0),
                     marked.contains(p.employeeId())));
         }
         return out;

@@ -128,7 +128,7 @@ class AssessmentAdminController {
         return back;
     }
 
-    /** The board as shown, as a spreadsheet (the member evaluation column stays empty until the voice module). */
+    /** The board as shown, as a spreadsheet. */
     @GetMapping(LIST + "/{assessmentId}/board.xlsx")
     ResponseEntity<byte[]> export(@PathVariable long assessmentId, @RequestParam(required = false) Long unitId,
                                   Locale locale) {
@@ -151,7 +151,7 @@ class AssessmentAdminController {
             row.add(l.passedAt() == null ? null : DAY.format(l.passedAt()));
             row.add(l.retraining() == null ? null : l.retraining().done() + "/" + l.retraining().lessons());
             row.add(l.stage() == AssessmentBoard.Stage.PASSED ? null : DAY.format(l.deadline()));
-            row.add(null);
+            row.add(l.evaluation() == null ? null : l.evaluation().average());
             rows.add(row);
         }
         return ExportSheet.download("assessment-" + assessmentId + ".xlsx", board.assessment().title(), headers, rows);

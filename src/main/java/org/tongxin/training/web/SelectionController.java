@@ -62,7 +62,7 @@ class SelectionController {
         return "redirect:" + back(back);
     }
 
-    /** The shortlist with every record shown on the page (the suggestions column stays empty until the voice module). */
+    /** The shortlist with every record shown on the page. */
     @GetMapping(PAGE + "/shortlist.xlsx")
     ResponseEntity<byte[]> export(Locale locale) {
         List<OfficerSelection.Candidate> list = selection.shortlist(CurrentViewer.get());
@@ -70,7 +70,7 @@ class SelectionController {
                         "training.selection.service", "training.selection.posts", "training.selection.hosted",
                         "training.selection.attended", "training.selection.volunteerHours", "training.selection.honours",
                         "training.selection.assessmentsPassed", "training.selection.competence",
-                        "training.selection.suggestions")
+                        "training.selection.suggestions", "training.selection.evaluation")
                 .stream().map(k -> messages.getMessage(k, null, locale)).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (OfficerSelection.Candidate c : list) {
@@ -87,7 +87,8 @@ class SelectionController {
             row.add(c.assessmentsPassed());
             row.add(c.competence().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " " + level(e.getValue(), locale)).collect(Collectors.joining("；")));
-            row.add(null);
+            row.add(c.suggestionsAdopted());
+            row.add(c.evaluation() == null ? null : c.evaluation().average());
             rows.add(row);
         }
         return ExportSheet.download("shortlist.xlsx", messages.getMessage("training.selection.shortlist", null, locale),
