@@ -7,17 +7,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.tongxin.support.Fixtures.as;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,9 +142,56 @@ class LiveIngestTests extends IntegrationTestSupport {
         long stored = jdbc.sql("SELECT count(*) FROM live_segment WHERE session_id = ?").param(session)
                 .query(Long.class).single();
         assertThat(replay).contains("#EXT-X-PLAYLIST-TYPE:VOD").contains("#EXT-X-ENDLIST");
-        assertThat(SEGMENT.matcher(replay).results().count()).as("every segment, also those the encoder dropped")
+        assertThat(SEGMENT.matcher(replay).results().count()).as("every segment, also those the encoder dropped; ffmpeg said: " + ffmpegSaid + jdbc.sql("SELECT string_agg(name || ':' || bytes, ',') FROM live_segment WHERE session_id = ?").param(session).query(String.class).single())
                 .isEqualTo(stored).isGreaterThanOrEqualTo(4);
         assertThat(fetch("/live/" + session + "/hls/live.m3u8", viewer).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsThatOverlapTakeTurnsInsteadOfDeadlocking() throws Exception {
+        String key = live.streamKey(organiser, session);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        PipedOutputStream body = new PipedOutputStream();
+        PipedInputStream source = new PipedInputStream(body, 65536);
+        CompletableFuture<HttpResponse<Void>> slow = client.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/live/ingest/" + key + "/live0.ts"))
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> source)).build(), HttpResponse.BodyHandlers.discarding());
+        byte[] packet = new byte[188];
+        packet[0] = 0x47;
+        for (int i = 0; i < 100; i++) {
+            body.write(packet);
+        }
+        body.flush();
+        // The first segment's row is in (its foreign key holds a key-share lock on the session) while its upload goes
+        // on; a second segment and the playlist arrive meanwhile, as an encoder sends them.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'live_segment' AND l.mode = 'RowExclusiveLock'""").query(Long.class).single() > 0);
+        CompletableFuture<HttpResponse<Void>> quick = client.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/live/ingest/" + key + "/live1.ts"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(packet)).build(), HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<HttpResponse<Void>> playlist = client.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/live/ingest/" + key + "/live.m3u8"))
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nlive0.ts\n#EXTINF:2.0,\nlive1.ts\n"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        // Both are through, or both wait for the session's row behind the first upload's key-share lock (FOR UPDATE
+        // did, and the first upload's own FOR UPDATE then deadlocked with them).
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> quick.isDone() && playlist.isDone()
+                || jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted").query(Long.class).single() >= 2);
+        for (int i = 0; i < 20; i++) {
+            body.write(packet);
+        }
+        body.close();
+
+        assertThat(slow.get(30, TimeUnit.SECONDS).statusCode()).isBetween(200, 299);
+        assertThat(quick.get(30, TimeUnit.SECONDS).statusCode()).isBetween(200, 299);
+        assertThat(playlist.get(30, TimeUnit.SECONDS).statusCode()).isBetween(200, 299);
+        assertThat(jdbc.sql("SELECT count(*) FROM live_segment WHERE session_id = ?").param(session).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(SEGMENT.matcher(jdbc.sql("SELECT live_playlist FROM live_session WHERE id = ?").param(session)
+                .query(String.class).single()).results().count()).as("both segments listed, whichever came first")
+                .isEqualTo(2);
     }
 
     @Test

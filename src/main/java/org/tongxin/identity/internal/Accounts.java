@@ -10,8 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tongxin.shared.db.CacheEviction;
 import org.tongxin.shared.security.Role;
 
 /** Accounts and their grants. */
@@ -169,16 +168,7 @@ public class Accounts {
     }
 
     private void forgetSessionState(long accountId) {
-        recentStates.remove(accountId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // A request reading the row before this transaction commits would cache the old state again.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recentStates.remove(accountId);
-                }
-            });
-        }
+        CacheEviction.nowAndAtTransactionEnd(() -> recentStates.remove(accountId));
     }
 
     /** The account row, locked until the transaction ends: concurrent log-ins to one account take turns. */

@@ -71,12 +71,15 @@ public class Ingest {
             // An encoder may send the playlist naming a segment before the segment itself has arrived (ffmpeg sends
             // it while the segment's upload is still finishing). The session's row is locked here and before a
             // playlist is rewritten, so either the playlist sees this segment committed or this sees the playlist.
-            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ? FOR UPDATE").param(s.id())
+            // NO KEY UPDATE, not UPDATE: the segment's insert already holds a key-share lock on the session's row
+            // (its foreign key), which FOR UPDATE in the playlist's transaction would wait for while this one waits
+            // for the playlist's — a deadlock whenever the two uploads overlap.
+            jdbc.sql("SELECT live_playlist_source FROM live_session WHERE id = ? FOR NO KEY UPDATE").param(s.id())
                     .query(String.class).optional().filter(source -> source != null && source.contains(name))
                     .ifPresent(source -> keep(s.id(), source));
         } else if (PLAYLIST.matcher(name).matches()) {
             String playlist = read(body);
-            jdbc.sql("SELECT id FROM live_session WHERE id = ? FOR UPDATE").param(s.id()).query(Long.class).single();
+            jdbc.sql("SELECT id FROM live_session WHERE id = ? FOR NO KEY UPDATE").param(s.id()).query(Long.class).single();
             keep(s.id(), playlist);
         } else {
             throw new BadName(name);

@@ -22,6 +22,7 @@ import org.tongxin.org.UnitCount;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
+import org.tongxin.shared.db.CacheEviction;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
@@ -48,7 +49,7 @@ public class LiveService {
     private record Recent(Sessions.Session session, long at) {
     }
 
-    static final long SEGMENT_ROW_TTL_MS = 2_000;
+    static final long RECENT_ROW_TTL_MS = 2_000;
 
     private final Sessions sessions;
     private final OrgDirectory org;
@@ -158,6 +159,7 @@ public class LiveService {
         }
         OffsetDateTime now = now();
         sessions.ended(id, now, now.plus(retention));
+        forgetRecent(id);
         audit.record(viewer, "live.end", "live_session", id, s.hostUnitId(), s.title(), Map.of("state", s.state()),
                 Map.of("state", "ENDED"));
     }
@@ -169,6 +171,7 @@ public class LiveService {
             throw new Refusal("live.error.notScheduled");
         }
         sessions.cancelled(id);
+        forgetRecent(id);
         audit.record(viewer, "live.cancel", "live_session", id, s.hostUnitId(), s.title(), Map.of("state", s.state()),
                 Map.of("state", "CANCELLED"));
         events.publishEvent(new LiveCancelled(id, s.courseId()));
@@ -183,6 +186,7 @@ public class LiveService {
             Sessions.Session s = sessions.lock(id).orElseThrow();
             if (s.state().equals("LIVE")) {
                 sessions.ended(id, now, now.plus(retention));
+                forgetRecent(id);
                 n++;
             }
         }
@@ -198,6 +202,11 @@ public class LiveService {
             files.deletePieces("live/" + id);
         }
         return expired.size();
+    }
+
+    /** A session ended or cancelled on this node is no longer served from the recent rows (other nodes: within 2 s). */
+    private void forgetRecent(long id) {
+        CacheEviction.nowAndAtTransactionEnd(() -> rows.remove(id));
     }
 
     /** The session when the viewer organises, presents or manages its unit; 404 otherwise. */
@@ -220,16 +229,16 @@ public class LiveService {
     }
 
     /**
-     * As {@link #watchable}, for the segments only: the session's row is reused for up to {@value #SEGMENT_ROW_TTL_MS}
-     * ms. A segment never changes under its address and a session's state hardly matters to it, while a crowd
-     * fetching segments would otherwise cost a query each, on the connection pool that every request of a thousand
-     * viewers already queues for (bench/README.md, scenario live).
+     * As {@link #watchable}, for what players fetch every few seconds (segments, the live playlist): the session's row
+     * is reused for up to {@value #RECENT_ROW_TTL_MS} ms. A segment never changes under its address and a playlist
+     * served a second after the end only lists what was shown, while a crowd of players would otherwise cost a query
+     * each, on the connection pool that every request of a thousand viewers queues for (bench/README.md, live).
      */
-    public Sessions.Session watchableSegmentSource(Viewer viewer, long id) {
+    public Sessions.Session watchableRecently(Viewer viewer, long id) {
         long nowMs = clock.millis();
         Recent recent = rows.get(id);
         Sessions.Session s;
-        if (recent != null && nowMs - recent.at() < SEGMENT_ROW_TTL_MS) {
+        if (recent != null && nowMs - recent.at() < RECENT_ROW_TTL_MS) {
             s = recent.session();
         } else {
             s = sessions.find(id).orElseThrow(() -> new NotFoundException("session " + id));

@@ -3,7 +3,9 @@ package org.tongxin.live.internal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tongxin.shared.files.FileStore;
@@ -15,20 +17,43 @@ import org.tongxin.shared.files.FileStore;
 @Service
 public class Playback {
 
+    static final long PLAYLIST_TTL_MS = 1_000;
+
     private final JdbcClient jdbc;
     private final FileStore files;
+    private final Map<Long, Recent> playlists = new ConcurrentHashMap<>();
 
     Playback(JdbcClient jdbc, FileStore files) {
         this.jdbc = jdbc;
         this.files = files;
     }
 
+    /**
+     * The live playlist as last written by the ingest, read at most once every {@value #PLAYLIST_TTL_MS} ms per
+     * session on this node: a thousand players asking every two seconds then cost the database a few reads a second,
+     * and a player a second behind the encoder is well within HLS's three target durations.
+     */
     public Optional<String> livePlaylist(Sessions.Session s) {
         if (!s.state().equals("LIVE")) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT live_playlist FROM live_session WHERE id = ?").param(s.id()).query(String.class)
-                .optional().filter(p -> p != null && p.contains("#EXTINF"));
+        long nowMs = System.currentTimeMillis();
+        Recent recent = playlists.get(s.id());
+        String text;
+        if (recent != null && nowMs - recent.readAtMs() < PLAYLIST_TTL_MS) {
+            text = recent.text();
+        } else {
+            text = jdbc.sql("SELECT live_playlist FROM live_session WHERE id = ?").param(s.id()).query(String.class)
+                    .optional().orElse(null);
+            if (playlists.size() > 1_000) {
+                playlists.clear();
+            }
+            playlists.put(s.id(), new Recent(text, nowMs));
+        }
+        return Optional.ofNullable(text).filter(p -> p.contains("#EXTINF"));
+    }
+
+    private record Recent(String text, long readAtMs) {
     }
 
     private record Piece(long id, String ext, Integer durationMs) {

@@ -56,7 +56,7 @@ class PlaybackController {
 
     @GetMapping("/live/{id}/hls/live.m3u8")
     ResponseEntity<String> livePlaylist(@PathVariable long id) {
-        String playlist = playback.livePlaylist(watchable(id)).orElseThrow(() -> new NotFoundException("live " + id));
+        String playlist = playback.livePlaylist(live.watchableRecently(CurrentViewer.find().orElse(null), id)).orElseThrow(() -> new NotFoundException("live " + id));
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(playlist);
     }
 
@@ -72,7 +72,7 @@ class PlaybackController {
 
     @GetMapping("/live/{id}/hls/seg/{segment}.{ext}")
     ResponseEntity<Resource> segment(@PathVariable long id, @PathVariable long segment, @PathVariable String ext) {
-        Sessions.Session s = live.watchableSegmentSource(CurrentViewer.find().orElse(null), id);
+        Sessions.Session s = live.watchableRecently(CurrentViewer.find().orElse(null), id);
         Path file = playback.segment(s, segment, ext).orElseThrow(() -> new NotFoundException("segment " + segment));
         CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).immutable();
         cache = s.audience().equals("PUBLIC") ? cache.cachePublic() : cache.cachePrivate();
