@@ -46,4 +46,26 @@ public final class Pictures {
         }
         return String.join("\n", paths);
     }
+
+    /** The JPEG with an EXIF segment saying how to turn it, as a phone writes it. */
+    public static byte[] withOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
+        byte[] tiff = bigEndian
+                ? new byte[]{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
+                0, 0, 0, 0}
+                : new byte[]{'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0,
+                0, 0, 0, 0};
+        int length = 2 + 6 + tiff.length;
+        byte[] segment = new byte[2 + length];
+        segment[0] = (byte) 0xFF;
+        segment[1] = (byte) 0xE1;
+        segment[2] = (byte) (length >> 8);
+        segment[3] = (byte) length;
+        System.arraycopy(new byte[]{'E', 'x', 'i', 'f', 0, 0}, 0, segment, 4, 6);
+        System.arraycopy(tiff, 0, segment, 10, tiff.length);
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, 2);
+        System.arraycopy(segment, 0, out, 2, segment.length);
+        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
+        return out;
+    }
 }

@@ -19,6 +19,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
 import org.tongxin.voice.internal.VoiceQueries;
@@ -35,12 +36,15 @@ class SuggestionAdminController {
     static final int QUEUE = 300;
 
     private final SuggestionScheme scheme;
+    private final SuggestionFiles attachments;
     private final VoiceQueries queries;
     private final VoicePages pages;
     private final OrgDirectory org;
 
-    SuggestionAdminController(SuggestionScheme scheme, VoiceQueries queries, VoicePages pages, OrgDirectory org) {
+    SuggestionAdminController(SuggestionScheme scheme, SuggestionFiles attachments, VoiceQueries queries,
+                              VoicePages pages, OrgDirectory org) {
         this.scheme = scheme;
+        this.attachments = attachments;
         this.queries = queries;
         this.pages = pages;
         this.org = org;
@@ -74,6 +78,7 @@ class SuggestionAdminController {
         model.addAttribute("s", s);
         model.addAttribute("row", pages.rows(List.of(s)).getFirst());
         model.addAttribute("steps", pages.timeline(s, scheme.timeline(voiceSuggestionId)));
+        model.addAttribute("files", attachments.of(voiceSuggestionId));
         Map<Long, String> names = pages.unitNames(s.ownerUnitId() == null ? List.of(s.unitId())
                 : List.of(s.unitId(), s.ownerUnitId()));
         model.addAttribute("unitName", names.get(s.unitId()));

@@ -9,7 +9,11 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +21,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
+import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.shared.web.Uploads;
 import org.tongxin.voice.internal.Points;
+import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
 import org.tongxin.voice.internal.VoiceQueries;
@@ -62,6 +70,7 @@ class SuggestionController {
     }
 
     private final SuggestionScheme scheme;
+    private final SuggestionFiles attachments;
     private final Points points;
     private final VoiceQueries queries;
     private final VoicePages pages;
@@ -69,10 +78,11 @@ class SuggestionController {
     private final MessageSource messages;
     private final boolean anonymousAllowed;
 
-    SuggestionController(SuggestionScheme scheme, Points points, VoiceQueries queries, VoicePages pages,
+    SuggestionController(SuggestionScheme scheme, SuggestionFiles attachments, Points points, VoiceQueries queries, VoicePages pages,
                          OrgDirectory org, MessageSource messages,
                          @Value("${tongxin.voice.anonymous-suggestions:true}") boolean anonymousAllowed) {
         this.scheme = scheme;
+        this.attachments = attachments;
         this.points = points;
         this.queries = queries;
         this.pages = pages;
@@ -103,6 +113,7 @@ class SuggestionController {
         model.addAttribute("anonymousAllowed", anonymousAllowed);
         model.addAttribute("similar", List.of());
         model.addAttribute("seen", false);
+        model.addAttribute("filesAgain", false);
         return "voice/new";
     }
 
@@ -114,9 +125,12 @@ class SuggestionController {
     String submit(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String problem,
                   @RequestParam(defaultValue = "") String proposal, @RequestParam(defaultValue = "") String expected,
                   @RequestParam(defaultValue = "false") boolean anonymous,
-                  @RequestParam(defaultValue = "false") boolean seen, Model model, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean seen,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                  RedirectAttributes redirect) {
         Viewer viewer = CurrentViewer.get();
         Form form = new Form(title, problem, proposal, expected, anonymous);
+        List<MultipartFile> chosen = files == null ? List.of() : Uploads.chosen(files);
         if (!seen) {
             List<Suggestion> similar = scheme.similar(title, SIMILAR);
             if (!similar.isEmpty()) {
@@ -124,11 +138,15 @@ class SuggestionController {
                 model.addAttribute("anonymousAllowed", anonymousAllowed);
                 model.addAttribute("similar", similar);
                 model.addAttribute("seen", true);
+                // A browser cannot fill a file field again: the person is asked to choose the files once more.
+                model.addAttribute("filesAgain", !chosen.isEmpty());
                 return "voice/new";
             }
         }
         try {
-            long id = scheme.submit(viewer, new SuggestionScheme.Draft(title, problem, proposal, expected, anonymous));
+            List<SuggestionFiles.Prepared> prepared = attachments.check(chosen.stream().map(Uploads::bytes).toList());
+            long id = attachments.submit(viewer, new SuggestionScheme.Draft(title, problem, proposal, expected,
+                    anonymous), prepared);
             redirect.addFlashAttribute("flash", "voice.page.submitted");
             return "redirect:/voice/suggestions/" + id;
         } catch (Refusal e) {
@@ -137,8 +155,23 @@ class SuggestionController {
             model.addAttribute("anonymousAllowed", anonymousAllowed);
             model.addAttribute("similar", List.of());
             model.addAttribute("seen", true);
+            model.addAttribute("filesAgain", !chosen.isEmpty());
             return "voice/new";
         }
+    }
+
+    /**
+     * A file of a suggestion, for those who may see it; its type was told from its bytes at upload, the browser is
+     * told not to guess another, and nothing is cached.
+     */
+    @GetMapping("/voice/suggestions/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId,
+                                @RequestParam(defaultValue = "false") boolean thumb) {
+        FileStore.Document document = attachments.open(CurrentViewer.get(), id, fileId, thumb);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+                .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore())
+                .body(document.content());
     }
 
     /** Similar earlier suggestions for the title being typed (for the form's script). */
@@ -167,6 +200,7 @@ class SuggestionController {
         model.addAttribute("row", pages.rows(List.of(s)).getFirst());
         model.addAttribute("s", s);
         model.addAttribute("steps", pages.timeline(s, scheme.timeline(id)));
+        model.addAttribute("files", attachments.of(id));
         model.addAttribute("ownerName", s.ownerUnitId() == null ? null
                 : pages.unitNames(List.of(s.ownerUnitId())).get(s.ownerUnitId()));
         model.addAttribute("open", VoicePages.open(s));

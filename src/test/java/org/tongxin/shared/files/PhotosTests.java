@@ -15,28 +15,6 @@ import org.tongxin.support.Pictures;
 
 class PhotosTests {
 
-    /** The JPEG with an EXIF segment saying how to turn it, as a phone writes it. */
-    static byte[] withOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
-        byte[] tiff = bigEndian
-                ? new byte[]{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-                0, 0, 0, 0}
-                : new byte[]{'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0,
-                0, 0, 0, 0};
-        int length = 2 + 6 + tiff.length;
-        byte[] segment = new byte[2 + length];
-        segment[0] = (byte) 0xFF;
-        segment[1] = (byte) 0xE1;
-        segment[2] = (byte) (length >> 8);
-        segment[3] = (byte) length;
-        System.arraycopy(new byte[]{'E', 'x', 'i', 'f', 0, 0}, 0, segment, 4, 6);
-        System.arraycopy(tiff, 0, segment, 10, tiff.length);
-        byte[] out = new byte[jpeg.length + segment.length];
-        System.arraycopy(jpeg, 0, out, 0, 2);
-        System.arraycopy(segment, 0, out, 2, segment.length);
-        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
-        return out;
-    }
-
     private static BufferedImage read(Photos.Sized sized) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(sized.jpeg()));
     }
@@ -71,7 +49,7 @@ class PhotosTests {
         byte[] jpeg = Pictures.picture(800, 400, "jpg");
         assertThat(ExifOrientation.of(jpeg)).isEqualTo(1);
         for (boolean bigEndian : new boolean[]{true, false}) {
-            byte[] rotated = withOrientation(jpeg, 6, bigEndian);
+            byte[] rotated = Pictures.withOrientation(jpeg, 6, bigEndian);
             assertThat(ExifOrientation.of(rotated)).isEqualTo(6);
             Photos.Prepared p = Photos.resize(rotated);
             assertThat(p.thumbnail().width()).isEqualTo(320);
@@ -81,7 +59,7 @@ class PhotosTests {
             assertThat(new Color(thumb.getRGB(160, 100)).getRed()).isGreaterThan(200);
             assertThat(new Color(thumb.getRGB(160, 540)).getBlue()).isGreaterThan(200);
         }
-        BufferedImage eight = read(Photos.resize(withOrientation(jpeg, 8, true)).thumbnail());
+        BufferedImage eight = read(Photos.resize(Pictures.withOrientation(jpeg, 8, true)).thumbnail());
         assertThat(new Color(eight.getRGB(160, 100)).getBlue()).isGreaterThan(200);
     }
 
