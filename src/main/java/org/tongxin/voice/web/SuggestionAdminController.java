@@ -19,6 +19,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
 import org.tongxin.voice.internal.VoiceQueries;
@@ -35,12 +36,15 @@ class SuggestionAdminController {
     static final int QUEUE = 300;
 
     private final SuggestionScheme scheme;
+    private final Motions motions;
     private final VoiceQueries queries;
     private final VoicePages pages;
     private final OrgDirectory org;
 
-    SuggestionAdminController(SuggestionScheme scheme, VoiceQueries queries, VoicePages pages, OrgDirectory org) {
+    SuggestionAdminController(SuggestionScheme scheme, Motions motions, VoiceQueries queries, VoicePages pages,
+                              OrgDirectory org) {
         this.scheme = scheme;
+        this.motions = motions;
         this.queries = queries;
         this.pages = pages;
         this.org = org;
@@ -94,6 +98,7 @@ class SuggestionAdminController {
         };
         model.addAttribute("action", action);
         model.addAttribute("open", VoicePages.open(s));
+        model.addAttribute("motion", motions.fromSuggestion(voiceSuggestionId).orElse(null));
         if ("assign".equals(action)) {
             String query = q == null ? "" : q.strip();
             model.addAttribute("q", query);

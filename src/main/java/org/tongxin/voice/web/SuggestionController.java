@@ -26,6 +26,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.Points;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
@@ -62,6 +63,7 @@ class SuggestionController {
     }
 
     private final SuggestionScheme scheme;
+    private final Motions motions;
     private final Points points;
     private final VoiceQueries queries;
     private final VoicePages pages;
@@ -69,10 +71,11 @@ class SuggestionController {
     private final MessageSource messages;
     private final boolean anonymousAllowed;
 
-    SuggestionController(SuggestionScheme scheme, Points points, VoiceQueries queries, VoicePages pages,
-                         OrgDirectory org, MessageSource messages,
+    SuggestionController(SuggestionScheme scheme, Motions motions, Points points, VoiceQueries queries,
+                         VoicePages pages, OrgDirectory org, MessageSource messages,
                          @Value("${tongxin.voice.anonymous-suggestions:true}") boolean anonymousAllowed) {
         this.scheme = scheme;
+        this.motions = motions;
         this.points = points;
         this.queries = queries;
         this.pages = pages;
@@ -170,6 +173,7 @@ class SuggestionController {
         model.addAttribute("ownerName", s.ownerUnitId() == null ? null
                 : pages.unitNames(List.of(s.ownerUnitId())).get(s.ownerUnitId()));
         model.addAttribute("open", VoicePages.open(s));
+        model.addAttribute("motion", motions.fromSuggestion(id).orElse(null));
         return "voice/suggestion";
     }
 
