@@ -61,6 +61,7 @@ import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
 import org.tongxin.voice.internal.Evaluations;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionScheme;
 
 /**
@@ -129,6 +130,8 @@ class DataScopeTests extends IntegrationTestSupport {
     SuggestionScheme voiceSuggestions;
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    Motions motions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -297,6 +300,18 @@ class DataScopeTests extends IntegrationTestSupport {
         fixtures.chair(officer.accountId(), unitId, false);
         ids.put("evaluationId", Long.toString(evaluations.create(officer, unitId, "范围测试评议", List.of("作风"),
                 LocalDate.now(), LocalDate.now().plusDays(7))));
+        // A congress session of the unit with its employee as representative, and a motion accepted and assigned to
+        // the unit to answer.
+        long congress = motions.createCongress(officer, unitId, "范围测试职代会", LocalDate.now(),
+                LocalDate.now().plusDays(7), 0);
+        motions.addRepresentatives(officer, congress, jdbc.sql("SELECT emp_no FROM employee WHERE id = ?")
+                .param(employeeId).query(String.class).single());
+        long motion = motions.file(Fixtures.employee(fixtures.accountId(employeeId), employeeId), congress,
+                new Motions.Draft("范围测试提案", "案由", "办法", "OTHER"));
+        motions.accept(officer, motion, "");
+        motions.assign(officer, motion, unitId, LocalDate.now().plusDays(10));
+        ids.put("congressId", Long.toString(congress));
+        ids.put("motionId", Long.toString(motion));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -697,6 +712,31 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(roundElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM voice_evaluation WHERE unit_id = ?").param(unitB.unit().id())
                 .query(Long.class).single()).isOne();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/voice-admin/congress/sessions/{congressId}",
+                "/voice-admin/congress/sessions/{congressId}/representatives",
+                "/voice-admin/congress/motions/{motionId}", "/voice-admin/congress/motions/{motionId}/answer",
+                "/voice-admin/congress/motions/{motionId}/assign");
+        assertThat(jdbc.sql("SELECT status || ' ' || handling_unit_id FROM voice_motion WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("motionId"))).query(String.class).single())
+                .isEqualTo("ASSIGNED " + unitB.unit().id());
+        assertThat(jdbc.sql("SELECT count(*) FROM voice_motion_answer WHERE motion_id = ?")
+                .param(Long.parseLong(idsOfB.get("motionId"))).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) || ' ' || (SELECT cosigners_needed FROM voice_congress WHERE id = ?)"
+                        + " FROM voice_congress_rep WHERE congress_id = ?")
+                .params(Long.parseLong(idsOfB.get("congressId")), Long.parseLong(idsOfB.get("congressId")))
+                .query(String.class).single()).isEqualTo("1 0");
+        int congressElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/voice-admin/congress"),
+                "/voice-admin/congress").param("opensOn", LocalDate.now().toString())
+                .param("closesOn", LocalDate.now().toString())).andReturn().getResponse().getStatus();
+        assertThat(congressElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM voice_congress WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        assertThat(mvc.perform(get("/voice-admin/congress").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("/voice-admin/congress/sessions/" + idsOfA.get("congressId") + "\"")
+                .doesNotContain("/voice-admin/congress/sessions/" + idsOfB.get("congressId") + "\"")
+                .contains("/voice-admin/congress/motions/" + idsOfA.get("motionId") + "\"")
+                .doesNotContain("/voice-admin/congress/motions/" + idsOfB.get("motionId") + "\"");
         String voiceQueue = mvc.perform(get("/voice-admin").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(voiceQueue).contains("/voice-admin/suggestions/" + idsOfA.get("voiceSuggestionId") + "\"")

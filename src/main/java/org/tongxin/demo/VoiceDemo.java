@@ -54,10 +54,12 @@ class VoiceDemo {
     private final OrgDirectory directory;
     private final UnitOfficers officers;
     private final MemberDirectory members;
+    private final CongressDemo congress;
     private final long seed;
 
     VoiceDemo(VoiceSetup voice, AccountSetup accounts, OrgDirectory directory, UnitOfficers officers,
-              MemberDirectory members, @Value("${tongxin.demo.seed:2026}") long seed) {
+              MemberDirectory members, CongressDemo congress, @Value("${tongxin.demo.seed:2026}") long seed) {
+        this.congress = congress;
         this.voice = voice;
         this.accounts = accounts;
         this.directory = directory;
@@ -174,6 +176,7 @@ class VoiceDemo {
         }
 
         evaluation(stationId, officer, colleagues, officerPerson.id());
+        congress.load(company.id(), stationId, centreId, committee, officer, demoEmployee, stationPeople);
     }
 
     /** Submits a suggestion and takes it as far as the story goes, then moves it into the past. */

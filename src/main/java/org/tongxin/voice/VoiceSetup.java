@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.voice.internal.Evaluations;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionScheme;
 
 /**
@@ -25,11 +26,13 @@ public class VoiceSetup {
 
     private final SuggestionScheme suggestions;
     private final Evaluations evaluations;
+    private final Motions motions;
     private final JdbcClient jdbc;
 
-    VoiceSetup(SuggestionScheme suggestions, Evaluations evaluations, JdbcClient jdbc) {
+    VoiceSetup(SuggestionScheme suggestions, Evaluations evaluations, Motions motions, JdbcClient jdbc) {
         this.suggestions = suggestions;
         this.evaluations = evaluations;
+        this.motions = motions;
         this.jdbc = jdbc;
     }
 
@@ -135,5 +138,98 @@ public class VoiceSetup {
     @Transactional
     public int mix() {
         return evaluations.mix();
+    }
+
+    // ----- workers' congress motions (职代会提案) -----
+
+    /** Opens a session of a unit's workers' congress with its filing window and the co-signers a motion needs. */
+    @Transactional
+    public long congress(Viewer officer, long unitId, String title, LocalDate opensOn, LocalDate closesOn,
+                         int cosignersNeeded) {
+        return motions.createCongress(officer, unitId, title, opensOn, closesOn, cosignersNeeded);
+    }
+
+    /** Adds representatives by employee number. */
+    @Transactional
+    public int representatives(Viewer officer, long congressId, List<String> employeeNumbers) {
+        return motions.addRepresentatives(officer, congressId, String.join("\n", employeeNumbers));
+    }
+
+    /** A representative files a motion. */
+    @Transactional
+    public long motion(Viewer representative, long congressId, String title, String reason, String proposal,
+                       String category) {
+        return motions.file(representative, congressId, new Motions.Draft(title, reason, proposal, category));
+    }
+
+    @Transactional
+    public void cosign(Viewer representative, long motionId) {
+        motions.cosign(representative, motionId);
+    }
+
+    @Transactional
+    public void acceptMotion(Viewer officer, long motionId, String note) {
+        motions.accept(officer, motionId, note);
+    }
+
+    @Transactional
+    public long convertMotion(Viewer officer, long motionId, String note) {
+        return motions.convert(officer, motionId, note);
+    }
+
+    @Transactional
+    public void declineMotion(Viewer officer, long motionId, String reason) {
+        motions.decline(officer, motionId, reason);
+    }
+
+    @Transactional
+    public void assignMotion(Viewer officer, long motionId, long unitId, LocalDate dueOn) {
+        motions.assign(officer, motionId, unitId, dueOn);
+    }
+
+    @Transactional
+    public void answerMotion(Viewer officer, long motionId, String text) {
+        motions.answer(officer, motionId, text);
+    }
+
+    @Transactional
+    public void rateMotion(Viewer proposer, long motionId, String rating, String note) {
+        motions.rate(proposer, motionId, rating, note);
+    }
+
+    /**
+     * Moves what happened to a motion into the past, like {@link #backdate} for suggestions: its steps spread evenly
+     * from {@code firstDaysAgo} (the filing) to {@code lastDaysAgo}, the co-signatures an hour apart after the filing,
+     * and each answer and rating at the time of its step. Due dates stay as they were set.
+     */
+    @Transactional
+    public void backdateMotion(long id, int firstDaysAgo, int lastDaysAgo) {
+        jdbc.sql("""
+                        WITH s AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n
+                                   FROM voice_motion_step WHERE motion_id = ?),
+                             d AS (SELECT id, CASE WHEN n = 1 THEN ? ELSE round(? + (? - ?) * i / (n - 1.0))::int END AS days
+                                   FROM s)
+                        UPDATE voice_motion_step t SET at = t.at - make_interval(days => d.days)
+                        FROM d WHERE d.id = t.id""")
+                .params(id, firstDaysAgo, firstDaysAgo, lastDaysAgo, firstDaysAgo).update();
+        jdbc.sql("""
+                        UPDATE voice_motion SET created_at = created_at - make_interval(days => ?),
+                          status_since = status_since - make_interval(days => ?) WHERE id = ?""")
+                .params(firstDaysAgo, lastDaysAgo, id).update();
+        jdbc.sql("""
+                        UPDATE voice_motion_cosign c SET at = m.created_at + make_interval(hours => x.n::int)
+                        FROM voice_motion m,
+                             (SELECT employee_id, row_number() OVER (ORDER BY at, employee_id) AS n
+                              FROM voice_motion_cosign WHERE motion_id = ?) x
+                        WHERE m.id = c.motion_id AND c.motion_id = ? AND x.employee_id = c.employee_id""")
+                .params(id, id).update();
+        jdbc.sql("""
+                        UPDATE voice_motion_answer a SET answered_at = (SELECT at FROM voice_motion_step s
+                            WHERE s.motion_id = a.motion_id AND s.kind = 'ANSWERED' ORDER BY id OFFSET a.round - 1 LIMIT 1),
+                          rated_at = CASE WHEN a.rated_at IS NULL THEN NULL ELSE (SELECT at FROM voice_motion_step s
+                            WHERE s.motion_id = a.motion_id AND s.kind IN ('REOPENED', 'CLOSED')
+                            ORDER BY id OFFSET a.round - 1 LIMIT 1) END
+                        WHERE a.motion_id = ?""")
+                .param(id).update();
     }
 }

@@ -120,7 +120,24 @@ public class SuggestionScheme {
         if (d.anonymous() && !anonymousAllowed) {
             throw new Refusal("voice.error.anonymousOff");
         }
-        Long unit = org.unitIdsOf(List.of(employee.employeeId())).get(employee.employeeId());
+        return insert(employee.employeeId(), employee.accountId(), title, problem, proposal, expected, d.anonymous(),
+                "");
+    }
+
+    /**
+     * A workers' congress motion converted to a suggestion (转为合理化建议) by the motions committee: submitted in the
+     * proposer's name, named, to the proposer's union unit, and from there on like any other.
+     */
+    @Transactional
+    long submitFromMotion(Viewer committee, long proposerId, Draft d, String note) {
+        return insert(proposerId, committee.accountId(), text(d.title(), 80, "voice.error.titleRequired"),
+                text(d.problem(), 3000, "voice.error.problemRequired"),
+                text(d.proposal(), 3000, "voice.error.proposalRequired"), "", false, note);
+    }
+
+    private long insert(long submitterId, long actorAccountId, String title, String problem, String proposal,
+                        String expected, boolean anonymous, String note) {
+        Long unit = org.unitIdsOf(List.of(submitterId)).get(submitterId);
         if (unit == null) {
             throw new Refusal("voice.error.noUnit");
         }
@@ -128,10 +145,9 @@ public class SuggestionScheme {
                         INSERT INTO voice_suggestion (title, problem, proposal, expected, submitter_id, anonymous, unit_id,
                           status, holder_unit_id, due_on)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?) RETURNING id""")
-                .params(title, problem, proposal, expected, employee.employeeId(), d.anonymous(), unit, unit,
-                        due("SUBMITTED"))
+                .params(title, problem, proposal, expected, submitterId, anonymous, unit, unit, due("SUBMITTED"))
                 .query(Long.class).single();
-        step(id, "SUBMITTED", employee.accountId(), unit, "", due("SUBMITTED"));
+        step(id, "SUBMITTED", actorAccountId, unit, note, due("SUBMITTED"));
         events.publishEvent(NotificationRequested.toOfficersOf(unit, new Message("新的合理化建议：" + title,
                 "有职工提交了合理化建议，请在 " + due("SUBMITTED") + " 前受理。\nA new suggestion awaits review by "
                         + due("SUBMITTED") + ".", "/voice-admin/suggestions/" + id)));

@@ -19,6 +19,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.SuggestionScheme.Suggestion;
@@ -37,14 +38,16 @@ class SuggestionAdminController {
 
     private final SuggestionScheme scheme;
     private final SuggestionFiles attachments;
+    private final Motions motions;
     private final VoiceQueries queries;
     private final VoicePages pages;
     private final OrgDirectory org;
 
-    SuggestionAdminController(SuggestionScheme scheme, SuggestionFiles attachments, VoiceQueries queries,
-                              VoicePages pages, OrgDirectory org) {
+    SuggestionAdminController(SuggestionScheme scheme, SuggestionFiles attachments, Motions motions,
+                              VoiceQueries queries, VoicePages pages, OrgDirectory org) {
         this.scheme = scheme;
         this.attachments = attachments;
+        this.motions = motions;
         this.queries = queries;
         this.pages = pages;
         this.org = org;
@@ -99,6 +102,7 @@ class SuggestionAdminController {
         };
         model.addAttribute("action", action);
         model.addAttribute("open", VoicePages.open(s));
+        model.addAttribute("motion", motions.fromSuggestion(voiceSuggestionId).orElse(null));
         if ("assign".equals(action)) {
             String query = q == null ? "" : q.strip();
             model.addAttribute("q", query);

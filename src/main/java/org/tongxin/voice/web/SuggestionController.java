@@ -33,6 +33,7 @@ import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.shared.web.Uploads;
+import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.Points;
 import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
@@ -71,6 +72,7 @@ class SuggestionController {
 
     private final SuggestionScheme scheme;
     private final SuggestionFiles attachments;
+    private final Motions motions;
     private final Points points;
     private final VoiceQueries queries;
     private final VoicePages pages;
@@ -78,11 +80,12 @@ class SuggestionController {
     private final MessageSource messages;
     private final boolean anonymousAllowed;
 
-    SuggestionController(SuggestionScheme scheme, SuggestionFiles attachments, Points points, VoiceQueries queries, VoicePages pages,
-                         OrgDirectory org, MessageSource messages,
+    SuggestionController(SuggestionScheme scheme, SuggestionFiles attachments, Motions motions, Points points,
+                         VoiceQueries queries, VoicePages pages, OrgDirectory org, MessageSource messages,
                          @Value("${tongxin.voice.anonymous-suggestions:true}") boolean anonymousAllowed) {
         this.scheme = scheme;
         this.attachments = attachments;
+        this.motions = motions;
         this.points = points;
         this.queries = queries;
         this.pages = pages;
@@ -204,6 +207,7 @@ class SuggestionController {
         model.addAttribute("ownerName", s.ownerUnitId() == null ? null
                 : pages.unitNames(List.of(s.ownerUnitId())).get(s.ownerUnitId()));
         model.addAttribute("open", VoicePages.open(s));
+        model.addAttribute("motion", motions.fromSuggestion(id).orElse(null));
         return "voice/suggestion";
     }
 
