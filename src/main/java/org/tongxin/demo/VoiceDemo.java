@@ -1,5 +1,6 @@
 package org.tongxin.demo;
 
+import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,7 +115,9 @@ class VoiceDemo {
                 "冬季夜班收费亭四面透风，收费员手脚冻僵，每年冬天感冒请病假的有十几人次。",
                 "在收费亭窗口两侧和门口加装透明软质挡风门帘，不影响递卡收费和视线。",
                 "减少冬季病假，提高夜班收费效率。", false), Stop.RECOGNISED, "评为年度优秀合理化建议，在全线收费站推广",
-                new BigDecimal("36000"), "冬季病假减少约 40 天，按日均人工成本 900 元折算", 60, 20));
+                new BigDecimal("36000"), "冬季病假减少约 40 天，按日均人工成本 900 元折算", 60, 20),
+                List.of(DemoPhotos.photo("收费亭窗口 · 冬季夜班", new Color(0x2b4c7e), new Color(0x9bb7d4), 1280, 960, 7L),
+                        DemoPhotos.photo("挡风门帘示意", new Color(0x5b7065), new Color(0xc9d6c3), 1280, 960, 8L)));
         suggestion(demoEmployee, officer, stationId, officer, committee, new Story(new Idea("ETC 车道增设减速提示牌",
                 "ETC 车道车辆进站速度快，栏杆被撞坏的情况每月都有，维修影响通行。",
                 "在 ETC 车道前 150 米和 50 米处各增设一块“ETC 车道 请减速至 20 公里”提示牌，地面喷涂减速标线。",
@@ -179,10 +182,15 @@ class VoiceDemo {
         congress.load(company.id(), stationId, centreId, committee, officer, demoEmployee, stationPeople);
     }
 
-    /** Submits a suggestion and takes it as far as the story goes, then moves it into the past. */
     private long suggestion(Viewer author, Viewer reviewer, long ownerUnit, Viewer ownerOfficer, Viewer committee,
                             Story st) {
-        long id = voice.submit(author, st.idea());
+        return suggestion(author, reviewer, ownerUnit, ownerOfficer, committee, st, List.of());
+    }
+
+    /** Submits a suggestion with its pictures and takes it as far as the story goes, then moves it into the past. */
+    private long suggestion(Viewer author, Viewer reviewer, long ownerUnit, Viewer ownerOfficer, Viewer committee,
+                            Story st, List<byte[]> pictures) {
+        long id = voice.submit(author, st.idea(), pictures);
         Stop stop = st.stop();
         if (stop == Stop.RETURNED) {
             voice.returnIt(reviewer, id, st.note());

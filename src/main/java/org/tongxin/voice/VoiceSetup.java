@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
+import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
 
 /**
@@ -25,21 +26,25 @@ public class VoiceSetup {
     }
 
     private final SuggestionScheme suggestions;
+    private final SuggestionFiles attachments;
     private final Evaluations evaluations;
     private final Motions motions;
     private final JdbcClient jdbc;
 
-    VoiceSetup(SuggestionScheme suggestions, Evaluations evaluations, Motions motions, JdbcClient jdbc) {
+    VoiceSetup(SuggestionScheme suggestions, SuggestionFiles attachments, Evaluations evaluations, Motions motions,
+               JdbcClient jdbc) {
         this.suggestions = suggestions;
+        this.attachments = attachments;
         this.evaluations = evaluations;
         this.motions = motions;
         this.jdbc = jdbc;
     }
 
+    /** A suggestion with pictures (or other files) sent with it, checked and stored as the form does. */
     @Transactional
-    public long submit(Viewer employee, Idea idea) {
-        return suggestions.submit(employee, new SuggestionScheme.Draft(idea.title(), idea.problem(), idea.proposal(),
-                idea.expected(), idea.anonymous()));
+    public long submit(Viewer employee, Idea idea, List<byte[]> files) {
+        return attachments.submit(employee, new SuggestionScheme.Draft(idea.title(), idea.problem(), idea.proposal(),
+                idea.expected(), idea.anonymous()), attachments.check(files));
     }
 
     @Transactional

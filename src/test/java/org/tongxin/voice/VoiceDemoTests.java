@@ -51,6 +51,10 @@ class VoiceDemoTests extends IntegrationTestSupport {
                         SELECT count(*) FROM voice_suggestion WHERE submitter_id = ? AND status = 'RECOGNISED'
                           AND value_confirmed_by IS NOT NULL AND value_yuan > 0""").param(employee).query(Long.class)
                 .single()).isOne();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM voice_suggestion_file f JOIN voice_suggestion s ON s.id = f.suggestion_id
+                        WHERE s.submitter_id = ? AND s.status = 'RECOGNISED' AND f.kind = 'PICTURE'""").param(employee)
+                .query(Long.class).single()).as("two photos with the recognised one").isEqualTo(2);
         assertThat(points.balance(employee)).isEqualTo(20 + 50 + 20);
         assertThat(jdbc.sql("SELECT count(*) FROM voice_suggestion WHERE status = 'RECOGNISED' AND unit_id <> ?")
                 .param(stationId()).query(Long.class).single()).as("one elsewhere on the board").isPositive();
