@@ -54,15 +54,17 @@ class VoiceDemo {
     private final OrgDirectory directory;
     private final UnitOfficers officers;
     private final MemberDirectory members;
+    private final TalkDemo talk;
     private final long seed;
 
     VoiceDemo(VoiceSetup voice, AccountSetup accounts, OrgDirectory directory, UnitOfficers officers,
-              MemberDirectory members, @Value("${tongxin.demo.seed:2026}") long seed) {
+              MemberDirectory members, TalkDemo talk, @Value("${tongxin.demo.seed:2026}") long seed) {
         this.voice = voice;
         this.accounts = accounts;
         this.directory = directory;
         this.officers = officers;
         this.members = members;
+        this.talk = talk;
         this.seed = seed;
     }
 
@@ -174,6 +176,7 @@ class VoiceDemo {
         }
 
         evaluation(stationId, officer, colleagues, officerPerson.id());
+        talk.load(company.id(), stationId, committee, officer, demoEmployee, logins.values());
     }
 
     /** Submits a suggestion and takes it as far as the story goes, then moves it into the past. */
