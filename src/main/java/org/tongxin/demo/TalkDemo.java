@@ -29,35 +29,35 @@ import org.tongxin.voice.VoiceSetup;
 class TalkDemo {
 
     /** A post and the replies to it, each reply written by the next author in turn. */
-    record Thread(String post, List<String> replies) {
+    record Story(String post, List<String> replies) {
     }
 
-    static final List<Thread> MERGER = List.of(
-            new Thread("我是原路桥公司调过来的，最大的感受是这边的交接班制度特别细，一开始不习惯，现在觉得确实减少了差错。"
+    static final List<Story> MERGER = List.of(
+            new Story("我是原路桥公司调过来的，最大的感受是这边的交接班制度特别细，一开始不习惯，现在觉得确实减少了差错。"
                     + "建议把交接班要点做成小卡片，新调过来的同事一看就懂。",
                     List.of("同感！交接班卡片这个主意好，我们站可以先试起来。", "工会可以统一设计印制，各站按需领取。")),
-            new Thread("班组里两边的人各说各的叫法，比如“岗亭”和“收费亭”，“保通”和“养护”，刚开始开会经常对不上。"
+            new Story("班组里两边的人各说各的叫法，比如“岗亭”和“收费亭”，“保通”和“养护”，刚开始开会经常对不上。"
                     + "建议编一份简单的术语对照表。", List.of("支持，有时候交接都得来回确认好几遍。")),
-            new Thread("建议多搞一些混编的班组活动，篮球赛、拔河、登山都行，比开会更能拉近距离。",
+            new Story("建议多搞一些混编的班组活动，篮球赛、拔河、登山都行，比开会更能拉近距离。",
                     List.of("下个月的职工运动会可以按混编组队报名。")),
-            new Thread("原来我们那边每月有一次“班组恳谈会”，大家有话直说，干部现场答复，效果很好，建议推广。",
+            new Story("原来我们那边每月有一次“班组恳谈会”，大家有话直说，干部现场答复，效果很好，建议推广。",
                     List.of("恳谈会要有人记录、有回音，不然开几次就没人说了。")),
-            new Thread("轮岗交流是好事，但是住得远的同事通勤压力很大，希望排班时能考虑一下路程。",
+            new Story("轮岗交流是好事，但是住得远的同事通勤压力很大，希望排班时能考虑一下路程。",
                     List.of("同意，住得远的可以优先安排白班或者集中排班。")),
-            new Thread("文化融合不只是标语，关键是干部带头。建议中层干部到一线跟班，和大家一起上一次夜班。",
+            new Story("文化融合不只是标语，关键是干部带头。建议中层干部到一线跟班，和大家一起上一次夜班。",
                     List.of("赞成，跟一次班比开十次会都有用。")),
-            new Thread("新员工入职培训能不能加一节公司发展史，讲讲两家公司各自的来历和重组的意义？", List.of()),
-            new Thread("感觉合并以后考核标准更透明了，以前很多事说不清楚，现在有章可循。", List.of()),
-            new Thread("职工书屋可以开一个“我们的故事”专栏，收集两边老职工的口述故事，编成小册子。",
+            new Story("新员工入职培训能不能加一节公司发展史，讲讲两家公司各自的来历和重组的意义？", List.of()),
+            new Story("感觉合并以后考核标准更透明了，以前很多事说不清楚，现在有章可循。", List.of()),
+            new Story("职工书屋可以开一个“我们的故事”专栏，收集两边老职工的口述故事，编成小册子。",
                     List.of("这个好，老师傅们的经历很多年轻人都没听过。")),
-            new Thread("站里新来了三位原路桥公司的师傅，养护技术很过硬。建议搞一次“师带徒”结对，互相学习。",
+            new Story("站里新来了三位原路桥公司的师傅，养护技术很过硬。建议搞一次“师带徒”结对，互相学习。",
                     List.of("师带徒的学时能不能算进培训记录？")),
-            new Thread("希望食堂的口味也融合一下，两边的饮食习惯不太一样，可以轮换着来。",
+            new Story("希望食堂的口味也融合一下，两边的饮食习惯不太一样，可以轮换着来。",
                     List.of("食堂每周可以安排一天“家乡菜”。")),
-            new Thread("制度统一后有些审批要跑好几个部门，建议梳理一下流程，能合并的合并。",
+            new Story("制度统一后有些审批要跑好几个部门，建议梳理一下流程，能合并的合并。",
                     List.of("可以在职工之声里提合理化建议，会有专人跟进办理。")),
-            new Thread("文化融合需要时间，不要急于求成。先把大家的基本诉求解决好，认同感自然就有了。", List.of()),
-            new Thread("两边的安全生产月活动形式不一样，今年可以合在一起办，互相取长补短。", List.of()));
+            new Story("文化融合需要时间，不要急于求成。先把大家的基本诉求解决好，认同感自然就有了。", List.of()),
+            new Story("两边的安全生产月活动形式不一样，今年可以合在一起办，互相取长补短。", List.of()));
 
     static final String HELD = "有需要家乡土特产的同事可以加微信 tx2026 私聊，价格优惠。";
     static final String OFF_TOPIC = "转让九成新电动车一辆，有意者私聊。";
@@ -107,7 +107,7 @@ class TalkDemo {
         int step = minutesAgo / (MERGER.size() + 2);
         int next = 0;
         for (int i = 0; i < MERGER.size(); i++) {
-            Thread t = MERGER.get(i);
+            Story t = MERGER.get(i);
             // The demo employee's own post is the one about the toll station's new colleagues.
             Viewer author = t.post().startsWith("站里新来了") ? demoEmployee : people.get(next++ % people.size());
             long post = voice.post(author, topic, null, t.post(), minutesAgo);

@@ -28,7 +28,7 @@ import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.Discussions.Post;
-import org.tongxin.voice.internal.Discussions.Thread;
+import org.tongxin.voice.internal.Discussions.PostThread;
 import org.tongxin.voice.internal.SensitiveWords;
 
 /**
@@ -97,7 +97,7 @@ class DiscussionTests extends IntegrationTestSupport {
 
     private List<Post> seen(Viewer viewer, long topicId) {
         List<Post> out = new ArrayList<>();
-        for (Thread t : discussions.page(viewer, discussions.find(topicId), "new", 0, 50).items()) {
+        for (PostThread t : discussions.page(viewer, discussions.find(topicId), "new", 0, 50).items()) {
             out.add(t.post());
             out.addAll(t.replies());
         }

@@ -9,6 +9,7 @@ import static org.tongxin.support.Fixtures.as;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Role;
@@ -175,6 +177,13 @@ class TalkPagesTests extends IntegrationTestSupport {
         outcome(post("/voice/talk/posts/" + post + "/unlike"), colleague);
         assertThat(discussions.post(post).likes()).isZero();
         assertThat(discussions.post(reply).likes()).isOne();
+
+        String english = perform(get(topicUrl(topic)).sessionAttr(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
+                Locale.ENGLISH).with(as(colleague))).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("For everyone in " + unit.unit().name(), "Most liked", ">Like 0", "Reply",
+                "at most one post every 15 seconds and 20 an hour");
+        assertThat(perform(get("/voice/talk").sessionAttr(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
+                Locale.ENGLISH).with(as(colleague))).getContentAsString(StandardCharsets.UTF_8)).contains("2 posts");
     }
 
     @Test

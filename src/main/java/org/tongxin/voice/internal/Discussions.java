@@ -80,7 +80,7 @@ public class Discussions {
     }
 
     /** A post with the replies the viewer may see, oldest first. */
-    public record Thread(Post post, List<Post> replies) {
+    public record PostThread(Post post, List<Post> replies) {
     }
 
     /** What posting did: the new row and whether it waits for review. */
@@ -369,7 +369,7 @@ public class Discussions {
      * (held, rejected and hidden ones marked), others the shown ones and their own. {@code sort} is {@code new}
      * (newest first) or {@code liked} (most liked first, then newest).
      */
-    public Page<Thread> page(Viewer viewer, Topic topic, String sort, int page, int size) {
+    public Page<PostThread> page(Viewer viewer, Topic topic, String sort, int page, int size) {
         // Moderators see every row; others the shown ones and their own (held, rejected or hidden).
         List<Object> seenParams = moderates(viewer, topic) ? List.of()
                 : List.of(viewer.employeeId() == null ? -1L : viewer.employeeId());
@@ -395,7 +395,7 @@ public class Discussions {
                     .params(replyParams).query(POST_MAPPER).list()
                     .forEach(r -> replies.get(r.parentId()).add(r));
         }
-        return new Page<>(posts.stream().map(p -> new Thread(p, List.copyOf(replies.get(p.id())))).toList(), page,
+        return new Page<>(posts.stream().map(p -> new PostThread(p, List.copyOf(replies.get(p.id())))).toList(), page,
                 size, total);
     }
 

@@ -84,7 +84,7 @@ class TalkController {
         Viewer viewer = CurrentViewer.get();
         Topic topic = discussions.readable(viewer, talkTopicId);
         String s = sort(sort);
-        Page<Discussions.Thread> threads = discussions.page(viewer, topic, s, Page.clamp(page), PAGE);
+        Page<Discussions.PostThread> threads = discussions.page(viewer, topic, s, Page.clamp(page), PAGE);
         List<Post> all = new ArrayList<>();
         threads.items().forEach(t -> {
             all.add(t.post());
