@@ -60,6 +60,7 @@ import org.tongxin.training.TrainingSetup;
 import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
+import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionScheme;
@@ -132,6 +133,8 @@ class DataScopeTests extends IntegrationTestSupport {
     Evaluations evaluations;
     @Autowired
     Motions motions;
+    @Autowired
+    Discussions discussions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -242,6 +245,8 @@ class DataScopeTests extends IntegrationTestSupport {
         idsOfB.put("sessionId", Long.toString(liveSessionOf(officerB, unitB.unit().id())));
         voiceOf(officerA, unitA.unit().id(), employeeA, idsOfA);
         voiceOf(officerB, unitB.unit().id(), employeeB, idsOfB);
+        talkOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        talkOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -312,6 +317,14 @@ class DataScopeTests extends IntegrationTestSupport {
         motions.assign(officer, motion, unitId, LocalDate.now().plusDays(10));
         ids.put("congressId", Long.toString(congress));
         ids.put("motionId", Long.toString(motion));
+    }
+
+    /** A discussion topic of the unit with a post of its employee held for review (a listed word in it). */
+    private void talkOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        long topic = discussions.create(officer, unitId, "范围测试话题", "", null, false);
+        ids.put("talkTopicId", Long.toString(topic));
+        ids.put("talkPostId", Long.toString(discussions.post(Fixtures.employee(fixtures.accountId(employeeId),
+                employeeId), topic, null, "范围测试：加微信").id()));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -741,6 +754,9 @@ class DataScopeTests extends IntegrationTestSupport {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(voiceQueue).contains("/voice-admin/suggestions/" + idsOfA.get("voiceSuggestionId") + "\"")
                 .doesNotContain("/voice-admin/suggestions/" + idsOfB.get("voiceSuggestionId") + "\"");
+        assertThat(mvc.perform(get("/voice-admin/talk/review").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"held-" + idsOfA.get("talkPostId") + "\"")
+                .doesNotContain("id=\"held-" + idsOfB.get("talkPostId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

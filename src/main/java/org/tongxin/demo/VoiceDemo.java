@@ -32,7 +32,7 @@ import org.tongxin.voice.VoiceSetup.Idea;
  * chased, one anonymous and adopted, one returned, one waiting for the officer's decision, one verified and waiting
  * for recognition), and two elsewhere; points credited by the scheme along the way. A round of democratic
  * evaluation over the station's chair and a vice-chair named for it: enough ballots for the chair's result to show,
- * too few for the vice-chair's.
+ * too few for the vice-chair's. Then the discussions ({@link TalkDemo}).
  */
 @Component
 class VoiceDemo {
@@ -56,16 +56,19 @@ class VoiceDemo {
     private final UnitOfficers officers;
     private final MemberDirectory members;
     private final CongressDemo congress;
+    private final TalkDemo talk;
     private final long seed;
 
     VoiceDemo(VoiceSetup voice, AccountSetup accounts, OrgDirectory directory, UnitOfficers officers,
-              MemberDirectory members, CongressDemo congress, @Value("${tongxin.demo.seed:2026}") long seed) {
+              MemberDirectory members, CongressDemo congress, TalkDemo talk,
+              @Value("${tongxin.demo.seed:2026}") long seed) {
         this.congress = congress;
         this.voice = voice;
         this.accounts = accounts;
         this.directory = directory;
         this.officers = officers;
         this.members = members;
+        this.talk = talk;
         this.seed = seed;
     }
 
@@ -180,6 +183,7 @@ class VoiceDemo {
 
         evaluation(stationId, officer, colleagues, officerPerson.id());
         congress.load(company.id(), stationId, centreId, committee, officer, demoEmployee, stationPeople);
+        talk.load(company.id(), stationId, committee, officer, demoEmployee, logins.values());
     }
 
     private long suggestion(Viewer author, Viewer reviewer, long ownerUnit, Viewer ownerOfficer, Viewer committee,

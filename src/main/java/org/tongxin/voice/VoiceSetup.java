@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionFiles;
@@ -29,14 +30,16 @@ public class VoiceSetup {
     private final SuggestionFiles attachments;
     private final Evaluations evaluations;
     private final Motions motions;
+    private final Discussions discussions;
     private final JdbcClient jdbc;
 
     VoiceSetup(SuggestionScheme suggestions, SuggestionFiles attachments, Evaluations evaluations, Motions motions,
-               JdbcClient jdbc) {
+               Discussions discussions, JdbcClient jdbc) {
         this.suggestions = suggestions;
         this.attachments = attachments;
         this.evaluations = evaluations;
         this.motions = motions;
+        this.discussions = discussions;
         this.jdbc = jdbc;
     }
 
@@ -236,5 +239,47 @@ public class VoiceSetup {
                             ORDER BY id OFFSET a.round - 1 LIMIT 1) END
                         WHERE a.motion_id = ?""")
                 .param(id).update();
+    }
+
+    // --- discussions (交流探讨) ---
+
+    /** Opens a discussion topic for a unit the officer manages, without telling its employees. */
+    @Transactional
+    public long topic(Viewer officer, long unitId, String title, String intro, LocalDate closesOn) {
+        return discussions.create(officer, unitId, title, intro, closesOn, false);
+    }
+
+    /**
+     * Writes a post (or a reply to {@code parentId}) as the employee, held for review when it has a listed word, and
+     * moves it {@code minutesAgo} into the past, so the rate limit lets the same person write again in the demo.
+     */
+    @Transactional
+    public long post(Viewer author, long topicId, Long parentId, String text, int minutesAgo) {
+        long id = discussions.post(author, topicId, parentId, text).id();
+        jdbc.sql("UPDATE voice_post SET created_at = created_at - make_interval(mins => ?) WHERE id = ?")
+                .params(minutesAgo, id).update();
+        return id;
+    }
+
+    @Transactional
+    public void like(Viewer employee, long postId) {
+        discussions.like(employee, postId);
+    }
+
+    @Transactional
+    public void hide(Viewer officer, long postId) {
+        discussions.hide(officer, postId);
+    }
+
+    @Transactional
+    public void lock(Viewer officer, long topicId) {
+        discussions.lock(officer, topicId);
+    }
+
+    /** Moves a topic's opening {@code daysAgo} into the past. */
+    @Transactional
+    public void backdateTopic(long topicId, int daysAgo) {
+        jdbc.sql("UPDATE voice_topic SET created_at = created_at - make_interval(days => ?) WHERE id = ?")
+                .params(daysAgo, topicId).update();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.audit.AuditTrail;
+import org.tongxin.shared.db.AdvisoryLocks;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -63,8 +64,7 @@ public class Chat {
             throw new Refusal("live.error.messageLength");
         }
         // One writer at a time per person and session, so two quick taps cannot both pass the rate check.
-        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params((int) sessionId, (int) viewer.accountId())
-                .query(Object.class).single();
+        AdvisoryLocks.holdUntilCommit(jdbc, "live-chat:" + sessionId, viewer.accountId());
         if (jdbc.sql("SELECT count(*) FROM live_mute WHERE session_id = ? AND account_id = ?")
                 .params(sessionId, viewer.accountId()).query(Long.class).single() > 0) {
             throw new Refusal("live.error.muted");
