@@ -54,15 +54,17 @@ class VoiceDemo {
     private final OrgDirectory directory;
     private final UnitOfficers officers;
     private final MemberDirectory members;
+    private final SurveyDemo surveys;
     private final long seed;
 
     VoiceDemo(VoiceSetup voice, AccountSetup accounts, OrgDirectory directory, UnitOfficers officers,
-              MemberDirectory members, @Value("${tongxin.demo.seed:2026}") long seed) {
+              MemberDirectory members, SurveyDemo surveys, @Value("${tongxin.demo.seed:2026}") long seed) {
         this.voice = voice;
         this.accounts = accounts;
         this.directory = directory;
         this.officers = officers;
         this.members = members;
+        this.surveys = surveys;
         this.seed = seed;
     }
 
@@ -174,6 +176,7 @@ class VoiceDemo {
         }
 
         evaluation(stationId, officer, colleagues, officerPerson.id());
+        surveys.load(company.id(), stationId, committee, officer, demoEmployee, colleagues);
     }
 
     /** Submits a suggestion and takes it as far as the story goes, then moves it into the past. */
