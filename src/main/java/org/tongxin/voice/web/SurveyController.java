@@ -36,11 +36,11 @@ class SurveyController {
 
         static final Given NONE = new Given(Set.of(), Map.of());
 
-        boolean has(long questionId, int value) {
+        public boolean has(long questionId, int value) {
             return chosen.contains(questionId + ":" + value);
         }
 
-        String text(long questionId) {
+        public String text(long questionId) {
             return texts.getOrDefault(questionId, "");
         }
     }
