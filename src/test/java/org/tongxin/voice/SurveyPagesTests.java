@@ -194,7 +194,7 @@ class SurveyPagesTests extends IntegrationTestSupport {
         String results = page(base + "/results", officer);
         EmployeeSummary first = org.employee(employee.employeeId()).orElseThrow();
         assertThat(results).contains("id=\"result-" + q.get(0).id() + "\"", "2 人作答", "平均 7.00 / 10", "我可以教羽毛球",
-                first.name(), "width: 100%", "应答 7 人，已收 2 份", "28.6%")
+                first.name(), "width: 100%", "7 人中 2 人已提交", "28.6%")
                 .doesNotContain("id=\"not-shown\"");
 
         // Closed early: no more answers, the employee is told.
