@@ -90,5 +90,25 @@ class SurveyPhoneTests extends JourneyTestSupport {
         assertThat(browser.findElement(By.id("result-" + text)).getText()).contains("希望排班表早点出来");
         Browser.screenshot(browser, "s2-survey-results");
         Browser.assertFitsThePhone(browser);
+
+        // Writing a draft on the phone: a scale question added through its form, the list and editor fit.
+        browser.get(url("/voice-admin/surveys"));
+        assertThat(browser.findElement(By.id("survey-" + id)).getText()).contains("进行中", "已收 2 份");
+        Browser.assertFitsThePhone(browser);
+        browser.findElement(By.id("survey-f-title")).sendKeys("职工疗休养意向调查");
+        Browser.send(browser, By.id("survey-create"));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("草稿已建好");
+        Browser.tap(browser, browser.findElement(By.cssSelector("#add-SCALE summary")));
+        browser.findElement(By.id("prompt-SCALE")).sendKeys("你对去年的疗休养安排满意吗？");
+        Browser.tap(browser, browser.findElement(By.cssSelector("label[for='scale-10']")));
+        browser.findElement(By.id("low-label")).sendKeys("很不满意");
+        browser.findElement(By.id("high-label")).sendKeys("非常满意");
+        Browser.send(browser, By.id("add-SCALE-save"));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("题目已添加");
+        assertThat(browser.findElement(By.cssSelector("[id^='question-']")).getText())
+                .contains("1. 你对去年的疗休养安排满意吗？", "量表", "1（很不满意）至 10（非常满意）");
+        Browser.tap(browser, browser.findElement(By.cssSelector("#add-SINGLE summary")));
+        Browser.screenshot(browser, "s3-survey-draft");
+        Browser.assertFitsThePhone(browser);
     }
 }
