@@ -31,7 +31,7 @@ import org.tongxin.voice.VoiceSetup.Idea;
  * chased, one anonymous and adopted, one returned, one waiting for the officer's decision, one verified and waiting
  * for recognition), and two elsewhere; points credited by the scheme along the way. A round of democratic
  * evaluation over the station's chair and a vice-chair named for it: enough ballots for the chair's result to show,
- * too few for the vice-chair's.
+ * too few for the vice-chair's. The surveys are {@link SurveyDemo}'s.
  */
 @Component
 class VoiceDemo {

@@ -1,6 +1,6 @@
 /**
  * Voice of the members (职工之声): suggestions (合理化建议) with a named holder and deadline at every step and chasing
- * (督办) when one is missed, a points ledger fed by the other modules' events, and the secret democratic evaluation
- * of officers (民主评议).
+ * (督办) when one is missed, a points ledger fed by the other modules' events, the secret democratic evaluation
+ * of officers (民主评议), and surveys (问卷调查), named or anonymous.
  */
 package org.tongxin.voice;
