@@ -64,6 +64,7 @@ import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionScheme;
+import org.tongxin.voice.internal.Surveys;
 
 /**
  * Walks every mapped endpoint that takes a record id and proves that an officer of unit A gets 403 or
@@ -135,6 +136,8 @@ class DataScopeTests extends IntegrationTestSupport {
     Motions motions;
     @Autowired
     Discussions discussions;
+    @Autowired
+    Surveys surveys;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -247,6 +250,8 @@ class DataScopeTests extends IntegrationTestSupport {
         voiceOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         talkOf(officerA, unitA.unit().id(), employeeA, idsOfA);
         talkOf(officerB, unitB.unit().id(), employeeB, idsOfB);
+        surveyOf(officerA, unitA.unit().id(), idsOfA);
+        surveyOf(officerB, unitB.unit().id(), idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -325,6 +330,17 @@ class DataScopeTests extends IntegrationTestSupport {
         ids.put("talkTopicId", Long.toString(topic));
         ids.put("talkPostId", Long.toString(discussions.post(Fixtures.employee(fixtures.accountId(employeeId),
                 employeeId), topic, null, "范围测试：加微信").id()));
+    }
+
+    /** A draft survey of the unit with a required choice and an optional text question. */
+    private void surveyOf(Viewer officer, long unitId, Map<String, String> ids) {
+        long survey = surveys.create(officer, unitId, new Surveys.Settings("范围测试问卷", "", "EMPLOYEES", LocalDate.now(),
+                LocalDate.now().plusDays(7), false));
+        ids.put("surveyId", Long.toString(survey));
+        ids.put("surveyQuestionId", Long.toString(surveys.addQuestion(officer, survey, new Surveys.QuestionDraft("SINGLE",
+                "范围测试题目", true, List.of("是", "否"), null, null, null, null))));
+        surveys.addQuestion(officer, survey, new Surveys.QuestionDraft("TEXT", "范围测试意见", false, List.of(), null, null,
+                null, null));
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -750,6 +766,28 @@ class DataScopeTests extends IntegrationTestSupport {
                 .doesNotContain("/voice-admin/congress/sessions/" + idsOfB.get("congressId") + "\"")
                 .contains("/voice-admin/congress/motions/" + idsOfA.get("motionId") + "\"")
                 .doesNotContain("/voice-admin/congress/motions/" + idsOfB.get("motionId") + "\"");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/voice-admin/surveys/{surveyId}",
+                "/voice-admin/surveys/{surveyId}/settings", "/voice-admin/surveys/{surveyId}/questions",
+                "/voice-admin/surveys/{surveyId}/questions/{surveyQuestionId}",
+                "/voice-admin/surveys/{surveyId}/questions/{surveyQuestionId}/remove",
+                "/voice-admin/surveys/{surveyId}/questions/{surveyQuestionId}/move",
+                "/voice-admin/surveys/{surveyId}/publish", "/voice-admin/surveys/{surveyId}/close",
+                "/voice-admin/surveys/{surveyId}/delete", "/voice-admin/surveys/{surveyId}/results",
+                "/voice-admin/surveys/{surveyId}/results.xlsx");
+        assertThat(jdbc.sql("""
+                        SELECT s.status || ' ' || s.title || ' ' || string_agg(q.prompt, ',' ORDER BY q.position)
+                        FROM voice_survey s JOIN voice_survey_question q ON q.survey_id = s.id WHERE s.id = ?
+                        GROUP BY s.id""").param(Long.parseLong(idsOfB.get("surveyId"))).query(String.class).single())
+                .isEqualTo("DRAFT 范围测试问卷 范围测试题目,范围测试意见");
+        int surveyElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/voice-admin/surveys"),
+                "/voice-admin/surveys").param("opensOn", LocalDate.now().toString())
+                .param("closesOn", LocalDate.now().toString())).andReturn().getResponse().getStatus();
+        assertThat(surveyElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM voice_survey WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isOne();
+        assertThat(mvc.perform(get("/voice-admin/surveys").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/voice-admin/surveys/" + idsOfA.get("surveyId") + "\"")
+                .doesNotContain("/voice-admin/surveys/" + idsOfB.get("surveyId") + "\"");
         String voiceQueue = mvc.perform(get("/voice-admin").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(voiceQueue).contains("/voice-admin/suggestions/" + idsOfA.get("voiceSuggestionId") + "\"")

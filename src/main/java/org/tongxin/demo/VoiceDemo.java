@@ -32,7 +32,8 @@ import org.tongxin.voice.VoiceSetup.Idea;
  * chased, one anonymous and adopted, one returned, one waiting for the officer's decision, one verified and waiting
  * for recognition), and two elsewhere; points credited by the scheme along the way. A round of democratic
  * evaluation over the station's chair and a vice-chair named for it: enough ballots for the chair's result to show,
- * too few for the vice-chair's. Then the discussions ({@link TalkDemo}).
+ * too few for the vice-chair's. Then the congress motions ({@link CongressDemo}), the discussions ({@link TalkDemo})
+ * and the surveys ({@link SurveyDemo}).
  */
 @Component
 class VoiceDemo {
@@ -57,10 +58,11 @@ class VoiceDemo {
     private final MemberDirectory members;
     private final CongressDemo congress;
     private final TalkDemo talk;
+    private final SurveyDemo surveys;
     private final long seed;
 
     VoiceDemo(VoiceSetup voice, AccountSetup accounts, OrgDirectory directory, UnitOfficers officers,
-              MemberDirectory members, CongressDemo congress, TalkDemo talk,
+              MemberDirectory members, CongressDemo congress, TalkDemo talk, SurveyDemo surveys,
               @Value("${tongxin.demo.seed:2026}") long seed) {
         this.congress = congress;
         this.voice = voice;
@@ -69,6 +71,7 @@ class VoiceDemo {
         this.officers = officers;
         this.members = members;
         this.talk = talk;
+        this.surveys = surveys;
         this.seed = seed;
     }
 
@@ -184,6 +187,7 @@ class VoiceDemo {
         evaluation(stationId, officer, colleagues, officerPerson.id());
         congress.load(company.id(), stationId, centreId, committee, officer, demoEmployee, stationPeople);
         talk.load(company.id(), stationId, committee, officer, demoEmployee, logins.values());
+        surveys.load(company.id(), stationId, committee, officer, demoEmployee, colleagues);
     }
 
     private long suggestion(Viewer author, Viewer reviewer, long ownerUnit, Viewer ownerOfficer, Viewer committee,

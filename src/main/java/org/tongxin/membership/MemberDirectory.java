@@ -2,6 +2,7 @@ package org.tongxin.membership;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongxin.membership.internal.CardTokens;
@@ -25,6 +26,11 @@ public class MemberDirectory {
     /** A current member, working or retired. */
     public boolean isMember(long employeeId) {
         return members.current(employeeId).isPresent();
+    }
+
+    /** How many of the given employees are current members (an audience's size, without asking one by one). */
+    public long countMembers(Collection<Long> employeeIds) {
+        return members.countCurrent(employeeIds);
     }
 
     /** The employee whose member card shows this QR token, while the token is valid (see {@link CardTokens}). */

@@ -2,7 +2,9 @@ package org.tongxin.voice;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,12 +14,13 @@ import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
+import org.tongxin.voice.internal.Surveys;
 
 /**
  * Start-up set-up of the voice module for the demo enterprise, through the same services the pages use (checked,
  * scoped, audited as the actor given, points credited by the scheme): suggestions taken step by step, chasing, rounds
- * of democratic evaluation with their ballots. Only {@link #backdate} writes directly, to spread what one start-up
- * did over the past weeks.
+ * of democratic evaluation with their ballots, surveys with their responses. Only {@link #backdate} and
+ * {@link #backdateSurvey} write directly, to spread what one start-up did over the past weeks.
  */
 @Service
 public class VoiceSetup {
@@ -26,20 +29,46 @@ public class VoiceSetup {
     public record Idea(String title, String problem, String proposal, String expected, boolean anonymous) {
     }
 
+    /**
+     * A survey question as an officer writes it: {@code kind} SINGLE, MULTIPLE, SCALE or TEXT; options for the
+     * choices, {@code maxChoices} for a multiple choice (null: any), {@code scaleMax} 5 or 10 with its end labels.
+     */
+    public record SurveyQuestion(String kind, String prompt, boolean required, List<String> options, Integer maxChoices,
+                                 Integer scaleMax, String lowLabel, String highLabel) {
+
+        public static SurveyQuestion single(String prompt, String... options) {
+            return new SurveyQuestion("SINGLE", prompt, true, List.of(options), null, null, "", "");
+        }
+
+        public static SurveyQuestion multiple(String prompt, Integer maxChoices, String... options) {
+            return new SurveyQuestion("MULTIPLE", prompt, true, List.of(options), maxChoices, null, "", "");
+        }
+
+        public static SurveyQuestion scale(String prompt, int max, String low, String high) {
+            return new SurveyQuestion("SCALE", prompt, true, List.of(), null, max, low, high);
+        }
+
+        public static SurveyQuestion text(String prompt, boolean required) {
+            return new SurveyQuestion("TEXT", prompt, required, List.of(), null, null, "", "");
+        }
+    }
+
     private final SuggestionScheme suggestions;
     private final SuggestionFiles attachments;
     private final Evaluations evaluations;
     private final Motions motions;
     private final Discussions discussions;
+    private final Surveys surveys;
     private final JdbcClient jdbc;
 
     VoiceSetup(SuggestionScheme suggestions, SuggestionFiles attachments, Evaluations evaluations, Motions motions,
-               Discussions discussions, JdbcClient jdbc) {
+               Discussions discussions, Surveys surveys, JdbcClient jdbc) {
         this.suggestions = suggestions;
         this.attachments = attachments;
         this.evaluations = evaluations;
         this.motions = motions;
         this.discussions = discussions;
+        this.surveys = surveys;
         this.jdbc = jdbc;
     }
 
@@ -281,5 +310,70 @@ public class VoiceSetup {
     public void backdateTopic(long topicId, int daysAgo) {
         jdbc.sql("UPDATE voice_topic SET created_at = created_at - make_interval(days => ?) WHERE id = ?")
                 .params(daysAgo, topicId).update();
+    }
+
+    /**
+     * Writes a survey for a unit the officer manages, with its questions in order, and publishes it unless it is to
+     * stay a draft; {@code audience} EMPLOYEES or MEMBERS.
+     */
+    @Transactional
+    public long survey(Viewer officer, long unitId, String title, String intro, String audience, LocalDate opensOn,
+                       LocalDate closesOn, boolean anonymous, List<SurveyQuestion> questions, boolean publish) {
+        long id = surveys.create(officer, unitId, new Surveys.Settings(title, intro, audience, opensOn, closesOn,
+                anonymous));
+        for (SurveyQuestion q : questions) {
+            surveys.addQuestion(officer, id, new Surveys.QuestionDraft(q.kind(), q.prompt(), q.required(), q.options(),
+                    q.maxChoices(), q.scaleMax(), q.lowLabel(), q.highLabel()));
+        }
+        if (publish) {
+            surveys.publish(officer, id);
+        }
+        return id;
+    }
+
+    /** Whether the person may answer the survey today and has not yet. */
+    public boolean mayRespond(Viewer person, long surveyId) {
+        Surveys.Survey s = surveys.find(surveyId);
+        return s.open(surveys.today()) && surveys.inAudience(person, s) && !surveys.hasResponded(person, surveyId);
+    }
+
+    /**
+     * Someone's response, the answers given in question order: for each an option's index or a score (several
+     * indices for a multiple choice) or a text; an empty list for a question left out.
+     */
+    @Transactional
+    public void respond(Viewer person, long surveyId, List<List<String>> answers) {
+        List<Surveys.Question> questions = surveys.questions(surveyId);
+        Map<Long, List<String>> given = new HashMap<>();
+        for (int i = 0; i < questions.size() && i < answers.size(); i++) {
+            given.put(questions.get(i).id(), answers.get(i));
+        }
+        surveys.respond(person, surveyId, given);
+    }
+
+    /** Closes a published survey early (counting what is left of its anonymous answers). */
+    @Transactional
+    public void closeSurvey(Viewer officer, long surveyId) {
+        surveys.close(officer, surveyId);
+    }
+
+    /** Counts pooled anonymous survey answers five or more at a time, as the job does. */
+    @Transactional
+    public int mixSurveys() {
+        return surveys.mix();
+    }
+
+    /** Moves a survey into the past by {@code days}: its dates, publication and responses. */
+    @Transactional
+    public void backdateSurvey(long surveyId, int days) {
+        jdbc.sql("""
+                        UPDATE voice_survey SET opens_on = opens_on - ?, closes_on = closes_on - ?,
+                          created_at = created_at - make_interval(days => ?),
+                          published_at = published_at - make_interval(days => ?),
+                          closed_at = closed_at - make_interval(days => ?)
+                        WHERE id = ?""")
+                .params(days, days, days, days, days, surveyId).update();
+        jdbc.sql("UPDATE voice_survey_response SET submitted_at = submitted_at - make_interval(days => ?) WHERE survey_id = ?")
+                .params(days, surveyId).update();
     }
 }

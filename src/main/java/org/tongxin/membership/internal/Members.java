@@ -1,6 +1,7 @@
 package org.tongxin.membership.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,6 +37,18 @@ public class Members {
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.employee_id = ?""")
                 .param(employeeId).query(MAPPER).optional();
+    }
+
+    /** How many of the given employees are members with a current period. */
+    public long countCurrent(Collection<Long> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        SELECT count(DISTINCT m.employee_id)
+                        FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
+                        WHERE m.employee_id = ANY(?)""")
+                .param(employeeIds.toArray(Long[]::new)).query(Long.class).single();
     }
 
     public Optional<Member> currentById(long memberId) {

@@ -30,7 +30,7 @@ import org.tongxin.shared.web.Refusal;
 @Service
 public class Evaluations {
 
-    static final int MIN_GROUP = 5;
+    static final int MIN_GROUP = SecretPool.MIN_GROUP;
 
     /** A round. */
     public record Evaluation(long id, String title, long unitId, List<String> criteria, LocalDate opensOn,
@@ -175,27 +175,12 @@ public class Evaluations {
 
     /**
      * Moves pooled ballots to the counted ones, shuffled, in groups of at least {@value #MIN_GROUP} per officer — or
-     * all that are left once the round has closed. Runs in its own transaction, apart from any voter's.
+     * all that are left once the round has closed (see {@link SecretPool}). Runs in its own transaction, apart from
+     * any voter's.
      */
     @Transactional
     public int mix() {
-        LocalDate today = today();
-        List<long[]> groups = jdbc.sql("""
-                        SELECT p.evaluation_id, p.evaluee_id, count(*) FROM voice_ballot_pool p
-                          JOIN voice_evaluation e ON e.id = p.evaluation_id
-                        GROUP BY p.evaluation_id, p.evaluee_id, e.closes_on
-                        HAVING count(*) >= ? OR e.closes_on < ?""")
-                .params(MIN_GROUP, today).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
-        int moved = 0;
-        for (long[] g : groups) {
-            moved += jdbc.sql("""
-                            WITH taken AS (DELETE FROM voice_ballot_pool WHERE evaluation_id = ? AND evaluee_id = ?
-                                           RETURNING evaluation_id, evaluee_id, scores, comment)
-                            INSERT INTO voice_ballot (evaluation_id, evaluee_id, scores, comment)
-                            SELECT evaluation_id, evaluee_id, scores, comment FROM taken ORDER BY random()""")
-                    .params(g[0], g[1]).update();
-        }
-        return moved;
+        return SecretPool.mix(jdbc, SecretPool.EVALUATIONS, today());
     }
 
     /** The aggregate per officer of a round, for the organiser (officers of the round's unit or above). */

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Chases overdue suggestion steps and moves pooled evaluation ballots into the counted ones. */
+/**
+ * Chases overdue suggestion steps and moves pooled evaluation ballots and anonymous survey answers into the counted
+ * ones.
+ */
 @Component
 class VoiceJobs {
 
@@ -13,18 +16,22 @@ class VoiceJobs {
 
     private final SuggestionScheme suggestions;
     private final Evaluations evaluations;
+    private final Surveys surveys;
 
-    VoiceJobs(SuggestionScheme suggestions, Evaluations evaluations) {
+    VoiceJobs(SuggestionScheme suggestions, Evaluations evaluations, Surveys surveys) {
         this.suggestions = suggestions;
         this.evaluations = evaluations;
+        this.surveys = surveys;
     }
 
     @Scheduled(initialDelayString = "PT50S", fixedDelayString = "${tongxin.voice.job-interval:PT10M}")
     void run() {
         int chased = suggestions.chaseOverdue();
         int mixed = evaluations.mix();
-        if (chased + mixed > 0) {
-            log.info("Voice: {} overdue suggestions chased, {} ballots counted", chased, mixed);
+        int answers = surveys.mix();
+        if (chased + mixed + answers > 0) {
+            log.info("Voice: {} overdue suggestions chased, {} ballots and {} anonymous survey answers counted", chased,
+                    mixed, answers);
         }
     }
 }
