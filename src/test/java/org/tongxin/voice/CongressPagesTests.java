@@ -17,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.PageTestSupport;
 import org.tongxin.voice.internal.Motions;
 
 /**
@@ -33,7 +31,7 @@ import org.tongxin.voice.internal.Motions;
  * the formal motion; officers open a session and add representatives by number (refused whole when one is wrong);
  * another unit's officer gets 404 everywhere.
  */
-class CongressPagesTests extends IntegrationTestSupport {
+class CongressPagesTests extends PageTestSupport {
 
     @Autowired
     Motions motions;
@@ -87,30 +85,6 @@ class CongressPagesTests extends IntegrationTestSupport {
                 LocalDate.now().minusDays(2), LocalDate.now().plusDays(7), 2);
         motions.addRepresentatives(officer, congress, rows.get(0).employeeNo() + " " + rows.get(1).employeeNo() + " "
                 + rows.get(2).employeeNo());
-    }
-
-    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private int status(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        return perform(request.with(csrf()).with(as(viewer))).getStatus();
-    }
-
-    /** What a post left for the next page: "flash:key" or "error:key". */
-    private String outcome(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        MvcResult result = mvc.perform(request.with(csrf()).with(as(viewer))).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(302);
-        Object error = result.getFlashMap().get("flashError");
-        return error != null ? "error:" + error : "flash:" + result.getFlashMap().get("flash");
     }
 
     private static String motion(long id) {

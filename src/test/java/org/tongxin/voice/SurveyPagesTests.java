@@ -21,15 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.PageTestSupport;
 import org.tongxin.voice.internal.Surveys;
 
 /**
@@ -39,7 +37,7 @@ import org.tongxin.voice.internal.Surveys;
  * exports them to a workbook, opened back here: named answers with the person, anonymous ones without anyone. An
  * officer of another unit gets 404 everywhere.
  */
-class SurveyPagesTests extends IntegrationTestSupport {
+class SurveyPagesTests extends PageTestSupport {
 
     @Autowired
     Surveys surveys;
@@ -70,26 +68,6 @@ class SurveyPagesTests extends IntegrationTestSupport {
         }
         officer = Fixtures.officerWithoutCare(fixtures.adminAccountId(), unit.unit().id());
         otherOfficer = Fixtures.officerWithoutCare(fixtures.adminAccountId(), other.unit().id());
-    }
-
-    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    /** What a post left for the next page: "flash:key" or "error:key". */
-    private String outcome(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        MvcResult result = mvc.perform(request.with(csrf()).with(as(viewer))).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(302);
-        Object error = result.getFlashMap().get("flashError");
-        return error != null ? "error:" + error : "flash:" + result.getFlashMap().get("flash");
     }
 
     private long create(boolean anonymous) throws Exception {

@@ -14,17 +14,14 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.PageTestSupport;
 import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.SensitiveWords;
 
@@ -33,7 +30,7 @@ import org.tongxin.voice.internal.SensitiveWords;
  * to its author as waiting; officers open topics, review held posts, hide, lock and close from their pages; the
  * committee keeps the sensitive words; another unit's officer and employees outside the audience get 404.
  */
-class TalkPagesTests extends IntegrationTestSupport {
+class TalkPagesTests extends PageTestSupport {
 
     @Autowired
     Discussions discussions;
@@ -80,30 +77,6 @@ class TalkPagesTests extends IntegrationTestSupport {
         otherOfficer = new Viewer(otherChair.accountId(), otherChair.employeeId(), "other chair",
                 Set.of(Role.EMPLOYEE, Role.OFFICER), Set.of(other.unit().id()), Set.of(), false);
         committee = Fixtures.committee(fixtures.adminAccountId());
-    }
-
-    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private int status(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        return perform(request.with(csrf()).with(as(viewer))).getStatus();
-    }
-
-    /** What a post left for the next page: "flash:key" or "error:key". */
-    private String outcome(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        MvcResult result = mvc.perform(request.with(csrf()).with(as(viewer))).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(302);
-        Object error = result.getFlashMap().get("flashError");
-        return error != null ? "error:" + error : "flash:" + result.getFlashMap().get("flash");
     }
 
     private long createTopic(String title) throws Exception {

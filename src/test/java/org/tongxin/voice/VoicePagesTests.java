@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -25,7 +23,7 @@ import org.tongxin.org.OrgSetup;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
-import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.PageTestSupport;
 import org.tongxin.voice.internal.Evaluations;
 
 /**
@@ -34,7 +32,7 @@ import org.tongxin.voice.internal.Evaluations;
  * shown to them, and an officer of another unit gets 404; members cast one secret ballot each and organisers see
  * aggregates only from five ballots.
  */
-class VoicePagesTests extends IntegrationTestSupport {
+class VoicePagesTests extends PageTestSupport {
 
     @Autowired
     OrgDirectory org;
@@ -92,30 +90,6 @@ class VoicePagesTests extends IntegrationTestSupport {
             membership.enrol(p.employeeId(), unit.unit().id(), LocalDate.now().minusYears(1));
             members.add(p);
         }
-    }
-
-    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        response.setCharacterEncoding("UTF-8");
-        return response;
-    }
-
-    private String page(String url, Viewer viewer) throws Exception {
-        MockHttpServletResponse response = perform(get(url).with(as(viewer)));
-        assertThat(response.getStatus()).as("GET %s", url).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private int status(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        return perform(request.with(csrf()).with(as(viewer))).getStatus();
-    }
-
-    /** What a post left for the next page: "flash:key" or "error:key". */
-    private String outcome(MockHttpServletRequestBuilder request, Viewer viewer) throws Exception {
-        MvcResult result = mvc.perform(request.with(csrf()).with(as(viewer))).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s", result.getRequest().getRequestURI()).isEqualTo(302);
-        Object error = result.getFlashMap().get("flashError");
-        return error != null ? "error:" + error : "flash:" + result.getFlashMap().get("flash");
     }
 
     private long submit(Viewer who, String title, boolean anonymous) throws Exception {
