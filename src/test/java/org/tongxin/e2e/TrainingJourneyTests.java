@@ -159,7 +159,10 @@ class TrainingJourneyTests extends JourneyTestSupport {
         Browser.tap(browser, browser.findElement(By.id("assessment-" + assessment)));
         assertThat(browser.findElement(By.id("count-PASSED")).getText()).matches("已通过 [1-9]\\d*");
         assertThat(browser.findElement(By.id("count-RETRAINING")).getText()).matches("补训中 [1-9]\\d*");
-        assertThat(browser.findElement(By.id("member-evaluation")).getText()).contains("民主评议模块");
+        assertThat(browser.findElement(By.id("member-evaluation")).getText()).contains("不足 5 票不公布");
+        assertThat(browser.findElements(By.cssSelector("#board td.evaluation")).stream().map(WebElement::getText))
+                .as("the demo station chair's evaluation of six ballots beside the exam results")
+                .anyMatch(t -> t.matches("\\d\\.\\d+ / 5（\\d+ 票）"));
         Browser.screenshot(browser, "training-board");
         Browser.assertFitsThePhone(browser);
 
