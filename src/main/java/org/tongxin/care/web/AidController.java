@@ -1,14 +1,9 @@
 package org.tongxin.care.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.care.internal.Aid;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.web.FileResponses;
 import org.tongxin.shared.web.Refusal;
 
 /**
@@ -111,11 +107,6 @@ class AidController {
     @GetMapping("/care/aid/{aidId}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long aidId, @PathVariable long fileId) {
         AidService.Evidence evidence = aid.evidence(CurrentViewer.get(), aidId, fileId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(evidence.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(evidence.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore())
-                .body(evidence.content());
+        return FileResponses.privateInline(evidence.mediaType(), evidence.content(), evidence.name());
     }
 }

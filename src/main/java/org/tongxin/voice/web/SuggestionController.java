@@ -9,9 +9,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,9 +27,10 @@ import org.tongxin.org.UnitCount;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.FileResponses;
+import org.tongxin.shared.web.ImageResponses;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
-import org.tongxin.shared.web.Uploads;
 import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.Points;
 import org.tongxin.voice.internal.SuggestionFiles;
@@ -133,7 +131,7 @@ class SuggestionController {
                   RedirectAttributes redirect) {
         Viewer viewer = CurrentViewer.get();
         Form form = new Form(title, problem, proposal, expected, anonymous);
-        List<MultipartFile> chosen = files == null ? List.of() : Uploads.chosen(files);
+        List<byte[]> chosen = files == null ? List.of() : ImageResponses.chosen(files);
         if (!seen) {
             List<Suggestion> similar = scheme.similar(title, SIMILAR);
             if (!similar.isEmpty()) {
@@ -147,7 +145,7 @@ class SuggestionController {
             }
         }
         try {
-            List<SuggestionFiles.Prepared> prepared = attachments.check(chosen.stream().map(Uploads::bytes).toList());
+            List<SuggestionFiles.Prepared> prepared = attachments.check(chosen);
             long id = attachments.submit(viewer, new SuggestionScheme.Draft(title, problem, proposal, expected,
                     anonymous), prepared);
             redirect.addFlashAttribute("flash", "voice.page.submitted");
@@ -163,18 +161,12 @@ class SuggestionController {
         }
     }
 
-    /**
-     * A file of a suggestion, for those who may see it; its type was told from its bytes at upload, the browser is
-     * told not to guess another, and nothing is cached.
-     */
+    /** A file of a suggestion, for those who may see it. */
     @GetMapping("/voice/suggestions/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId,
                                 @RequestParam(defaultValue = "false") boolean thumb) {
         FileStore.Document document = attachments.open(CurrentViewer.get(), id, fileId, thumb);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
-                .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noStore())
-                .body(document.content());
+        return FileResponses.privateInline(document.mediaType(), document.content(), null);
     }
 
     /** Similar earlier suggestions for the title being typed (for the form's script). */
