@@ -353,16 +353,20 @@ class SurveyTests extends IntegrationTestSupport {
         assertThat(count("SELECT count(*) FROM voice_survey_response WHERE survey_id = ?", id))
                 .as("no named answers on an anonymous survey").isZero();
 
-        // Rows written in one transaction share its id: the counted answers share none with the respondents' rows,
-        // and the two left at closing were shuffled in with the six counted before.
+        // Rows written in one transaction share its id: the counted answers share none with the respondents' rows.
+        // The two left at closing are never counted: results read before and after them would tell their answers.
         Set<String> respondents = new HashSet<>(jdbc.sql("SELECT xmin::text FROM voice_survey_responded WHERE survey_id = ?")
                 .param(id).query(String.class).list());
         assertThat(respondents).hasSize(8);
         List<String> answers = jdbc.sql("SELECT xmin::text FROM voice_survey_ballot WHERE survey_id = ?").param(id)
                 .query(String.class).list();
-        assertThat(answers).hasSize(8).noneMatch(respondents::contains);
-        assertThat(new HashSet<>(answers)).as("all eight moved together at closing").hasSize(1);
-        assertThat(count("SELECT count(*) FROM voice_survey_pool WHERE survey_id = ?", id)).isZero();
+        assertThat(answers).hasSize(6).noneMatch(respondents::contains);
+        assertThat(new HashSet<>(answers)).as("the six moved together").hasSize(1);
+        assertThat(surveys.mix()).as("closed, and still fewer than five waiting").isZero();
+        assertThat(count("SELECT count(*) FROM voice_survey_pool WHERE survey_id = ?", id)).isEqualTo(2);
+        SurveyResults.Results shown = results.results(officer, id);
+        assertThat(shown.responded()).isEqualTo(8);
+        assertThat(shown.counted()).as("the two withheld").isEqualTo(6);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit_event WHERE target_type = 'voice_survey' AND target_id = ?
                           AND action NOT IN ('voice.survey.create', 'voice.survey.question.add', 'voice.survey.publish',

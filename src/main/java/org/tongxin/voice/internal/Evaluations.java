@@ -180,7 +180,7 @@ public class Evaluations {
      */
     @Transactional
     public int mix() {
-        return SecretPool.mix(jdbc, SecretPool.EVALUATIONS, today());
+        return SecretPool.mix(jdbc, SecretPool.EVALUATIONS);
     }
 
     /** The aggregate per officer of a round, for the organiser (officers of the round's unit or above). */

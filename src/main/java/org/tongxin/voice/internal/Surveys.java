@@ -362,7 +362,6 @@ public class Surveys {
         jdbc.sql("UPDATE voice_survey SET status = 'CLOSED', closed_at = now() WHERE id = ?").param(id).update();
         audit.record(officer, "voice.survey.close", "voice_survey", id, s.unitId(), s.title(),
                 Map.of("status", s.status()), Map.of("status", "CLOSED"));
-        SecretPool.mix(jdbc, SecretPool.SURVEYS, today());
     }
 
     /** Deletes a draft with its questions. */
@@ -639,6 +638,6 @@ public class Surveys {
      */
     @Transactional
     public int mix() {
-        return SecretPool.mix(jdbc, SecretPool.SURVEYS, today());
+        return SecretPool.mix(jdbc, SecretPool.SURVEYS);
     }
 }
