@@ -1,23 +1,40 @@
 package org.tongxin.notify;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.notify.internal.Inbox;
+import org.tongxin.notify.internal.NoticeTexts;
+import org.tongxin.notify.internal.Outbox;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitOfficers;
 
-/** Sends a message to one person or a whole subtree through every channel. */
+/**
+ * Sends a message to one person or a whole subtree: rendered in each person's language into their inbox, and into the
+ * outbox for the outside channels they chose, in the same transaction.
+ */
 @Service
 public class Notifications {
 
-    private final List<Channel> channels;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final NoticeTexts texts;
+    private final List<Languages> languages;
     private final OrgDirectory org;
     private final List<UnitOfficers> officers;
 
-    Notifications(List<Channel> channels, OrgDirectory org, List<UnitOfficers> officers) {
-        this.channels = channels;
+    Notifications(Inbox inbox, Outbox outbox, NoticeTexts texts, List<Languages> languages, OrgDirectory org,
+                  List<UnitOfficers> officers) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.languages = languages;
         this.org = org;
         this.officers = officers;
     }
@@ -76,6 +93,16 @@ public class Notifications {
         if (employeeIds.isEmpty()) {
             return;
         }
-        channels.forEach(channel -> channel.deliver(employeeIds, message));
+        Map<Long, Locale> chosen = new LinkedHashMap<>();
+        languages.forEach(l -> chosen.putAll(l.of(employeeIds)));
+        Map<Locale, List<Long>> byLanguage = new LinkedHashMap<>();
+        for (Long id : employeeIds) {
+            byLanguage.computeIfAbsent(chosen.getOrDefault(id, NoticeTexts.DEFAULT), l -> new ArrayList<>()).add(id);
+        }
+        byLanguage.forEach((language, ids) -> {
+            NoticeTexts.Text text = texts.render(message, language);
+            inbox.deliver(ids, text, message.link());
+            outbox.enqueue(ids, message, language, text);
+        });
     }
 }

@@ -131,6 +131,14 @@ public class OrgDirectory {
         return employees.summaries(ids);
     }
 
+    /**
+     * The mobile number of a current employee, for the text-message channel of notifications only: the number is
+     * personal data and must not be shown or stored elsewhere.
+     */
+    public Optional<String> mobileOf(long employeeId) {
+        return employees.mobileOf(employeeId);
+    }
+
     /** The employee whose employee number or phone is {@code login}. */
     public Optional<Long> employeeIdForLogin(String login) {
         return employees.idForLogin(login);

@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.tongxin.notify.Channel;
-import org.tongxin.notify.Message;
 import org.tongxin.shared.web.Page;
 
 /** The in-app inbox: one row per person and message, written in one statement however many people. */
 @Repository
-public class Inbox implements Channel {
+public class Inbox {
 
     private static final String COLUMNS = "id, employee_id, title, body, link, created_at, read_at";
 
@@ -20,12 +18,11 @@ public class Inbox implements Channel {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public void deliver(List<Long> employeeIds, Message message) {
+    public void deliver(List<Long> employeeIds, NoticeTexts.Text text, String link) {
         jdbc.sql("""
                         INSERT INTO notification (employee_id, title, body, link)
                         SELECT unnest(?::bigint[]), ?, ?, ?""")
-                .params(employeeIds.toArray(Long[]::new), message.title(), message.body(), message.link())
+                .params(employeeIds.toArray(Long[]::new), text.title(), text.body(), link)
                 .update();
     }
 

@@ -203,6 +203,12 @@ public class Employees {
                 .params(login, cipher.blindIndex(login)).query(Long.class).optional();
     }
 
+    /** The decrypted mobile number of a current employee (active or on leave), for a text message the person chose to get. */
+    public Optional<String> mobileOf(long id) {
+        return jdbc.sql("SELECT phone_enc FROM employee WHERE id = ? AND status IN ('ACTIVE', 'LEAVE')").param(id)
+                .query(String.class).optional().map(cipher::decrypt);
+    }
+
     public Optional<String> idCardOf(long id) {
         return jdbc.sql("SELECT id_card_enc FROM employee WHERE id = ?").param(id).query(String.class).optional()
                 .map(cipher::decrypt);
