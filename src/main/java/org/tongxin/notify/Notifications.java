@@ -78,6 +78,15 @@ public class Notifications {
         return ids.size();
     }
 
+    /**
+     * A test notice an admin sends to one person after setting up a channel: urgent, so it goes out at once on the
+     * person's channels (their choice for account notices, else the defaults) whatever their quiet hours.
+     */
+    @Transactional
+    public void sendTest(long employeeId) {
+        notify(employeeId, Message.of(NoticeKind.ACCOUNT, "notify.test", "/inbox").urgently());
+    }
+
     @ApplicationModuleListener
     void on(NotificationRequested request) {
         if (request.employeeId() != null) {
