@@ -53,7 +53,7 @@ class InboxTests extends IntegrationTestSupport {
 
     @Test
     void aSubtreeMessageReachesEveryoneBelowAndTheHeaderCountsUnread() throws Exception {
-        int reached = notifications.notifySubtree(unit.unit().id(), new Message("端午节福利领取", "请到工会领取。", "/me"));
+        int reached = notifications.notifySubtree(unit.unit().id(), Message.literal(NoticeKind.ACCOUNT, "端午节福利领取", "请到工会领取。", "/me"));
         assertThat(reached).isEqualTo(2);
 
         assertThat(page("/", alice)).contains("id=\"unread-count\">1<");
@@ -68,7 +68,7 @@ class InboxTests extends IntegrationTestSupport {
 
     @Test
     void nobodyReadsAnotherPersonsMessage() throws Exception {
-        notifications.notify(alice.employeeId(), new Message("私人消息", "只给 Alice", null));
+        notifications.notify(alice.employeeId(), Message.literal(NoticeKind.ACCOUNT, "私人消息", "只给 Alice", null));
         long id = jdbc.sql("SELECT id FROM notification WHERE employee_id = ? ORDER BY id DESC LIMIT 1")
                 .param(alice.employeeId()).query(Long.class).single();
         mvc.perform(get("/inbox/" + id).with(as(bob))).andExpect(status().isNotFound());
@@ -78,7 +78,7 @@ class InboxTests extends IntegrationTestSupport {
     @Test
     void anEventPublishedInAnotherModulesTransactionIsDeliveredAfterCommit() {
         tx.executeWithoutResult(s -> events.publishEvent(
-                NotificationRequested.toEmployee(bob.employeeId(), new Message("入会申请已通过", "欢迎加入工会", null))));
+                NotificationRequested.toEmployee(bob.employeeId(), Message.literal(NoticeKind.ACCOUNT, "入会申请已通过", "欢迎加入工会", null))));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND title = '入会申请已通过'")
                 .param(bob.employeeId()).query(Long.class).single() == 1);
@@ -86,8 +86,8 @@ class InboxTests extends IntegrationTestSupport {
 
     @Test
     void markAllAsReadClearsTheCount() throws Exception {
-        notifications.notify(alice.employeeId(), new Message("一", "", null));
-        notifications.notify(alice.employeeId(), new Message("二", "", null));
+        notifications.notify(alice.employeeId(), Message.literal(NoticeKind.ACCOUNT, "一", "", null));
+        notifications.notify(alice.employeeId(), Message.literal(NoticeKind.ACCOUNT, "二", "", null));
         mvc.perform(post("/inbox/read-all").with(csrf()).with(as(alice))).andExpect(status().is3xxRedirection());
         assertThat(page("/", alice)).doesNotContain("id=\"unread-count\"");
     }
