@@ -162,6 +162,12 @@ public class Outbox {
                 .params(ids.toArray(Long[]::new), token).update();
     }
 
+    /** Forgets rows that are done (sent, folded into a digest, failed) and older than {@code before}; returns how many. */
+    public int purge(OffsetDateTime before) {
+        return jdbc.sql("DELETE FROM notice_outbox WHERE status IN ('SENT', 'DIGESTED', 'FAILED') AND created_at < ?")
+                .param(before).update();
+    }
+
     /** Rows per channel and status, for the admins' page. */
     public List<Count> counts() {
         return jdbc.sql("SELECT channel, status, count(*) FROM notice_outbox GROUP BY channel, status ORDER BY 1, 2")

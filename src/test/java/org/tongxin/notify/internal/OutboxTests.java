@@ -415,6 +415,20 @@ class OutboxTests extends IntegrationTestSupport {
     }
 
     @Test
+    void finishedRowsAreForgottenAfterTheKeepingTimeAndWaitingOnesNever() {
+        choose(alice, NoticeSetting.NONE, ChannelName.WECOM);
+        notifications.sendTest(alice);
+        sender.sendDue();
+        notifications.notify(alice, Message.literal(NoticeKind.ACCOUNT, "还在等", "", null));
+        jdbc.sql("UPDATE notice_outbox SET created_at = now() - interval '100 days' WHERE employee_id = ?")
+                .param(alice).update();
+
+        assertThat(outbox.purge(sender.now().minusDays(90))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM notice_outbox WHERE employee_id = ?").param(alice)
+                .query(String.class).list()).containsExactly("PENDING");
+    }
+
+    @Test
     void withNoOutsideChannelChosenOnlyTheInboxGetsTheNotice() {
         settings.save(alice, NoticeSetting.NONE, Map.of());
         notifications.notify(alice, Message.literal(NoticeKind.ACCOUNT, "只进收件箱", "", null));
