@@ -118,6 +118,11 @@ public class OrgDirectory {
         return units.partners();
     }
 
+    /** The roots of the tree (the company union; more than one only in an unusual set-up). */
+    public List<OrgUnit> roots() {
+        return units.roots();
+    }
+
     public List<OrgUnit> searchUnits(String q, int limit) {
         return units.search(q, limit, null);
     }

@@ -25,7 +25,10 @@ class I18nTests {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live|voice)\\.[a-zA-Z.]+[a-zA-Z])\"");
+            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live|voice|rights|notify)\\.[a-zA-Z.]+[a-zA-Z])\"");
+
+    /** Notice template names are key parts ({@code notice.<name>.title}), checked by NoticeTemplatesTests. */
+    private static final Pattern NOTICE_TEMPLATE = Pattern.compile("Message\\.of\\(\\s*NoticeKind\\.\\w+,\\s*\"([a-z0-9.-]+)\"");
 
     private static final Pattern AUDIT_ACTION = Pattern.compile("\\.record(?:All)?\\(\\s*\\w+,\\s*\"([a-zA-Z.]+)\"");
 
@@ -55,15 +58,18 @@ class I18nTests {
         }
         Set<String> inCode = new TreeSet<>();
         Set<String> auditActions = new TreeSet<>();
+        Set<String> noticeTemplates = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(f);
                 collect(CODE_KEY, code, inCode);
                 collect(AUDIT_ACTION, code, auditActions);
+                collect(NOTICE_TEMPLATE, code, noticeTemplates);
             }
         }
         // Audit actions are written as plain names and shown as audit.action.<name>.
         inCode.removeAll(auditActions);
+        inCode.removeAll(noticeTemplates);
         used.addAll(inCode);
         auditActions.forEach(a -> used.add("audit.action." + a));
         assertThat(auditActions).contains("employee.import", "unit.move", "grant.add");
