@@ -1,0 +1,27 @@
+package org.tongxin.rights.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Moves overdue appeals up the chain every quarter of an hour (once across nodes: the rows are claimed). */
+@Component
+class RightsJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(RightsJobs.class);
+
+    private final Appeals appeals;
+
+    RightsJobs(Appeals appeals) {
+        this.appeals = appeals;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${tongxin.rights.job-interval:PT15M}")
+    void run() {
+        int moved = appeals.escalateOverdue(appeals.today());
+        if (moved > 0) {
+            log.info("Rights: {} overdue appeals moved up the chain", moved);
+        }
+    }
+}
