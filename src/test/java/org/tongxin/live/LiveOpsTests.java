@@ -102,7 +102,7 @@ class LiveOpsTests extends IntegrationTestSupport {
         assertThat(notices(outsider, "直播邀请：" + title)).isZero();
         String body = jdbc.sql("SELECT body FROM notification WHERE employee_id = ? AND title = ?")
                 .params(first.employeeId(), "直播邀请：" + title).query(String.class).single();
-        assertThat(body).contains("将于").contains("Invitation: " + title);
+        assertThat(body).startsWith("「" + title + "」将于 ").contains("开始直播（至 ").doesNotContain("Invitation");
         assertThat(jdbc.sql("SELECT link FROM notification WHERE employee_id = ? AND title = ?")
                 .params(first.employeeId(), "直播邀请：" + title).query(String.class).single()).isEqualTo("/live/" + id);
 

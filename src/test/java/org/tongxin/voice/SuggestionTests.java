@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +134,57 @@ class SuggestionTests extends IntegrationTestSupport {
         suggestions.accept(officer, id);
         assertThat(jdbc.sql("SELECT chased FROM voice_suggestion WHERE id = ?").param(id).query(Integer.class).single())
                 .as("a step taken starts a fresh deadline").isZero();
+    }
+
+    @Test
+    void twoNodesChasingAtTheSameMomentTellTheOfficersOnceUrgently() throws Exception {
+        OrgSetup.HrRow chairRow = Fixtures.row(unit.departmentCode());
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "voice-chair.csv", List.of(chairRow));
+        long chair = fixtures.employeeId(chairRow.employeeNo());
+        fixtures.chair(fixtures.accountId(chair), unit.unit().id(), false);
+        List<Long> ids = new ArrayList<>();
+        for (String title : List.of("收费广场增设遮阳棚", "宿舍区增加晾衣架", "夜班增加一次巡逻")) {
+            ids.add(submit(title + " " + System.nanoTime() % 100000));
+        }
+        jdbc.sql("UPDATE voice_suggestion SET due_on = current_date - 2 WHERE id IN (?, ?, ?)")
+                .params(ids.get(0), ids.get(1), ids.get(2)).update();
+
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                runs.add(nodes.submit(() -> {
+                    go.await();
+                    return suggestions.chaseOverdue();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> r : runs) {
+                r.get(60, TimeUnit.SECONDS);
+            }
+        }
+
+        for (long id : ids) {
+            String title = "督办：合理化建议逾期 " + suggestions.visible(employee, id).title();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chased(chair, title) >= 1);
+            Thread.sleep(300);
+            assertThat(chased(chair, title)).as("one chase, not one per node").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT chased FROM voice_suggestion WHERE id = ?").param(id).query(Integer.class)
+                    .single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT body FROM notification WHERE employee_id = ? AND title = ?")
+                    .params(chair, title).query(String.class).single())
+                    .isEqualTo("该建议自 " + LocalDate.now().minusDays(2) + " 起逾期未办，请督促办理。");
+            // An escalation goes out at once on the outside channels, whatever the chair's quiet hours or digest.
+            assertThat(jdbc.sql("SELECT count(*) FILTER (WHERE urgent), count(*) FROM notice_outbox"
+                            + " WHERE employee_id = ? AND title = ?")
+                    .params(chair, title).query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                    .satisfies(c -> assertThat(c.get(1)).isPositive().isEqualTo(c.get(0)));
+        }
+    }
+
+    private long chased(long officer, String title) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND title = ?")
+                .params(officer, title).query(Long.class).single();
     }
 
     @Test

@@ -4,10 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.live.LiveCancelled;
 import org.tongxin.live.LiveScheduled;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 
 /**
@@ -22,31 +21,26 @@ import org.tongxin.notify.NotificationRequested;
  * starts, and the cancellation (the first and last heard synchronously from {@link LiveService}'s own events, so
  * they are decided in its transaction). Each is a {@link NotificationRequested}, delivered by notify after the transaction
  * that decided it commits: a subtree audience as one request for the subtree, officers and lists person by person.
- * A public session has no list of people, so nobody is told (its organiser shares the link). The title is in
- * Chinese and the body in Chinese and then English, as every notice of the platform.
+ * A public session has no list of people, so nobody is told (its organiser shares the link). Each is a template
+ * ({@code notice.live.*}), read in each person's own language.
  */
 @Service
 public class LiveNotices {
 
-    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final Locale EN = Locale.ENGLISH;
-    private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", ZH);
-    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", EN);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final LiveService live;
     private final Sessions sessions;
     private final JdbcClient jdbc;
-    private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final int minutesBefore;
 
-    LiveNotices(LiveService live, Sessions sessions, JdbcClient jdbc, MessageSource messages,
-                ApplicationEventPublisher events, @Value("${tongxin.live.remind-minutes-before:15}") int minutesBefore) {
+    LiveNotices(LiveService live, Sessions sessions, JdbcClient jdbc, ApplicationEventPublisher events,
+                @Value("${tongxin.live.remind-minutes-before:15}") int minutesBefore) {
         this.live = live;
         this.sessions = sessions;
         this.jdbc = jdbc;
-        this.messages = messages;
         this.events = events;
         this.minutesBefore = minutesBefore;
     }
@@ -58,7 +52,7 @@ public class LiveNotices {
         if (!s.endsAt().isAfter(live.now())) {
             return; // a session entered after it was held (a record of the past) invites nobody
         }
-        tell(s, notice(s, "invited", time(s.startsAt(), ZH_TIME), time(s.startsAt(), EN_TIME),
+        tell(s, Message.of(NoticeKind.LIVE, "live.session-invited", link(s), s.title(), time(s.startsAt(), DAY_TIME),
                 time(s.endsAt(), CLOCK)));
     }
 
@@ -66,7 +60,8 @@ public class LiveNotices {
     @EventListener
     void on(LiveCancelled cancelled) {
         Sessions.Session s = sessions.find(cancelled.sessionId()).orElseThrow();
-        tell(s, notice(s, "cancelled", time(s.startsAt(), ZH_TIME), time(s.startsAt(), EN_TIME), ""));
+        tell(s, Message.of(NoticeKind.LIVE, "live.session-cancelled", link(s), s.title(),
+                time(s.startsAt(), DAY_TIME)));
     }
 
     /**
@@ -89,18 +84,14 @@ public class LiveNotices {
                 .params(now, now, now.plusMinutes(minutesBefore), minutesBefore).query(Long.class).list();
         for (long id : claimed) {
             Sessions.Session s = sessions.find(id).orElseThrow();
-            tell(s, notice(s, "reminder", time(s.startsAt(), CLOCK), time(s.startsAt(), CLOCK),
-                    String.valueOf(minutesBefore)));
+            tell(s, Message.of(NoticeKind.LIVE, "live.starting-soon", link(s), s.title(), time(s.startsAt(), CLOCK),
+                    minutesBefore));
         }
         return claimed.size();
     }
 
-    private Message notice(Sessions.Session s, String kind, String zhTime, String enTime, String extra) {
-        String key = "live.notice." + kind;
-        String title = messages.getMessage(key + ".title", new Object[]{s.title()}, ZH);
-        String body = messages.getMessage(key + ".body", new Object[]{s.title(), zhTime, extra}, ZH) + "\n"
-                + messages.getMessage(key + ".body", new Object[]{s.title(), enTime, extra}, EN);
-        return new Message(title, body, "/live/" + s.id());
+    private static String link(Sessions.Session s) {
+        return "/live/" + s.id();
     }
 
     private void tell(Sessions.Session s, Message message) {

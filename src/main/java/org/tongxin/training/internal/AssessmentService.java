@@ -15,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.training.AssessmentPassed;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
@@ -139,11 +140,9 @@ public class AssessmentService {
         for (long employeeId : people) {
             if (assessments.addAssessee(assessmentId, employeeId)) {
                 added++;
-                events.publishEvent(NotificationRequested.toEmployee(employeeId, new Message("考核通知：" + a.title(),
-                        "请在 " + a.startsOn() + " 至 " + a.endsOn() + " 期间完成考核「" + a.title() + "」，合格线 "
-                                + a.passPercent() + " 分。\nPlease take the assessment " + a.title() + " between "
-                                + a.startsOn() + " and " + a.endsOn() + "; the pass mark is " + a.passPercent() + ".",
-                        "/training/assessments/" + assessmentId)));
+                events.publishEvent(NotificationRequested.toEmployee(employeeId, Message.of(NoticeKind.TRAINING,
+                        "training.assessment-assigned", "/training/assessments/" + assessmentId, a.title(),
+                        a.startsOn(), a.endsOn(), a.passPercent())));
             }
         }
         audit.record(officer, "training.assessment.assign", "training_assessment", assessmentId, a.ownerUnitId(),
@@ -191,22 +190,17 @@ public class AssessmentService {
             String name = org.employee(s.employeeId()).map(EmployeeSummary::name).orElse("");
             certificates.issue(s.employeeId(), name, null, a.id(), a.title(), at, a.certificateMonths());
             events.publishEvent(new AssessmentPassed(a.id(), s.employeeId(), a.title()));
-            events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), new Message("考核合格：" + a.title(),
-                    "你以 " + percent.stripTrailingZeros().toPlainString() + " 分通过了「" + a.title() + "」，证书已发放。\n"
-                            + "You passed " + a.title() + " with " + percent.stripTrailingZeros().toPlainString()
-                            + "; your certificate is ready.", "/training/certificates")));
+            events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), Message.of(NoticeKind.TRAINING,
+                    "training.assessment-passed", "/training/certificates", a.title(),
+                    percent.stripTrailingZeros().toPlainString())));
             return;
         }
         long enrolment = courses.enrol(a.retrainingCourseId(), s.employeeId(), "RETRAINING", null, a.endsOn());
         assessments.retraining(a.id(), s.employeeId(), enrolment, percent, at);
         String course = courses.find(a.retrainingCourseId()).map(Courses.Course::title).orElse("");
-        events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), new Message("需参加补训：" + a.title(),
-                "本次考核 " + percent.stripTrailingZeros().toPlainString() + " 分，未达到 " + a.passPercent()
-                        + " 分。你已加入补训课程「" + course + "」，学完后可再次参加考核。\nYou scored "
-                        + percent.stripTrailingZeros().toPlainString() + ", below " + a.passPercent()
-                        + ". You are enrolled in the retraining course " + course
-                        + "; complete it to try the assessment again.",
-                "/training/courses/" + a.retrainingCourseId())));
+        events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), Message.of(NoticeKind.TRAINING,
+                "training.assessment-retraining", "/training/courses/" + a.retrainingCourseId(), a.title(),
+                percent.stripTrailingZeros().toPlainString(), a.passPercent(), course)));
     }
 
     /** A completed retraining course lets its people try their assessment again. */
@@ -216,9 +210,8 @@ public class AssessmentService {
         for (Assessee s : assessments.retrainingThrough(done.enrolmentId())) {
             assessments.mayRetry(s.assessmentId(), s.employeeId(), now);
             Assessment a = assessments.find(s.assessmentId()).orElseThrow();
-            events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), new Message("可再次考核：" + a.title(),
-                    "你已完成补训，可以再次参加考核「" + a.title() + "」。\nRetraining done: you may take "
-                            + a.title() + " again.", "/training/assessments/" + a.id())));
+            events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), Message.of(NoticeKind.TRAINING,
+                    "training.assessment-may-retry", "/training/assessments/" + a.id(), a.title())));
         }
     }
 }

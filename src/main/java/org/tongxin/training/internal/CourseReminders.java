@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 
 /**
@@ -54,10 +55,8 @@ public class CourseReminders {
                         rs.getString(4)))
                 .list();
         for (Due d : due) {
-            events.publishEvent(NotificationRequested.toEmployee(d.employeeId(), new Message("培训即将到期：" + d.title(),
-                    "「" + d.title() + "」需在 " + d.dueOn() + " 前学完，请抓紧时间。\n"
-                            + "The course " + d.title() + " is due on " + d.dueOn() + ": please finish it in time.",
-                    "/training/courses/" + d.courseId())));
+            events.publishEvent(NotificationRequested.toEmployee(d.employeeId(), Message.of(NoticeKind.TRAINING,
+                    "training.course-due-soon", "/training/courses/" + d.courseId(), d.title(), d.dueOn())));
         }
         return due.size();
     }

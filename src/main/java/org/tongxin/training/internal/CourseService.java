@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -131,11 +132,10 @@ public class CourseService {
             courses.enrol(courseId, employeeId, "ASSIGNED", officer.accountId(), dueOn);
             if (fresh) {
                 added++;
-                events.publishEvent(NotificationRequested.toEmployee(employeeId, new Message("培训任务：" + c.title(),
-                        "你被安排学习「" + c.title() + "」" + (dueOn == null ? "" : "，请在 " + dueOn + " 前完成") + "。\n"
-                                + "You have been assigned the course " + c.title()
-                                + (dueOn == null ? "." : ", due " + dueOn + "."),
-                        "/training/courses/" + courseId)));
+                String link = "/training/courses/" + courseId;
+                events.publishEvent(NotificationRequested.toEmployee(employeeId, dueOn == null
+                        ? Message.of(NoticeKind.TRAINING, "training.course-assigned", link, c.title())
+                        : Message.of(NoticeKind.TRAINING, "training.course-assigned-due", link, c.title(), dueOn)));
             }
         }
         audit.record(officer, "training.course.assign", "training_course", courseId, owner.id(), c.title(), Map.of(),

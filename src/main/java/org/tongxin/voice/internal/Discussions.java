@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -167,9 +168,8 @@ public class Discussions {
         audit.record(officer, "voice.talk.create", "voice_topic", id, unit.id(), t, Map.of(),
                 Map.of("closesOn", closesOn == null ? "—" : closesOn, "told", tell));
         if (tell) {
-            events.publishEvent(NotificationRequested.toSubtree(unit.id(), new Message("交流探讨：" + t,
-                    unit.name() + " 发起了交流探讨，欢迎发表看法。\nA new discussion is open: have your say.",
-                    "/voice/talk/topics/" + id)));
+            events.publishEvent(NotificationRequested.toSubtree(unit.id(), Message.of(NoticeKind.VOICE,
+                    "voice.talk-opened", "/voice/talk/topics/" + id, t, unit.name())));
         }
         return id;
     }
@@ -352,9 +352,8 @@ public class Discussions {
                         hits.toArray(String[]::new))
                 .query(Long.class).single();
         if (held) {
-            events.publishEvent(NotificationRequested.toOfficersOf(t.unitId(), new Message("交流探讨有发言待审核：" + t.title(),
-                    "一条发言含有敏感词，审核通过后才对其他人可见。\nA post waits for review before others see it.",
-                    "/voice-admin/talk/review")));
+            events.publishEvent(NotificationRequested.toOfficersOf(t.unitId(), Message.of(NoticeKind.VOICE,
+                    "voice.talk-post-held", "/voice-admin/talk/review", t.title())));
         }
         return new Posted(id, topicId, held);
     }
@@ -513,9 +512,9 @@ public class Discussions {
                 .params(r, officer.accountId(), postId).update();
         audit.record(officer, "voice.talk.reject", "voice_post", postId, m.topic().unitId(), m.topic().title(),
                 Map.of("status", "HELD"), Map.of("status", "REJECTED", "reason", r));
-        events.publishEvent(NotificationRequested.toEmployee(m.post().authorId(), new Message(
-                "发言未通过审核：" + m.topic().title(), "原因：" + r + "\nYour post was not approved. Reason: " + r,
-                "/voice/talk/topics/" + m.topic().id() + "#post-" + postId)));
+        events.publishEvent(NotificationRequested.toEmployee(m.post().authorId(), Message.of(NoticeKind.VOICE,
+                "voice.talk-post-rejected", "/voice/talk/topics/" + m.topic().id() + "#post-" + postId,
+                m.topic().title(), r)));
         return m.topic().id();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -218,10 +219,8 @@ public class Motions {
             if (jdbc.sql("INSERT INTO voice_congress_rep (congress_id, employee_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(congressId, employee).update() == 1) {
                 added++;
-                events.publishEvent(NotificationRequested.toEmployee(employee, new Message(
-                        "职工代表：" + c.title(), "你已列为本次会议的职工代表，可在 " + c.opensOn() + " 至 " + c.closesOn()
-                                + " 提交和附议提案。\nYou are a representative of this session of the workers' congress.",
-                        "/voice/congress")));
+                events.publishEvent(NotificationRequested.toEmployee(employee, Message.of(NoticeKind.VOICE,
+                        "voice.congress-representative", "/voice/congress", c.title(), c.opensOn(), c.closesOn())));
             }
         }
         audit.record(officer, "voice.motion.representatives", "voice_congress", congressId, c.unitId(), c.title(),
@@ -303,8 +302,8 @@ public class Motions {
         step(id, "FILED", representative.accountId(), c.unitId(), "", null, null);
         audit.record(representative, "voice.motion.filed", "voice_motion", id, c.unitId(), title, Map.of(),
                 Map.of("category", d.category()));
-        Message m = new Message("新提案待附议：" + title, "职工代表提交了新提案，需 " + c.cosignersNeeded()
-                + " 名代表附议后方可立案。\nA new motion is waiting for co-signers.", "/voice/congress/motions/" + id);
+        Message m = Message.of(NoticeKind.VOICE, "voice.motion-filed", "/voice/congress/motions/" + id, title,
+                c.cosignersNeeded());
         for (long rep : representatives(congressId)) {
             if (rep != representative.employeeId()) {
                 events.publishEvent(NotificationRequested.toEmployee(rep, m));
@@ -339,13 +338,11 @@ public class Motions {
         int now = m.cosigns() + 1;
         audit.record(representative, "voice.motion.cosigned", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("cosigns", m.cosigns()), Map.of("cosigns", now));
-        events.publishEvent(NotificationRequested.toEmployee(m.proposerId(), new Message("提案获得附议：" + m.title(),
-                "已有 " + now + " 名代表附议（需 " + c.cosignersNeeded() + " 名）。\n" + now + " co-signed so far.",
-                "/voice/congress/motions/" + motionId)));
+        events.publishEvent(NotificationRequested.toEmployee(m.proposerId(), Message.of(NoticeKind.VOICE,
+                "voice.motion-cosigned", "/voice/congress/motions/" + motionId, m.title(), now, c.cosignersNeeded())));
         if (now == c.cosignersNeeded()) {
-            events.publishEvent(NotificationRequested.toOfficersOf(c.unitId(), new Message("提案待审查：" + m.title(),
-                    "该提案附议人数已够，请提案审查委员会审查。\nThis motion has its co-signers and awaits review.",
-                    "/voice-admin/congress/motions/" + motionId)));
+            events.publishEvent(NotificationRequested.toOfficersOf(c.unitId(), Message.of(NoticeKind.VOICE,
+                    "voice.motion-to-review", "/voice-admin/congress/motions/" + motionId, m.title())));
         }
     }
 
@@ -368,8 +365,8 @@ public class Motions {
         step(motionId, "ACCEPTED", officer.accountId(), c.unitId(), n, null, null);
         audit.record(officer, "voice.motion.accepted", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("status", m.status()), Map.of("status", "ACCEPTED", "caseNo", caseNo));
-        tell(m, "提案已立案：" + m.title(), "已立案为第 " + caseNo + " 号提案。\nAccepted as motion no. " + caseNo + "."
-                + (n.isEmpty() ? "" : "\n" + n));
+        tell(m, Message.of(NoticeKind.VOICE, "voice.motion-accepted", motionLink(m), m.title(), caseNo,
+                SuggestionScheme.line(n)));
     }
 
     /**
@@ -392,8 +389,8 @@ public class Motions {
         step(motionId, "CONVERTED", officer.accountId(), c.unitId(), n, null, null);
         audit.record(officer, "voice.motion.converted", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("status", m.status()), Map.of("status", "CONVERTED", "suggestionId", suggestion));
-        tell(m, "提案转为合理化建议：" + m.title(), "提案审查委员会将该提案转为合理化建议办理，可在职工之声查看进度。"
-                + "\nConverted to a suggestion." + (n.isEmpty() ? "" : "\n" + n));
+        tell(m, Message.of(NoticeKind.VOICE, "voice.motion-converted", motionLink(m), m.title(),
+                SuggestionScheme.line(n)));
         return suggestion;
     }
 
@@ -408,7 +405,7 @@ public class Motions {
         step(motionId, "DECLINED", officer.accountId(), c.unitId(), r, null, null);
         audit.record(officer, "voice.motion.declined", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("status", m.status()), Map.of("status", "DECLINED"));
-        tell(m, "提案不予立案：" + m.title(), r);
+        tell(m, Message.of(NoticeKind.VOICE, "voice.motion-declined", motionLink(m), m.title(), r));
     }
 
     private Congress reviewable(Viewer officer, Motion m) {
@@ -442,11 +439,9 @@ public class Motions {
         step(motionId, "ASSIGNED", officer.accountId(), unit.id(), unit.name(), null, dueOn);
         audit.record(officer, "voice.motion.assigned", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("status", m.status()), Map.of("status", "ASSIGNED", "unit", unit.name(), "dueOn", dueOn));
-        tell(m, "提案已交办：" + m.title(), "已交 " + unit.name() + " 办理，" + dueOn + " 前答复。\nAssigned to "
-                + unit.name() + ", to be answered by " + dueOn + ".");
-        events.publishEvent(NotificationRequested.toOfficersOf(unit.id(), new Message("职代会提案交办：" + m.title(),
-                "请在 " + dueOn + " 前答复提案人。\nPlease answer this congress motion by " + dueOn + ".",
-                "/voice-admin/congress/motions/" + motionId)));
+        tell(m, Message.of(NoticeKind.VOICE, "voice.motion-assigned", motionLink(m), m.title(), unit.name(), dueOn));
+        events.publishEvent(NotificationRequested.toOfficersOf(unit.id(), Message.of(NoticeKind.VOICE,
+                "voice.motion-to-answer", "/voice-admin/congress/motions/" + motionId, m.title(), dueOn)));
     }
 
     // ----- the handling unit and the proposer -----
@@ -474,8 +469,8 @@ public class Motions {
         Congress c = congress(m.congressId());
         audit.record(officer, "voice.motion.answered", "voice_motion", motionId, c.unitId(), m.title(),
                 Map.of("status", m.status()), Map.of("status", "ANSWERED", "round", round));
-        tell(m, "提案已答复：" + m.title(), (round == 1 ? "承办单位已答复，请对答复进行评价。" : "承办单位已再次答复，请作最终评价。")
-                + "\nThe motion has been answered: please rate the answer.");
+        tell(m, round == 1 ? Message.of(NoticeKind.VOICE, "voice.motion-answered", motionLink(m), m.title())
+                : Message.of(NoticeKind.VOICE, "voice.motion-answered-again", motionLink(m), m.title()));
     }
 
     /**
@@ -516,32 +511,27 @@ public class Motions {
             step(motionId, "REOPENED", proposer.accountId(), m.handlingUnitId(), n, rating, due);
             audit.record(proposer, "voice.motion.reopened", "voice_motion", motionId, c.unitId(), m.title(),
                     Map.of("status", m.status()), Map.of("status", "REOPENED", "rating", rating));
-            events.publishEvent(NotificationRequested.toOfficersOf(m.handlingUnitId(), new Message(
-                    "提案人对答复不满意：" + m.title(), "请在 " + due + " 前再次答复。理由：" + n
-                            + "\nThe proposer is not satisfied: please answer again by " + due + ".",
-                    "/voice-admin/congress/motions/" + motionId)));
+            events.publishEvent(NotificationRequested.toOfficersOf(m.handlingUnitId(), Message.of(NoticeKind.VOICE,
+                    "voice.motion-reopened", "/voice-admin/congress/motions/" + motionId, m.title(), due, n)));
+            Message sentBack = Message.of(NoticeKind.VOICE, "voice.motion-sent-back", motionLink(m), m.title());
             cosigners(motionId).forEach(x -> events.publishEvent(NotificationRequested.toEmployee(x.employeeId(),
-                    new Message("提案重新办理：" + m.title(), "提案人对答复不满意，已退回承办单位再次答复。\nSent back for a second answer.",
-                            "/voice/congress/motions/" + motionId))));
+                    sentBack)));
         } else {
             jdbc.sql("UPDATE voice_motion SET status = 'CLOSED', status_since = now(), due_on = NULL WHERE id = ?")
                     .param(motionId).update();
             step(motionId, "CLOSED", proposer.accountId(), m.handlingUnitId(), n, rating, null);
             audit.record(proposer, "voice.motion.rated", "voice_motion", motionId, c.unitId(), m.title(),
                     Map.of("status", m.status()), Map.of("status", "CLOSED", "rating", rating));
-            events.publishEvent(NotificationRequested.toOfficersOf(m.handlingUnitId(), new Message(
-                    "提案已办结：" + m.title(), "提案人评价：" + ratingWords(rating) + (n.isEmpty() ? "" : "。" + n)
-                            + "\nThe proposer rated the answer: " + rating + ".",
-                    "/voice-admin/congress/motions/" + motionId)));
+            String link = "/voice-admin/congress/motions/" + motionId;
+            events.publishEvent(NotificationRequested.toOfficersOf(m.handlingUnitId(), switch (rating) {
+                case "SATISFIED" -> Message.of(NoticeKind.VOICE, "voice.motion-closed-satisfied", link, m.title(),
+                        SuggestionScheme.line(n));
+                case "BASIC" -> Message.of(NoticeKind.VOICE, "voice.motion-closed-basic", link, m.title(),
+                        SuggestionScheme.line(n));
+                default -> Message.of(NoticeKind.VOICE, "voice.motion-closed-not-satisfied", link, m.title(),
+                        SuggestionScheme.line(n));
+            }));
         }
-    }
-
-    private static String ratingWords(String rating) {
-        return switch (rating) {
-            case "SATISFIED" -> "满意";
-            case "BASIC" -> "基本满意";
-            default -> "不满意";
-        };
     }
 
     // ----- reads -----
@@ -624,9 +614,13 @@ public class Motions {
                 .params(motionId, kind, actor, unit, note, rating, due).update();
     }
 
+    /** Where the proposer and the co-signers follow a motion. */
+    private static String motionLink(Motion m) {
+        return "/voice/congress/motions/" + m.id();
+    }
+
     /** Tells the proposer and the co-signers. */
-    private void tell(Motion m, String title, String body) {
-        Message message = new Message(title, body, "/voice/congress/motions/" + m.id());
+    private void tell(Motion m, Message message) {
         List<Long> people = new ArrayList<>();
         people.add(m.proposerId());
         cosigners(m.id()).forEach(x -> people.add(x.employeeId()));

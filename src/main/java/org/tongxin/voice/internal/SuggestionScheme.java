@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -148,9 +149,8 @@ public class SuggestionScheme {
                 .params(title, problem, proposal, expected, submitterId, anonymous, unit, unit, due("SUBMITTED"))
                 .query(Long.class).single();
         step(id, "SUBMITTED", actorAccountId, unit, note, due("SUBMITTED"));
-        events.publishEvent(NotificationRequested.toOfficersOf(unit, new Message("新的合理化建议：" + title,
-                "有职工提交了合理化建议，请在 " + due("SUBMITTED") + " 前受理。\nA new suggestion awaits review by "
-                        + due("SUBMITTED") + ".", "/voice-admin/suggestions/" + id)));
+        events.publishEvent(NotificationRequested.toOfficersOf(unit, Message.of(NoticeKind.VOICE,
+                "voice.suggestion-submitted", "/voice-admin/suggestions/" + id, title, due("SUBMITTED"))));
         return id;
     }
 
@@ -158,15 +158,17 @@ public class SuggestionScheme {
     @Transactional
     public void accept(Viewer officer, long id) {
         Suggestion s = held(officer, id, "SUBMITTED");
-        move(officer, s, "ACCEPTED", s.holderUnitId(), "", null, "已受理 · accepted for review");
+        move(officer, s, "ACCEPTED", s.holderUnitId(), "", null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-accepted", submitterLink(s), s.title()));
     }
 
     /** The holder's officers return it with a reason (it ends there; the person may submit it again, better). */
     @Transactional
     public void returnIt(Viewer officer, long id, String reason) {
         Suggestion s = held(officer, id, "SUBMITTED");
-        move(officer, s, "RETURNED", s.holderUnitId(), text(reason, 1000, "voice.error.reasonRequired"), null,
-                "已退回 · returned");
+        String r = text(reason, 1000, "voice.error.reasonRequired");
+        move(officer, s, "RETURNED", s.holderUnitId(), r, null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-returned", submitterLink(s), s.title(), r));
     }
 
     /** Assigns an accepted suggestion to the unit that is to carry it out. */
@@ -175,13 +177,16 @@ public class SuggestionScheme {
         Suggestion s = held(officer, id, "ACCEPTED");
         OrgUnit owner = org.unit(ownerUnitId).orElseThrow(() -> new Refusal("voice.error.badOwner"));
         jdbc.sql("UPDATE voice_suggestion SET owner_unit_id = ? WHERE id = ?").params(owner.id(), id).update();
-        move(officer, s, "ASSIGNED", owner.id(), owner.name(), null, "已交办 " + owner.name() + " · assigned");
+        move(officer, s, "ASSIGNED", owner.id(), owner.name(), null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-assigned", submitterLink(s), s.title(), owner.name()));
     }
 
     @Transactional
     public void adopt(Viewer officer, long id, String note) {
         Suggestion s = held(officer, id, "ASSIGNED");
-        move(officer, s, "ADOPTED", s.holderUnitId(), note == null ? "" : note.strip(), null, "已采纳 · adopted");
+        String n = note == null ? "" : note.strip();
+        move(officer, s, "ADOPTED", s.holderUnitId(), n, null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-adopted", submitterLink(s), s.title(), line(n)));
         points.credit(s.submitterId(), adoptedPoints, "SUGGESTION_ADOPTED", "suggestion:" + id,
                 "合理化建议被采纳：" + s.title(), s.unitId(), officer.accountId());
     }
@@ -189,15 +194,17 @@ public class SuggestionScheme {
     @Transactional
     public void decline(Viewer officer, long id, String reason) {
         Suggestion s = held(officer, id, "ASSIGNED");
-        move(officer, s, "DECLINED", s.holderUnitId(), text(reason, 1000, "voice.error.reasonRequired"), null,
-                "未采纳 · declined");
+        String r = text(reason, 1000, "voice.error.reasonRequired");
+        move(officer, s, "DECLINED", s.holderUnitId(), r, null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-declined", submitterLink(s), s.title(), r));
     }
 
     @Transactional
     public void implemented(Viewer officer, long id, String note) {
         Suggestion s = held(officer, id, "ADOPTED");
-        move(officer, s, "IMPLEMENTED", s.holderUnitId(), note == null ? "" : note.strip(), null,
-                "已实施 · implemented");
+        String n = note == null ? "" : note.strip();
+        move(officer, s, "IMPLEMENTED", s.holderUnitId(), n, null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-implemented", submitterLink(s), s.title(), line(n)));
     }
 
     /** The owner enters the measured benefit; the suggestion then waits for the committee to confirm it. */
@@ -226,15 +233,17 @@ public class SuggestionScheme {
         }
         jdbc.sql("UPDATE voice_suggestion SET value_confirmed_by = ? WHERE id = ?").params(committee.accountId(), id)
                 .update();
-        move(committee, s, "VERIFIED", s.holderUnitId(), "", null, "效益已核实 · value verified");
+        move(committee, s, "VERIFIED", s.holderUnitId(), "", null, Message.of(NoticeKind.VOICE,
+                "voice.suggestion-verified", submitterLink(s), s.title(), s.valueYuan().toPlainString()));
     }
 
     /** The committee recognises a verified suggestion: the submitter is credited points and told. */
     @Transactional
     public void recognise(Viewer committee, long id, String note) {
         Suggestion s = committeeStep(committee, id, "VERIFIED");
-        move(committee, s, "RECOGNISED", s.holderUnitId(), note == null ? "" : note.strip(), null,
-                "获得表彰 · recognised");
+        String n = note == null ? "" : note.strip();
+        move(committee, s, "RECOGNISED", s.holderUnitId(), n, null,
+                Message.of(NoticeKind.VOICE, "voice.suggestion-recognised", submitterLink(s), s.title(), line(n)));
         points.credit(s.submitterId(), recognisedPoints, "SUGGESTION_VERIFIED", "suggestion:" + id,
                 "合理化建议效益核实并获表彰：" + s.title(), s.unitId(), committee.accountId());
     }
@@ -265,8 +274,9 @@ public class SuggestionScheme {
                 .orElseThrow(() -> new NotFoundException("suggestion " + id));
     }
 
+    /** Moves the suggestion to its next step and tells the submitter {@code told}. */
     private void move(Viewer actor, Suggestion s, String to, long holder, String note, LocalDate dueOverride,
-                      String told) {
+                      Message told) {
         LocalDate due = dueOverride != null ? dueOverride : due(to);
         boolean reasoned = to.equals("RETURNED") || to.equals("DECLINED");
         jdbc.sql("""
@@ -276,8 +286,17 @@ public class SuggestionScheme {
         step(s.id(), to, actor.accountId(), holder, note, due);
         audit.record(actor, "voice.suggestion." + to.toLowerCase(Locale.ROOT), "voice_suggestion", s.id(),
                 s.unitId(), s.title(), Map.of("status", s.status()), Map.of("status", to));
-        events.publishEvent(NotificationRequested.toEmployee(s.submitterId(), new Message("建议进展：" + s.title(), told
-                + (note.isEmpty() ? "" : "\n" + note), "/voice/suggestions/" + s.id())));
+        events.publishEvent(NotificationRequested.toEmployee(s.submitterId(), told));
+    }
+
+    /** Where the submitter follows their suggestion. */
+    private static String submitterLink(Suggestion s) {
+        return "/voice/suggestions/" + s.id();
+    }
+
+    /** An officer's optional note as the last line of a notice, or nothing. */
+    static String line(String note) {
+        return note.isEmpty() ? "" : "\n" + note;
     }
 
     private void step(long id, String status, long actor, long holder, String note, LocalDate due) {
@@ -378,23 +397,28 @@ public class SuggestionScheme {
 
     /**
      * Chases steps past their deadline (督办), once a day each: the first time the holder's officers, then each day
-     * the officers one level further up. Returns how many were chased.
+     * the officers one level further up, urgently. The overdue suggestions are claimed with SKIP LOCKED and marked
+     * chased in the same statement, so with two nodes each chase goes out once, and the notices commit with the
+     * marks. Returns how many were chased.
      */
     @Transactional
     public int chaseOverdue() {
-        List<Suggestion> overdue = jdbc.sql(COLUMNS + """
-                         WHERE due_on < ? AND (chased_at IS NULL OR chased_at < now() - interval '20 hours')
-                        ORDER BY due_on FOR UPDATE SKIP LOCKED""")
+        List<Suggestion> overdue = jdbc.sql("""
+                        UPDATE voice_suggestion SET chased = chased + 1, chased_at = now() WHERE id IN (
+                          SELECT id FROM voice_suggestion
+                          WHERE due_on < ? AND (chased_at IS NULL OR chased_at < now() - interval '20 hours')
+                          FOR UPDATE SKIP LOCKED)
+                        RETURNING id, title, problem, proposal, expected, submitter_id, anonymous, unit_id,
+                          owner_unit_id, status, holder_unit_id, holder_since, due_on, chased - 1, reason, value_yuan,
+                          value_note, value_confirmed_by, created_at""")
                 .param(today()).query(MAPPER).list();
         for (Suggestion s : overdue) {
             List<Long> chain = org.unit(s.holderUnitId()).map(OrgUnit::pathIds).orElse(List.of(s.holderUnitId()));
             int level = Math.min(s.chased(), chain.size() - 1);
             long unit = chain.get(chain.size() - 1 - level);
-            events.publishEvent(NotificationRequested.toOfficersOf(unit, new Message("督办：合理化建议逾期 " + s.title(),
-                    "该建议自 " + s.dueOn() + " 起逾期未办，请督促办理。\nThis suggestion has been overdue since "
-                            + s.dueOn() + ".", "/voice-admin/suggestions/" + s.id())));
-            jdbc.sql("UPDATE voice_suggestion SET chased = chased + 1, chased_at = now() WHERE id = ?").param(s.id())
-                    .update();
+            events.publishEvent(NotificationRequested.toOfficersOf(unit, Message.of(NoticeKind.VOICE,
+                    "voice.suggestion-overdue", "/voice-admin/suggestions/" + s.id(), s.title(), s.dueOn())
+                    .urgently()));
         }
         return overdue.size();
     }
