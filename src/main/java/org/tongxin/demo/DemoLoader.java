@@ -76,13 +76,15 @@ class DemoLoader implements ApplicationRunner {
     private final PublicityDemo publicity;
     private final VoiceDemo voice;
     private final LiveDemo live;
+    private final RightsDemo rights;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
-               PublicityDemo publicity, VoiceDemo voice, LiveDemo live) {
+               PublicityDemo publicity, VoiceDemo voice, LiveDemo live,
+               RightsDemo rights) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -102,6 +104,7 @@ class DemoLoader implements ApplicationRunner {
         this.publicity = publicity;
         this.voice = voice;
         this.live = live;
+        this.rights = rights;
     }
 
     @Override
@@ -186,6 +189,7 @@ class DemoLoader implements ApplicationRunner {
         publicity.load(system, created.values(), stationId, List.of(officer, employee, committee));
         voice.load(created.values(), stationId, List.of(officer, employee, committee));
         live.load(stationId, List.of(officer, employee, committee));
+        rights.load(created.values(), stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
                 "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
