@@ -248,6 +248,29 @@ class ActivityTests extends IntegrationTestSupport {
     }
 
     @Test
+    void eachPersonReadsTheCancellationInTheirOwnLanguageWithTheOfficersReasonAsWritten() {
+        long id = published(2, false);
+        signUp.register(members.get(0), id);
+        signUp.register(members.get(1), id);
+        long english = members.get(0).employeeId();
+        long chinese = members.get(1).employeeId();
+        jdbc.sql("UPDATE account SET locale = 'en' WHERE employee_id = ?").param(english).update();
+
+        service.cancel(officer, id, "场馆临时检修");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE link = ?").param("/activities/" + id).query(Long.class)
+                .single() == 2);
+        assertThat(notice(english, id)).containsExactly("Cancelled: 羽毛球友谊赛", "羽毛球友谊赛 is cancelled. Reason: 场馆临时检修");
+        assertThat(notice(chinese, id)).containsExactly("活动取消：羽毛球友谊赛", "「羽毛球友谊赛」已取消，原因：场馆临时检修");
+    }
+
+    private List<String> notice(long employeeId, long activityId) {
+        return jdbc.sql("SELECT title, body FROM notification WHERE employee_id = ? AND link = ?")
+                .params(employeeId, "/activities/" + activityId)
+                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2))).single();
+    }
+
+    @Test
     void theFormCreatesADraftCoHostedWithThePartnerAndTheListShowsIt() throws Exception {
         long youthLeague = jdbc.sql("SELECT id FROM org_unit WHERE kind = 'YOUTH_LEAGUE' ORDER BY id LIMIT 1")
                 .query(Long.class).single();

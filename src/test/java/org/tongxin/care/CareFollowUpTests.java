@@ -263,6 +263,10 @@ class CareFollowUpTests extends IntegrationTestSupport {
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = '关怀案例回访已超期'")
                 .params(centreEmployee, "/care/cases/" + caseId).query(Long.class).single() == 1);
 
+        assertThat(jdbc.sql("SELECT bool_and(urgent) FROM notice_outbox WHERE link = ? AND title = '关怀案例回访已超期'")
+                .param("/care/cases/" + caseId).query(Boolean.class).single())
+                .as("an escalation goes out at once, whatever the quiet hours").isTrue();
+
         for (OrgUnit unit : List.of(stationA, centre)) {
             String page = mvc.perform(get("/org/units/" + unit.id()).with(as(centreOfficer))).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
