@@ -124,6 +124,9 @@ public class ActivityService {
         audit.record(officer, "activity.update", "activity", id, a.leadUnitId(), draft.title(),
                 Map.of("capacity", a.capacity(), "startsAt", a.startsAt()),
                 Map.of("capacity", draft.capacity(), "startsAt", draft.startsAt()));
+        if (published && !draft.startsAt().isEqual(a.startsAt())) {
+            registrations.remindAgain(id);
+        }
         if (published && (!draft.startsAt().isEqual(a.startsAt()) || !Objects.equals(draft.place(), a.place()))) {
             Message message = Message.of(NoticeKind.ACTIVITY, "activity.time-or-place-changed", "/activities/" + id,
                     draft.title());
