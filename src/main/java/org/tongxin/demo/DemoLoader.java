@@ -35,6 +35,7 @@ import org.tongxin.identity.AccountSetup;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.membership.MembershipSetup;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.Notifications;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup.HrRow;
@@ -191,10 +192,8 @@ class DemoLoader implements ApplicationRunner {
         live.load(stationId, List.of(officer, employee, committee));
         rights.load(created.values(), stationId, List.of(officer, employee, committee));
 
-        notifications.notifySubtree(created.get(company.key()).id(), new Message("欢迎使用同心 · Welcome to Tongxin",
-                "同心是公司工会的网上之家：入会、活动、书屋、学习、建议和帮扶都在这里。\n"
-                        + "Tongxin is the union's home online: joining, activities, reading rooms, learning, "
-                        + "suggestions and help, all in one place.", "/me"));
+        notifications.notifySubtree(created.get(company.key()).id(),
+                Message.of(NoticeKind.ACCOUNT, "demo.welcome", "/me"));
 
         log.info("""
                         Demo enterprise created in {} ms: {} units, {} employees. Demo log-ins (password {}, \

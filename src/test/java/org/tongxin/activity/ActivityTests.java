@@ -13,11 +13,17 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tongxin.activity.internal.Activities;
+import org.tongxin.activity.internal.ActivityReminders;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.SignUp;
 import org.tongxin.membership.MembershipSetup;
@@ -40,6 +46,8 @@ class ActivityTests extends IntegrationTestSupport {
     MembershipSetup membershipSetup;
     @Autowired
     Activities activities;
+    @Autowired
+    ActivityReminders reminders;
 
     Fixtures.UnitWithDepartment unit;
     Viewer officer;
@@ -245,6 +253,81 @@ class ActivityTests extends IntegrationTestSupport {
                 .hasMessage("activity.error.signupClosed");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'activity.cancel' AND target_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void eachPersonReadsTheCancellationInTheirOwnLanguageWithTheOfficersReasonAsWritten() {
+        long id = published(2, false);
+        signUp.register(members.get(0), id);
+        signUp.register(members.get(1), id);
+        long english = members.get(0).employeeId();
+        long chinese = members.get(1).employeeId();
+        jdbc.sql("UPDATE account SET locale = 'en' WHERE employee_id = ?").param(english).update();
+
+        service.cancel(officer, id, "场馆临时检修");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE link = ?").param("/activities/" + id).query(Long.class)
+                .single() == 2);
+        assertThat(notice(english, id)).containsExactly("Cancelled: 羽毛球友谊赛", "羽毛球友谊赛 is cancelled. Reason: 场馆临时检修");
+        assertThat(notice(chinese, id)).containsExactly("活动取消：羽毛球友谊赛", "「羽毛球友谊赛」已取消，原因：场馆临时检修");
+    }
+
+    private List<String> notice(long employeeId, long activityId) {
+        return jdbc.sql("SELECT title, body FROM notification WHERE employee_id = ? AND link = ?")
+                .params(employeeId, "/activities/" + activityId)
+                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2))).single();
+    }
+
+    @Test
+    void theDayBeforeItStartsEachSeatHolderIsRemindedOnceHoweverManyNodesRunTheJob() throws Exception {
+        long soon = published(2, false);
+        signUp.register(members.get(0), soon);
+        signUp.register(members.get(1), soon);
+        assertThat(signUp.register(members.get(2), soon)).isEqualTo(SignUp.Result.WAITLISTED);
+        OffsetDateTime now = OffsetDateTime.now();
+        long later = service.create(officer, new Activities.Draft("秋季登山", "CULTURE_SPORTS", "", "青城山", null,
+                now.plusDays(3), now.plusDays(3).plusHours(5), now.minusHours(1), now.plusDays(2), 5, "MEMBERS",
+                unit.unit().id(), false, unit.unit().id()), List.of(), List.of(), null);
+        service.publish(officer, later);
+        signUp.register(members.get(3), later);
+
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                runs.add(nodes.submit(() -> {
+                    go.await();
+                    return reminders.remind();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        }
+        reminders.remind();
+        String reminder = "活动即将开始：羽毛球友谊赛";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reminders(members.get(0), soon, reminder) == 1
+                && reminders(members.get(1), soon, reminder) == 1);
+        Thread.sleep(500);
+        assertThat(reminders(members.get(0), soon, reminder)).as("one reminder, not one per node").isEqualTo(1);
+        assertThat(reminders(members.get(1), soon, reminder)).isEqualTo(1);
+        assertThat(reminders(members.get(2), soon, reminder)).as("no seat, no reminder").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE link = ? AND title LIKE '活动即将开始%'")
+                .param("/activities/" + later).query(Long.class).single()).as("three days ahead").isZero();
+
+        // A new start time is reminded again.
+        Activities.Draft d = draft(2, false);
+        service.update(officer, soon, new Activities.Draft(d.title(), d.type(), d.description(), d.place(), null,
+                d.startsAt().plusHours(2), d.endsAt().plusHours(2), d.signupOpensAt(), d.signupClosesAt(), 2,
+                d.audience(), d.audienceUnitId(), false, d.leadUnitId()), List.of(), List.of(), null);
+        reminders.remind();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reminders(members.get(0), soon, reminder) == 2);
+    }
+
+    private long reminders(Viewer member, long activityId, String title) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = ?")
+                .params(member.employeeId(), "/activities/" + activityId, title).query(Long.class).single();
     }
 
     @Test

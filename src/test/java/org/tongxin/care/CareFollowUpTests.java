@@ -13,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.tongxin.care.internal.CareReminders;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.MoveImport;
 import org.tongxin.care.internal.Projects;
@@ -28,6 +35,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.time.WorkingDays;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -46,6 +54,8 @@ class CareFollowUpTests extends IntegrationTestSupport {
     MoveImport moveImport;
     @Autowired
     CareService care;
+    @Autowired
+    CareReminders reminders;
     @Autowired
     Projects projects;
 
@@ -263,6 +273,10 @@ class CareFollowUpTests extends IntegrationTestSupport {
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = '关怀案例回访已超期'")
                 .params(centreEmployee, "/care/cases/" + caseId).query(Long.class).single() == 1);
 
+        assertThat(jdbc.sql("SELECT bool_and(urgent) FROM notice_outbox WHERE link = ? AND title = '关怀案例回访已超期'")
+                .param("/care/cases/" + caseId).query(Boolean.class).single())
+                .as("an escalation goes out at once, whatever the quiet hours").isTrue();
+
         for (OrgUnit unit : List.of(stationA, centre)) {
             String page = mvc.perform(get("/org/units/" + unit.id()).with(as(centreOfficer))).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
@@ -275,6 +289,57 @@ class CareFollowUpTests extends IntegrationTestSupport {
         care.addNote(officerA, caseId, "COUNSELLING", LocalDate.now(), "疏导");
         assertThat(jdbc.sql("SELECT follow_up_due IS NULL FROM care_case WHERE id = ?").param(caseId)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void shortlyBeforeAFirstTalkOrAFollowUpFallsDueItsHolderIsRemindedOnceHoweverManyNodesRun() throws Exception {
+        importFile(goodFile());
+        LocalDate nextWorkingDay = WorkingDays.after(LocalDate.now(), 1);
+        // Owned by the centre's officer, its first talk due on the next working day.
+        long owned = caseOf(down);
+        care.assign(officerA, owned, centreEmployee);
+        jdbc.sql("UPDATE care_case SET first_contact_due = ? WHERE id = ?").params(nextWorkingDay, owned).update();
+        // Nobody's own: the first talk was held and the follow-up falls on the next working day.
+        long unowned = caseOf(leaver);
+        care.addNote(officerA, unowned, "TALK", LocalDate.now(), "首次谈话");
+        care.plan(officerA, unowned, "下周回访", nextWorkingDay);
+
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                runs.add(nodes.submit(() -> {
+                    go.await();
+                    return reminders.remindDue();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        }
+        reminders.remindDue();
+        String firstTalk = "关怀案例首次谈话即将到期";
+        String followUp = "关怀案例回访即将到期";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> told(centreEmployee, owned, firstTalk) == 1
+                && told(officerAEmployee, unowned, followUp) == 1);
+        Thread.sleep(500);
+        assertThat(told(centreEmployee, owned, firstTalk)).as("one reminder, not one per node").isEqualTo(1);
+        assertThat(told(officerAEmployee, unowned, followUp)).isEqualTo(1);
+        assertThat(told(officerAEmployee, owned, firstTalk)).as("the owner holds the case").isZero();
+        assertThat(told(centreEmployee, unowned, followUp)).as("the unit's own carer holds it").isZero();
+        assertThat(jdbc.sql("SELECT bool_or(urgent) FROM notice_outbox WHERE link = ? AND title = ?")
+                .params("/care/cases/" + owned, firstTalk).query(Boolean.class).single()).isFalse();
+
+        // Another date (today's, set by hand) is reminded again.
+        jdbc.sql("UPDATE care_case SET follow_up_due = ? WHERE id = ?").params(LocalDate.now(), unowned).update();
+        reminders.remindDue();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> told(officerAEmployee, unowned, followUp) == 2);
+    }
+
+    private long told(long employeeId, long caseId, String title) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND link = ? AND title = ?")
+                .params(employeeId, "/care/cases/" + caseId, title).query(Long.class).single();
     }
 
     @Test

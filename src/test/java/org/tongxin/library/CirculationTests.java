@@ -351,6 +351,50 @@ class CirculationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void twoNodesRemindingAtOnceTellEachReaderOnceThatTheirLoanFallsDue() throws Exception {
+        List<Long> loans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Copy copy = oneCopy(title("平凡的世界 第" + (i + 1) + "部"), roomA, officerA);
+            loans.add(circulation.lendAtDesk(officerA, roomA, copy.barcode(), readers.get(i).employeeId()).loanId());
+        }
+        jdbc.sql("UPDATE library_loan SET due_at = now() + interval '1 day' WHERE id = ANY(?::bigint[])")
+                .param(loans.toArray(Long[]::new)).update();
+
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                runs.add(nodes.submit(() -> {
+                    go.await();
+                    return reminders.remind();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        }
+        reminders.remind();
+        assertThat(jdbc.sql("SELECT count(*) FROM library_loan WHERE id = ANY(?::bigint[]) AND reminded_at IS NOT NULL")
+                .param(loans.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            long reader = readers.get(i).employeeId();
+            String title = "即将到期：平凡的世界 第" + (i + 1) + "部";
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dueSoonNotices(reader, title) == 1);
+        }
+        Thread.sleep(500);
+        for (int i = 0; i < 3; i++) {
+            assertThat(dueSoonNotices(readers.get(i).employeeId(), "即将到期：平凡的世界 第" + (i + 1) + "部"))
+                    .as("one reminder, not one per node").isEqualTo(1);
+        }
+    }
+
+    private long dueSoonNotices(long employeeId, String title) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE employee_id = ? AND title = ?")
+                .params(employeeId, title).query(Long.class).single();
+    }
+
+    @Test
     void aSuggestionIsDecidedByTheRoomsOfficersWithAReplyWhenDeclined() {
         assertThatThrownBy(() -> suggestions.suggest(readers.get(0), roomA, "人类简史", "", "978-7-5086-4735-8", ""))
                 .isInstanceOf(Refusal.class).hasMessage("library.error.badIsbn");

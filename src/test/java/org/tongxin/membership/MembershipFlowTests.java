@@ -151,6 +151,11 @@ class MembershipFlowTests extends IntegrationTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM notification WHERE employee_id = ? AND title LIKE '入会申请已超期%'")
                 .param(officerEmployee).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("""
+                        SELECT bool_and(urgent AND status <> 'HELD') FROM notice_outbox
+                        WHERE employee_id = ? AND title LIKE '入会申请已超期%'""")
+                .param(officerEmployee).query(Boolean.class).single())
+                .as("an overdue decision goes out at once, whatever the quiet hours").isTrue();
     }
 
     @Test

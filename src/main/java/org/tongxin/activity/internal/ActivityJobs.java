@@ -9,7 +9,8 @@ import org.tongxin.shared.security.Viewer;
 /**
  * Draws every lottery whose sign-up has closed, and gives seats that came free with nobody to pass them to
  * while someone was joining the waitlist. Each draw locks its activity row and draws only once, and seats are
- * filled one activity at a time under its row lock, so two nodes running this at once do each thing once.
+ * filled one activity at a time under its row lock, so two nodes running this at once do each thing once. Apart,
+ * reminds seat holders the day before an activity starts, each once however many nodes run it.
  */
 @Component
 class ActivityJobs {
@@ -19,11 +20,21 @@ class ActivityJobs {
     private final Activities activities;
     private final SignUp signUp;
     private final ActivityService service;
+    private final ActivityReminders reminders;
 
-    ActivityJobs(Activities activities, SignUp signUp, ActivityService service) {
+    ActivityJobs(Activities activities, SignUp signUp, ActivityService service, ActivityReminders reminders) {
         this.activities = activities;
         this.signUp = signUp;
         this.service = service;
+        this.reminders = reminders;
+    }
+
+    @Scheduled(initialDelayString = "PT2M", fixedDelayString = "${tongxin.activity.reminder-interval:PT15M}")
+    void remind() {
+        int reminded = reminders.remind();
+        if (reminded > 0) {
+            log.info("Reminded {} seat holders of activities starting within a day", reminded);
+        }
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${tongxin.activity.lottery-check:PT1M}")

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -123,9 +124,12 @@ public class ActivityService {
         audit.record(officer, "activity.update", "activity", id, a.leadUnitId(), draft.title(),
                 Map.of("capacity", a.capacity(), "startsAt", a.startsAt()),
                 Map.of("capacity", draft.capacity(), "startsAt", draft.startsAt()));
+        if (published && !draft.startsAt().isEqual(a.startsAt())) {
+            registrations.remindAgain(id);
+        }
         if (published && (!draft.startsAt().isEqual(a.startsAt()) || !Objects.equals(draft.place(), a.place()))) {
-            Message message = new Message("活动有变动：" + draft.title(), "「" + draft.title() + "」的时间或地点有变动，请查看。\n"
-                    + draft.title() + " has a new time or place.", "/activities/" + id);
+            Message message = Message.of(NoticeKind.ACTIVITY, "activity.time-or-place-changed", "/activities/" + id,
+                    draft.title());
             registrations.activeEmployees(id)
                     .forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
         }
@@ -195,8 +199,8 @@ public class ActivityService {
         venues.activityCancelled(officer, id);
         audit.record(officer, "activity.cancel", "activity", id, a.leadUnitId(), a.title(),
                 Map.of("status", a.status()), Map.of("status", "CANCELLED", "reason", reason.trim()));
-        Message message = new Message("活动取消：" + a.title(), "「" + a.title() + "」已取消，原因：" + reason.trim()
-                + "\n" + a.title() + " is cancelled: " + reason.trim(), "/activities/" + id);
+        Message message = Message.of(NoticeKind.ACTIVITY, "activity.activity-cancelled", "/activities/" + id,
+                a.title(), reason.trim());
         registrations.activeEmployees(id).forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
     }
 
@@ -246,9 +250,8 @@ public class ActivityService {
     }
 
     void tellPromoted(long employeeId, long activityId, String title) {
-        events.publishEvent(NotificationRequested.toEmployee(employeeId, new Message("报名成功：" + title,
-                "有人取消了报名，你已从候补转为正式报名「" + title + "」。\nA seat came free: you are now registered for "
-                        + title + ".", "/activities/" + activityId)));
+        events.publishEvent(NotificationRequested.toEmployee(employeeId,
+                Message.of(NoticeKind.ACTIVITY, "activity.promoted-from-waitlist", "/activities/" + activityId, title)));
     }
 
     public static String newToken() {

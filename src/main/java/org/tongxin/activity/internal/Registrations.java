@@ -191,6 +191,36 @@ public class Registrations {
                 .params(at, by, registrationId).update() == 1;
     }
 
+    /** A seat held for an activity starting soon, claimed for its reminder. */
+    public record Reminder(long activityId, long employeeId, String title, OffsetDateTime startsAt) {
+    }
+
+    /**
+     * The seats of published activities starting after {@code now} and by {@code until} whose holders have not been
+     * reminded, marked reminded in the same statement: rows another node is claiming are skipped and rows it has
+     * marked no longer match, so each holder is reminded once.
+     */
+    public List<Reminder> takeStartingSoon(OffsetDateTime now, OffsetDateTime until) {
+        return jdbc.sql("""
+                        WITH due AS (
+                          UPDATE activity_registration SET reminded_at = ? WHERE id IN (
+                            SELECT r.id FROM activity_registration r JOIN activity a ON a.id = r.activity_id
+                            WHERE r.status = 'ACTIVE' AND r.reminded_at IS NULL AND a.status = 'PUBLISHED'
+                              AND a.starts_at > ? AND a.starts_at <= ?
+                              AND EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id)
+                            FOR UPDATE OF r SKIP LOCKED)
+                          RETURNING activity_id, employee_id)
+                        SELECT d.activity_id, d.employee_id, a.title, a.starts_at
+                        FROM due d JOIN activity a ON a.id = d.activity_id ORDER BY d.activity_id, d.employee_id""")
+                .params(now, now, until).query(Reminder.class).list();
+    }
+
+    /** The activity's start moved: its seats are reminded again before the new start. */
+    public void remindAgain(long activityId) {
+        jdbc.sql("UPDATE activity_registration SET reminded_at = NULL WHERE activity_id = ? AND status = 'ACTIVE'")
+                .param(activityId).update();
+    }
+
     /** Everyone registered and active, for the cancellation notice. */
     public List<Long> activeEmployees(long activityId) {
         return jdbc.sql("SELECT employee_id FROM activity_registration WHERE activity_id = ? AND status = 'ACTIVE'")

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.Viewer;
@@ -142,12 +143,10 @@ public class SignUp {
         audit.record(actor, "activity.draw", "activity", activityId, a.leadUnitId(), a.title(), null,
                 Map.of("seed", seed, "applicants", applicants.size(), "seats", winners.size()));
         for (Registrations.Entry e : applicants) {
-            boolean won = winners.contains(e.employeeId());
-            events.publishEvent(NotificationRequested.toEmployee(e.employeeId(), new Message(
-                    (won ? "抽签中选：" : "抽签未中，已列入候补：") + a.title(),
-                    won ? "你已获得「" + a.title() + "」的名额。\nYou drew a seat for " + a.title() + "."
-                            : "你在「" + a.title() + "」的候补名单上，有人取消时按抽签顺序递补。\nYou are on the waitlist of "
-                            + a.title() + " in the order drawn.", "/activities/" + activityId)));
+            String link = "/activities/" + activityId;
+            events.publishEvent(NotificationRequested.toEmployee(e.employeeId(), winners.contains(e.employeeId())
+                    ? Message.of(NoticeKind.ACTIVITY, "activity.lottery-won", link, a.title())
+                    : Message.of(NoticeKind.ACTIVITY, "activity.lottery-waitlisted", link, a.title())));
         }
         return true;
     }

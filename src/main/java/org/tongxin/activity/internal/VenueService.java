@@ -24,6 +24,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -399,9 +400,9 @@ public class VenueService {
         if (!atOnce) {
             String body = unitName(r.unitId());
             String when = when(r.startsAt(), r.endsAt());
-            tell(NotificationRequested.toOfficersOf(v.ownerUnitId(), new Message("场地预约申请：" + v.name(),
-                    body + "申请在 " + when + " 使用「" + v.name() + "」：" + r.purpose() + "\n" + body + " asks to use "
-                            + v.name() + " on " + when + ": " + r.purpose(), link(id))));
+            tell(NotificationRequested.toOfficersOf(v.ownerUnitId(),
+                    Message.of(NoticeKind.ACTIVITY, "activity.venue-requested", link(id), v.name(), body, when,
+                            r.purpose())));
         }
         return id;
     }
@@ -428,9 +429,8 @@ public class VenueService {
         });
         audit.record(officer, "venue.booking.approve", "activity_booking", bookingId, d.venue().ownerUnitId(),
                 d.venue().name(), Map.of("status", "PENDING"), Map.of("status", "APPROVED"));
-        tellAsker(officer, d.booking(), "场地预约已批准：" + d.venue().name(),
-                "「" + d.venue().name() + "」" + when(d.booking().startsAt(), d.booking().endsAt()) + " 的预约已批准。\n"
-                        + "Your booking of " + d.venue().name() + " is approved.");
+        tellAsker(officer, d.booking(), Message.of(NoticeKind.ACTIVITY, "activity.venue-approved",
+                link(bookingId), d.venue().name(), when(d.booking().startsAt(), d.booking().endsAt())));
     }
 
     /** Declines a pending request with a reason the asker reads. */
@@ -444,9 +444,8 @@ public class VenueService {
         bookings.decline(bookingId, officer.accountId(), r);
         audit.record(officer, "venue.booking.decline", "activity_booking", bookingId, d.venue().ownerUnitId(),
                 d.venue().name(), Map.of("status", "PENDING"), Map.of("status", "DECLINED", "reason", r));
-        tellAsker(officer, d.booking(), "场地预约未获批准：" + d.venue().name(),
-                "「" + d.venue().name() + "」" + when(d.booking().startsAt(), d.booking().endsAt()) + " 的预约未获批准，原因："
-                        + r + "\nYour booking of " + d.venue().name() + " was declined: " + r);
+        tellAsker(officer, d.booking(), Message.of(NoticeKind.ACTIVITY, "activity.venue-declined",
+                link(bookingId), d.venue().name(), when(d.booking().startsAt(), d.booking().endsAt()), r));
     }
 
     private record Decision(Booking booking, Venue venue) {
@@ -500,12 +499,12 @@ public class VenueService {
         String when = when(b.startsAt(), b.endsAt());
         if (asker && !owner) {
             String body = unitName(b.unitId());
-            tell(NotificationRequested.toOfficersOf(v.ownerUnitId(), new Message("场地预约已取消：" + v.name(),
-                    body + "取消了「" + v.name() + "」" + when + " 的预约。\n" + body + " cancelled its booking of "
-                            + v.name() + " on " + when + ".", link(b.id()))));
+            tell(NotificationRequested.toOfficersOf(v.ownerUnitId(),
+                    Message.of(NoticeKind.ACTIVITY, "activity.venue-cancelled-by-asker", link(b.id()), v.name(), body,
+                            when)));
         } else if (owner && !asker) {
-            tellAsker(officer, b, "场地预约已取消：" + v.name(), "「" + v.name() + "」" + when
-                    + " 的预约已被场地方取消。\nYour booking of " + v.name() + " on " + when + " was cancelled by the venue.");
+            tellAsker(officer, b, Message.of(NoticeKind.ACTIVITY, "activity.venue-cancelled-by-venue", link(b.id()),
+                    v.name(), when));
         }
     }
 
@@ -620,9 +619,9 @@ public class VenueService {
         return "/activity-venues/bookings/" + bookingId;
     }
 
-    private void tellAsker(Viewer officer, Booking b, String title, String body) {
+    private void tellAsker(Viewer officer, Booking b, Message message) {
         if (b.requesterEmployeeId() != null && !Objects.equals(b.requesterEmployeeId(), officer.employeeId())) {
-            tell(NotificationRequested.toEmployee(b.requesterEmployeeId(), new Message(title, body, link(b.id()))));
+            tell(NotificationRequested.toEmployee(b.requesterEmployeeId(), message));
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.VolunteerHoursConfirmed;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -260,9 +261,8 @@ public class VolunteerService {
         audit.record(officer, "volunteer.shift.cancel", "volunteer_shift", shiftId, p.leadUnitId(), p.title(),
                 Map.of("status", s.status()), Map.of("status", "CANCELLED", "reason", reason.strip()));
         String when = Volunteering.when(s);
-        Message message = new Message("志愿服务班次取消：" + p.title(),
-                "「" + p.title() + "」" + when + " 的班次已取消，原因：" + reason.strip() + "\nThe shift of " + p.title()
-                        + " on " + when + " is cancelled: " + reason.strip(), "/volunteering/mine");
+        Message message = Message.of(NoticeKind.ACTIVITY, "activity.shift-cancelled", "/volunteering/mine", p.title(),
+                when, reason.strip());
         shifts.volunteers(shiftId).forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
     }
 
@@ -330,14 +330,9 @@ public class VolunteerService {
         for (VolunteerShifts.Volunteer v : roster) {
             String hours = ServiceHours.format(v.minutes());
             Message message = Boolean.TRUE.equals(v.present())
-                    ? new Message("志愿服务时长已确认：" + hours + " 小时", "「" + p.title() + "」" + when + " 班次的服务时长 "
-                    + hours + " 小时已确认，计入本年度志愿服务时长。感谢你的付出！\nYour " + hours + " hours of service for "
-                    + p.title() + " on " + when + " are confirmed and count towards this year. Thank you!",
-                    "/volunteering/mine")
-                    : new Message("志愿服务班次记为未到岗：" + p.title(), "「" + p.title() + "」" + when
-                    + " 的班次记为未到岗（0 小时）。如有出入，请联系组织单位。\nYou are recorded as absent from the shift of "
-                    + p.title() + " on " + when + " (0 hours). If this is wrong, please contact the organisers.",
-                    "/volunteering/mine");
+                    ? Message.of(NoticeKind.ACTIVITY, "activity.hours-confirmed", "/volunteering/mine", hours, p.title(),
+                    when)
+                    : Message.of(NoticeKind.ACTIVITY, "activity.shift-absent", "/volunteering/mine", p.title(), when);
             events.publishEvent(NotificationRequested.toEmployee(v.employeeId(), message));
             if (Boolean.TRUE.equals(v.present()) && v.minutes() != null && v.minutes() > 0) {
                 events.publishEvent(new VolunteerHoursConfirmed(shiftId, v.employeeId(), v.minutes(), p.title()));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.HonourChanged;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
@@ -127,9 +128,7 @@ public class HonourService {
         audit.record(officer, "honour.give", "honour", id, body.id(), recipient, null, after);
         if (toPerson) {
             String name = label(kind, title);
-            events.publishEvent(NotificationRequested.toEmployee(person.id(), new Message("你获得了荣誉：" + name,
-                    body.name() + "授予你 " + year + " 年度「" + name + "」。\n" + body.name() + " honours you as " + name
-                            + " of " + year + ".", "/honours/mine")));
+            events.publishEvent(NotificationRequested.toEmployee(person.id(), given(kind, title, body.name(), year)));
             events.publishEvent(new HonourChanged(id, person.id(), name, false));
         }
         return id;
@@ -153,10 +152,8 @@ public class HonourService {
                 Map.of("status", "GIVEN"), Map.of("status", "REVOKED", "reason", text));
         if (h.employeeId() != null) {
             String name = label(h.kind(), h.title());
-            events.publishEvent(NotificationRequested.toEmployee(h.employeeId(), new Message("荣誉已撤销：" + name,
-                    body.name() + "撤销了你 " + h.year() + " 年度的「" + name + "」，原因：" + text + "\n"
-                            + body.name() + " revoked your honour " + name + " of " + h.year() + ": " + text,
-                    "/honours/mine")));
+            events.publishEvent(NotificationRequested.toEmployee(h.employeeId(),
+                    revoked(h.kind(), h.title(), body.name(), h.year(), text)));
             events.publishEvent(new HonourChanged(honourId, h.employeeId(), name, true));
         }
     }
@@ -232,6 +229,42 @@ public class HonourService {
             }
         }
         return Optional.empty();
+    }
+
+    /** The notice of an honour given: named by its own title, or by its kind in the reader's language. */
+    private static Message given(HonourKind kind, String title, String by, int year) {
+        String link = "/honours/mine";
+        if (title != null) {
+            return Message.of(NoticeKind.ACTIVITY, "activity.honour-given", link, by, year, title);
+        }
+        return switch (kind) {
+            case MODEL_WORKER -> Message.of(NoticeKind.ACTIVITY, "activity.honour-given-model-worker", link, by, year);
+            case CRAFTSMAN -> Message.of(NoticeKind.ACTIVITY, "activity.honour-given-craftsman", link, by, year);
+            case ADVANCED_INDIVIDUAL ->
+                    Message.of(NoticeKind.ACTIVITY, "activity.honour-given-advanced-individual", link, by, year);
+            case OUTSTANDING_VOLUNTEER ->
+                    Message.of(NoticeKind.ACTIVITY, "activity.honour-given-outstanding-volunteer", link, by, year);
+            case ADVANCED_TEAM, OTHER -> Message.of(NoticeKind.ACTIVITY, "activity.honour-given-other", link, by, year);
+        };
+    }
+
+    /** The notice of an honour revoked, with the officer's reason. */
+    private static Message revoked(HonourKind kind, String title, String by, int year, String reason) {
+        String link = "/honours/mine";
+        if (title != null) {
+            return Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked", link, by, year, reason, title);
+        }
+        return switch (kind) {
+            case MODEL_WORKER ->
+                    Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked-model-worker", link, by, year, reason);
+            case CRAFTSMAN -> Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked-craftsman", link, by, year, reason);
+            case ADVANCED_INDIVIDUAL ->
+                    Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked-advanced-individual", link, by, year, reason);
+            case OUTSTANDING_VOLUNTEER -> Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked-outstanding-volunteer",
+                    link, by, year, reason);
+            case ADVANCED_TEAM, OTHER ->
+                    Message.of(NoticeKind.ACTIVITY, "activity.honour-revoked-other", link, by, year, reason);
+        };
     }
 
     /** The honour's own name when it has one (四川省五一劳动奖章), else its kind in Chinese. */

@@ -13,6 +13,7 @@ import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.Activity;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -114,10 +115,8 @@ public class ResultsService {
         audit.record(officer, "activity.summary", "activity", activityId, a.leadUnitId(), a.title(),
                 Map.of("status", a.status()), Map.of("status", "SUMMARISED", "photos", prepared.size(),
                         "attended", attended));
-        Message message = new Message("活动成果已发布：" + a.title(),
-                "「" + a.title() + "」的活动成果已发布，贵单位作为协办方共享这份成果。\nThe results of " + a.title()
-                        + " are published and credited to your body as a co-host.",
-                "/activity-results/" + activityId);
+        Message message = Message.of(NoticeKind.ACTIVITY, "activity.results-published", "/activity-results/" + activityId,
+                a.title());
         activities.hosts(activityId).stream().filter(h -> !h.lead())
                 .forEach(h -> events.publishEvent(NotificationRequested.toOfficersOf(h.unitId(), message)));
     }

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
@@ -181,22 +182,17 @@ public class AidService {
         audit.record(actor, "care.aid.apply", "care_aid", id, employee.unitId(), label(employee), null, after);
         askReviewers(id, employee, asked, firstStep, unitPath);
         if (actor.employeeId() == null || actor.employeeId() != employee.id()) {
-            events.publishEvent(NotificationRequested.toEmployee(employee.id(), new Message("工会已为您提交困难帮扶申请",
-                    "工会干部为您提交了困难帮扶申请，可在「困难帮扶」中查看进度。\n"
-                            + "A union officer applied for hardship aid on your behalf; follow it under Hardship aid.",
-                    "/care/aid/mine")));
+            events.publishEvent(NotificationRequested.toEmployee(employee.id(),
+                    Message.of(NoticeKind.CARE, "care.aid-applied-for-you", "/care/aid/mine")));
         }
         return id;
     }
 
     /** Tells whoever decides {@code step} (the committee's: those holding the care right at the top unit). */
     private void askReviewers(long aidId, EmployeeSummary employee, BigDecimal asked, Long step, List<Long> unitPath) {
-        events.publishEvent(NotificationRequested.toCarersOf(step != null ? step : unitPath.getFirst(), new Message(
-                "困难帮扶申请待审核：" + employee.name(),
-                employee.name() + " 的困难帮扶申请（" + asked.toPlainString() + " 元）等待您审核。\n"
-                        + "A hardship aid application by " + employee.name() + " (" + asked.toPlainString()
-                        + " yuan) is waiting for your review.",
-                "/care/aid/" + aidId)));
+        events.publishEvent(NotificationRequested.toCarersOf(step != null ? step : unitPath.getFirst(),
+                Message.of(NoticeKind.CARE, "care.aid-to-review", "/care/aid/" + aidId, employee.name(),
+                        asked.toPlainString())));
     }
 
     /**
@@ -244,14 +240,12 @@ public class AidService {
         if (!approve) {
             records.decide(aidId, Aid.Status.DECLINED, null, now.toLocalDate());
             after.put("status", Aid.Status.DECLINED);
-            tellApplicant(employee, "困难帮扶申请未获批准", "您的困难帮扶申请未获批准，原因见申请记录。\n"
-                    + "Your hardship aid application was not approved; the reason is in your application.");
+            tellApplicant(employee, Message.of(NoticeKind.CARE, "care.aid-declined", "/care/aid/mine"));
         } else if (committee) {
             records.decide(aidId, Aid.Status.APPROVED, granted, now.toLocalDate());
             after.put("status", Aid.Status.APPROVED);
-            tellApplicant(employee, "困难帮扶申请已批准", "您的困难帮扶申请已批准，金额 " + granted.toPlainString()
-                    + " 元，发放后会再通知您。\nYour hardship aid application was approved: " + granted.toPlainString()
-                    + " yuan. You will be told when it is paid.");
+            tellApplicant(employee, Message.of(NoticeKind.CARE, "care.aid-approved", "/care/aid/mine",
+                    granted.toPlainString()));
         } else {
             Long next = AidChain.nextStep(reviewer, stepPath);
             records.passOn(aidId, next);
@@ -290,12 +284,12 @@ public class AidService {
         after.put("method", how);
         audit.record(officer, "care.aid.pay", "care_aid", aidId, aid.unitId(), label(employee),
                 Map.of("status", aid.status()), after);
-        tellApplicant(employee, "困难帮扶款已发放", paid.toPlainString() + " 元已于 " + paidOn + " 发放给您。\n"
-                + paid.toPlainString() + " yuan was paid to you on " + paidOn + ".");
+        tellApplicant(employee, Message.of(NoticeKind.CARE, "care.aid-paid", "/care/aid/mine", paid.toPlainString(),
+                paidOn));
     }
 
-    private void tellApplicant(EmployeeSummary employee, String title, String body) {
-        events.publishEvent(NotificationRequested.toEmployee(employee.id(), new Message(title, body, "/care/aid/mine")));
+    private void tellApplicant(EmployeeSummary employee, Message message) {
+        events.publishEvent(NotificationRequested.toEmployee(employee.id(), message));
     }
 
     /**

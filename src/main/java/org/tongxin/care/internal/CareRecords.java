@@ -180,6 +180,31 @@ public class CareRecords {
         jdbc.sql("UPDATE care_case SET follow_up_escalated_on = ? WHERE id = ?").params(due, caseId).update();
     }
 
+    /**
+     * Open cases without a first talk, due from {@code from} to {@code until} and not reminded yet, marked reminded in
+     * the same statement: rows another node is claiming are skipped and rows it marked no longer match.
+     */
+    public List<CareCase> takeFirstContactsDue(LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                        UPDATE care_case SET first_contact_reminded_at = now() WHERE id IN (
+                          SELECT id FROM care_case WHERE status = 'OPEN' AND first_contact_on IS NULL
+                            AND first_contact_reminded_at IS NULL AND first_contact_due BETWEEN ? AND ?
+                          FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + CASE)
+                .params(from, until).query(CareCase.class).list();
+    }
+
+    /** Open cases whose planned follow-up falls from {@code from} to {@code until}, once per date, claimed likewise. */
+    public List<CareCase> takeFollowUpsDue(LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                        UPDATE care_case SET follow_up_reminded_on = follow_up_due WHERE id IN (
+                          SELECT id FROM care_case WHERE status = 'OPEN' AND follow_up_due BETWEEN ? AND ?
+                            AND follow_up_reminded_on IS DISTINCT FROM follow_up_due
+                          FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + CASE)
+                .params(from, until).query(CareCase.class).list();
+    }
+
     /** Open and overdue cases among the given units, for a unit's page. */
     public record Counts(int open, int overdue) {
     }

@@ -16,6 +16,7 @@ import org.tongxin.care.CareCaseOpened;
 import org.tongxin.care.CareCaseOverdue;
 import org.tongxin.care.MoveRecorded;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
@@ -132,11 +133,9 @@ public class CareService {
         }
         if (to.unitId() != null && to.unitId() != employee.unitId()) {
             // The receiving unit hears who is coming, not why; from the day of the move it may read the case.
-            events.publishEvent(NotificationRequested.toCarersOf(to.unitId(), new Message(
-                    employee.name() + " 将调入本单位",
-                    employee.name() + " 将于 " + form.movedOn() + " 调入" + to.department() + "（" + to.post()
-                            + "），请做好接收，关心其适应新岗位。\n" + employee.name() + " joins " + to.department()
-                            + " on " + form.movedOn() + ": please welcome them and help them settle in.", null)));
+            events.publishEvent(NotificationRequested.toCarersOf(to.unitId(),
+                    Message.of(NoticeKind.CARE, "care.moving-in", null, employee.name(), form.movedOn(),
+                            to.department(), to.post())));
         }
         return moveId;
     }
@@ -148,12 +147,10 @@ public class CareService {
         LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
         long caseId = records.openCase(moveId, employeeId, unitId, today, due);
         events.publishEvent(new CareCaseOpened(caseId, employeeId, unitId, due));
-        events.publishEvent(NotificationRequested.toCarersOf(unitId, new Message(
-                "新的关怀案例：" + name,
-                name + " 有一次" + (direction == MoveClassification.Direction.OUT ? "离开企业" : "向下")
-                        + "的岗位变动，请在 " + due + " 前完成首次谈心谈话。\n"
-                        + "A move that costs " + name + " something: please make first contact by " + due + ".",
-                "/care/cases/" + caseId)));
+        String link = "/care/cases/" + caseId;
+        events.publishEvent(NotificationRequested.toCarersOf(unitId, direction == MoveClassification.Direction.OUT
+                ? Message.of(NoticeKind.CARE, "care.case-opened-out", link, name, due)
+                : Message.of(NoticeKind.CARE, "care.case-opened-down", link, name, due)));
         return caseId;
     }
 
@@ -312,8 +309,8 @@ public class CareService {
                 c.ownerEmployeeId() == null ? null : Map.of("owner", c.ownerEmployeeId()),
                 Map.of("owner", ownerEmployeeId));
         if (!self) {
-            events.publishEvent(NotificationRequested.toEmployee(ownerEmployeeId, new Message("请跟进一个关怀案例",
-                    "你被指定为一个关怀案例的跟进人。\nYou now own a care case.", "/care/cases/" + caseId)));
+            events.publishEvent(NotificationRequested.toEmployee(ownerEmployeeId,
+                    Message.of(NoticeKind.CARE, "care.case-assigned", "/care/cases/" + caseId)));
         }
     }
 
@@ -378,24 +375,21 @@ public class CareService {
         List<CareCase> overdue = records.overdue(today);
         for (CareCase c : overdue) {
             records.escalated(c.id());
-            escalate(c, c.firstContactDue(), "关怀案例首次谈话已超期", "一个关怀案例应在 " + c.firstContactDue()
-                    + " 前完成首次谈心谈话，至今没有记录。\nA care case had its first talk due by " + c.firstContactDue()
-                    + "; none is recorded yet.");
+            escalate(c, c.firstContactDue(), Message.of(NoticeKind.CARE, "care.first-talk-overdue",
+                    "/care/cases/" + c.id(), c.firstContactDue()).urgently());
         }
         List<CareCase> followUps = records.overdueFollowUps(today);
         for (CareCase c : followUps) {
             records.followUpEscalated(c.id(), c.followUpDue());
-            escalate(c, c.followUpDue(), "关怀案例回访已超期", "一个关怀案例计划在 " + c.followUpDue()
-                    + " 前回访，至今没有新的谈话或疏导记录。\nA care case had a follow-up due by " + c.followUpDue()
-                    + "; no talk or counselling is recorded since.");
+            escalate(c, c.followUpDue(), Message.of(NoticeKind.CARE, "care.follow-up-overdue",
+                    "/care/cases/" + c.id(), c.followUpDue()).urgently());
         }
         return overdue.size() + followUps.size();
     }
 
-    private void escalate(CareCase c, LocalDate due, String title, String body) {
+    private void escalate(CareCase c, LocalDate due, Message message) {
         Long parent = org.unit(c.unitId()).map(OrgUnit::parentId).orElse(null);
         events.publishEvent(new CareCaseOverdue(c.id(), c.employeeId(), c.unitId(), parent, due));
-        Message message = new Message(title, body, "/care/cases/" + c.id());
         events.publishEvent(NotificationRequested.toCarersOf(c.unitId(), message));
         // When the unit has no care officer of its own its notice already went up to the parent's or beyond.
         boolean ownCarers = nearestCarerUnit(c.unitId()).filter(id -> id == c.unitId()).isPresent();

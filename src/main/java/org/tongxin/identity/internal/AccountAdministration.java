@@ -7,6 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -93,9 +94,8 @@ public class AccountAdministration {
                 Map.of("role", role, "unit", unitName == null ? "—" : unitName, "post", post == null ? "—" : post));
         if (account.employeeId() != null && role == Role.OFFICER) {
             events.publishEvent(NotificationRequested.toEmployee(account.employeeId(),
-                    new Message("你已被任命为" + unitName + post.trim(),
-                            "You now hold the post " + post.trim() + " of " + unitName + ".",
-                            "/org/units/" + unitId)));
+                    Message.of(NoticeKind.ACCOUNT, "account.appointed", "/org/units/" + unitId, unitName,
+                            post.trim())));
         }
     }
 

@@ -20,6 +20,7 @@ import org.tongxin.library.internal.Policies.ReaderType;
 import org.tongxin.library.internal.Rooms.Room;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.audit.AuditTrail;
@@ -247,10 +248,9 @@ public class Circulation {
         holds.ready(h.id(), copy.id(), now, by);
         copies.move(copy.id(), Status.ON_HOLD_SHELF, roomId);
         String room = rooms.find(roomId).map(Room::name).orElse("");
-        events.publishEvent(NotificationRequested.toEmployee(h.employeeId(), new Message("预约到书：" + h.title(),
-                "你预约的「" + h.title() + "」已到" + room + "，请在 " + DAY.format(by) + " 前借走。\n"
-                        + h.title() + " is waiting for you at " + room + " until " + DAY.format(by) + ".",
-                "/library/titles/" + h.titleId())));
+        events.publishEvent(NotificationRequested.toEmployee(h.employeeId(),
+                Message.of(NoticeKind.LIBRARY, "library.hold-ready", "/library/titles/" + h.titleId(), h.title(), room,
+                        DAY.format(by))));
     }
 
     /** Renews a loan: not past the policy's renewals, not while someone waits for the title, not while blocked. */
@@ -347,10 +347,9 @@ public class Circulation {
             Copy copy = copies.lock(current.copyId());
             holds.close(current.id(), Holds.Status.EXPIRED, now);
             settle(copy, copy.roomId(), false, now);
-            events.publishEvent(NotificationRequested.toEmployee(current.employeeId(), new Message(
-                    "预约已过期：" + current.title(), "「" + current.title() + "」的取书期限已过，书已转给下一位读者。\n"
-                            + "The pickup time for " + current.title() + " has passed; it went to the next reader.",
-                    "/library/titles/" + current.titleId())));
+            events.publishEvent(NotificationRequested.toEmployee(current.employeeId(),
+                    Message.of(NoticeKind.LIBRARY, "library.pickup-missed", "/library/titles/" + current.titleId(),
+                            current.title())));
             n++;
         }
         return n;

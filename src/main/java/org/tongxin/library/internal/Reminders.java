@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 
 /**
@@ -38,17 +39,14 @@ public class Reminders {
         OffsetDateTime now = circulation.now();
         int n = 0;
         for (Loans.Loan l : loans.takeDueSoon(now, now.plusDays(remindDaysBefore))) {
-            events.publishEvent(NotificationRequested.toEmployee(l.employeeId(), new Message("即将到期：" + l.title(),
-                    "你借的「" + l.title() + "」将于 " + DAY.format(l.dueAt()) + " 到期，可续借或归还。\n"
-                            + l.title() + " is due on " + DAY.format(l.dueAt()) + ": renew or return it.",
-                    "/library/me")));
+            events.publishEvent(NotificationRequested.toEmployee(l.employeeId(),
+                    Message.of(NoticeKind.LIBRARY, "library.due-soon", "/library/me", l.title(), DAY.format(l.dueAt()))));
             n++;
         }
         for (Loans.Loan l : loans.takeNewlyOverdue(now)) {
-            events.publishEvent(NotificationRequested.toEmployee(l.employeeId(), new Message("已逾期：" + l.title(),
-                    "你借的「" + l.title() + "」已于 " + DAY.format(l.dueAt()) + " 到期，请尽快归还到任一职工书屋。\n"
-                            + l.title() + " was due on " + DAY.format(l.dueAt())
-                            + ": please return it to any reading room.", "/library/me")));
+            events.publishEvent(NotificationRequested.toEmployee(l.employeeId(),
+                    Message.of(NoticeKind.LIBRARY, "library.loan-overdue", "/library/me", l.title(),
+                            DAY.format(l.dueAt()))));
             n++;
         }
         return n;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.library.internal.Rooms.Room;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.security.Viewer;
@@ -119,20 +120,23 @@ public class Suggestions {
                 .params(decision.name(), text.isEmpty() ? null : text, officer.accountId(), id).update();
         audit.record(officer, "library.suggestion." + decision.name().toLowerCase(), "library_suggestion", id,
                 room.unitId(), s.title(), Map.of("status", s.status()), Map.of("status", decision));
-        String zh = switch (decision) {
-            case ACCEPTED -> "已采纳，将会采购";
-            case DECLINED -> "未采纳";
-            default -> "已上架";
+        events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), reply(decision, s.title(), room.name(),
+                text)));
+    }
+
+    /** The reader's notice of a decision, with the officer's reply when there is one (always for a decline). */
+    private static Message reply(Status decision, String title, String room, String text) {
+        String link = "/library/suggestions";
+        return switch (decision) {
+            case ACCEPTED -> text.isEmpty()
+                    ? Message.of(NoticeKind.LIBRARY, "library.suggestion-accepted", link, title, room)
+                    : Message.of(NoticeKind.LIBRARY, "library.suggestion-accepted-reply", link, title, room, text);
+            case DECLINED -> Message.of(NoticeKind.LIBRARY, "library.suggestion-declined", link, title, room, text);
+            case ACQUIRED -> text.isEmpty()
+                    ? Message.of(NoticeKind.LIBRARY, "library.suggestion-acquired", link, title, room)
+                    : Message.of(NoticeKind.LIBRARY, "library.suggestion-acquired-reply", link, title, room, text);
+            case NEW -> throw new IllegalArgumentException("NEW is not a decision");
         };
-        String en = switch (decision) {
-            case ACCEPTED -> "accepted: it will be bought";
-            case DECLINED -> "declined";
-            default -> "on the shelf now";
-        };
-        events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), new Message("荐购回复：" + s.title(),
-                "你在" + room.name() + "荐购的「" + s.title() + "」" + zh + (text.isEmpty() ? "" : "：" + text) + "\n"
-                        + "Your suggestion " + s.title() + " for " + room.name() + " was " + en + ".",
-                "/library/suggestions")));
     }
 
     public Optional<Suggestion> find(long id) {

@@ -3,6 +3,7 @@ package org.tongxin.membership.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -26,6 +28,8 @@ import org.tongxin.shared.web.NotFoundException;
  */
 @Service
 public class CeremonyService {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Ceremonies ceremonies;
     private final OrgDirectory org;
@@ -69,11 +73,9 @@ public class CeremonyService {
         audit.record(officer, "membership.ceremony", "ceremony", id, unitId, title.trim(), null,
                 Map.of("startsAt", startsAt, "place", place.trim(), "invited", invited.size()));
         for (Ceremonies.Invitee i : ceremonies.invitees(id)) {
-            events.publishEvent(NotificationRequested.toEmployee(i.employeeId(), new Message("入会仪式邀请：" + title.trim(),
-                    unit.name() + " 邀请您参加入会仪式：" + startsAt.toLocalDate() + " " + startsAt.toLocalTime()
-                            + "，" + place.trim() + "。\nYou are invited to the joining ceremony of " + unit.name()
-                            + " on " + startsAt.toLocalDate() + " at " + startsAt.toLocalTime() + ", " + place.trim() + ".",
-                    "/me/card")));
+            events.publishEvent(NotificationRequested.toEmployee(i.employeeId(),
+                    Message.of(NoticeKind.MEMBERSHIP, "membership.ceremony-invitation", "/me/card", title.trim(),
+                            unit.name(), startsAt.toLocalDate(), TIME.format(startsAt), place.trim())));
         }
         return id;
     }

@@ -14,6 +14,7 @@ import org.tongxin.membership.MemberJoined;
 import org.tongxin.membership.MembershipEnded;
 import org.tongxin.membership.MemberTransferred;
 import org.tongxin.notify.Message;
+import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
 import org.tongxin.org.EmployeeStatus;
 import org.tongxin.org.EmployeeSummary;
@@ -86,10 +87,8 @@ public class MembershipService {
         checkMayApply(employee);
         long id = submit(employee, "ONLINE", storePhoto(photo));
         LocalDate due = applications.find(id).orElseThrow().dueOn();
-        tellOfficers(employee.unitId(), new Message("新的入会申请：" + employee.name(),
-                employee.name() + "（" + employee.unitName() + "）申请加入工会，请在 " + due + " 前审批。\n"
-                        + employee.name() + " applied to join the union; please decide by " + due + ".",
-                "/membership/applications"));
+        tellOfficers(employee.unitId(), Message.of(NoticeKind.MEMBERSHIP, "membership.application-received",
+                "/membership/applications", employee.name(), employee.unitName(), due));
         return id;
     }
 
@@ -236,10 +235,8 @@ public class MembershipService {
                 Map.of("status", "PENDING"), after);
         events.publishEvent(new MemberJoined(memberId, a.employeeId(), a.unitId(), memberNo, today,
                 former.isPresent()));
-        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(), new Message("入会申请已通过",
-                "欢迎加入工会！您的会员号是 " + memberNo + "，电子会员卡已可使用。\n"
-                        + "Welcome to the union! Your member number is " + memberNo + "; your member card is ready.",
-                "/me/card")));
+        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(),
+                Message.of(NoticeKind.MEMBERSHIP, "membership.application-approved", "/me/card", memberNo)));
         return memberNo;
     }
 
@@ -259,8 +256,8 @@ public class MembershipService {
         String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
         audit.record(viewer, "membership.reject", "application", applicationId, a.unitId(), name,
                 Map.of("status", "PENDING"), Map.of("status", "REJECTED", "reason", why));
-        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(), new Message("入会申请未通过",
-                "原因：" + why + "\nReason: " + why, "/membership/apply")));
+        events.publishEvent(NotificationRequested.toEmployee(a.employeeId(),
+                Message.of(NoticeKind.MEMBERSHIP, "membership.application-rejected", "/membership/apply", why)));
     }
 
     /**
@@ -270,7 +267,7 @@ public class MembershipService {
     @Transactional
     public void followMove(long employeeId, long fromUnitId, long toUnitId) {
         lockedCurrent(employeeId).filter(m -> m.unitId() == fromUnitId)
-                .ifPresent(m -> transfer(m, toUnitId, "人力资源部调动 · HR move"));
+                .ifPresent(m -> transfer(m, toUnitId, null));
         applications.openOf(employeeId).filter(a -> a.unitId() == fromUnitId)
                 .ifPresent(a -> applications.moveTo(a.id(), fromUnitId, toUnitId));
     }
@@ -293,7 +290,10 @@ public class MembershipService {
                 Map.of("unit", org.unit(member.unitId()).map(OrgUnit::name).orElse("")), Map.of("unit", target.name()));
     }
 
-    /** Moves a member whose row the caller has locked; counter rows are taken in unit order (no deadlock). */
+    /**
+     * Moves a member whose row the caller has locked; counter rows are taken in unit order (no deadlock). {@code by}
+     * names the officer who moved them, null for HR's move.
+     */
     private void transfer(Member member, long toUnitId, String by) {
         stats.lockInOrder(List.of(member.unitId(), toUnitId));
         flags.follow(member.id(), toUnitId);
@@ -302,10 +302,11 @@ public class MembershipService {
         members.startPeriod(member.id(), toUnitId, today, "TRANSFERRED", member.status());
         events.publishEvent(new MemberTransferred(member.id(), member.employeeId(), member.unitId(), toUnitId, today));
         String name = org.employee(member.employeeId()).map(EmployeeSummary::name).orElse("");
-        tellOfficers(toUnitId, new Message("会员转入：" + name,
-                name + "（会员号 " + member.memberNo() + "）的会员关系已转入本会（" + by + "）。\n"
-                        + name + "'s membership (" + member.memberNo() + ") has moved to your union.",
-                "/membership/window"));
+        tellOfficers(toUnitId, by == null
+                ? Message.of(NoticeKind.MEMBERSHIP, "membership.moved-in-by-hr", "/membership/window", name,
+                        member.memberNo())
+                : Message.of(NoticeKind.MEMBERSHIP, "membership.transferred-in", "/membership/window", name,
+                        member.memberNo(), by));
     }
 
     /** HR reports a member has left the enterprise: an officer decides what becomes of the membership. */
@@ -315,10 +316,8 @@ public class MembershipService {
         members.current(employeeId).ifPresent(m -> {
             flags.raise(m.id(), m.unitId(), "LEFT_ENTERPRISE");
             String name = org.employee(employeeId).map(EmployeeSummary::name).orElse("");
-            tellOfficers(m.unitId(), new Message("会员已离职，待处理：" + name,
-                    name + " 已从企业离职，请确认办理退会或保留会员资格。\n"
-                            + name + " has left the enterprise; please settle their membership.",
-                    "/membership/applications"));
+            tellOfficers(m.unitId(), Message.of(NoticeKind.MEMBERSHIP, "membership.member-left",
+                    "/membership/applications", name));
         });
     }
 
@@ -369,10 +368,8 @@ public class MembershipService {
             Long parent = org.unit(a.unitId()).map(OrgUnit::parentId).orElse(null);
             applications.escalate(a.id(), parent);
             String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
-            Message message = new Message("入会申请已超期：" + name,
-                    name + " 的入会申请应在 " + a.dueOn() + " 前审批，现已超期并上报上级工会。\n"
-                            + name + "'s application was due by " + a.dueOn() + " and has gone to the union above.",
-                    "/membership/applications");
+            Message message = Message.of(NoticeKind.MEMBERSHIP, "membership.application-overdue",
+                    "/membership/applications", name, a.dueOn()).urgently();
             tellOfficers(a.unitId(), message);
             if (parent != null) {
                 tellOfficers(parent, message);
