@@ -3,6 +3,7 @@ package org.tongxin.demo;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import org.tongxin.membership.MembershipSetup;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.Notifications;
+import org.tongxin.notify.NotifySetup;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup.HrRow;
 import org.tongxin.org.OrgSetup;
@@ -78,14 +80,15 @@ class DemoLoader implements ApplicationRunner {
     private final VoiceDemo voice;
     private final LiveDemo live;
     private final RightsDemo rights;
+    private final NotifySetup notices;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
-               PublicityDemo publicity, VoiceDemo voice, LiveDemo live,
-               RightsDemo rights) {
+               PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
+               NotifySetup notices) {
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -106,6 +109,7 @@ class DemoLoader implements ApplicationRunner {
         this.voice = voice;
         this.live = live;
         this.rights = rights;
+        this.notices = notices;
     }
 
     @Override
@@ -169,6 +173,7 @@ class DemoLoader implements ApplicationRunner {
         officersAndCommittee.add(officer);
         officersAndCommittee.add(committee);
         enrolMembers(rows, created, unitOfDepartment, employee, officersAndCommittee);
+        noticeSettings(officer, employee);
         long stationId = created.get(tollStation.key()).id();
         OffsetDateTime now = OffsetDateTime.now();
         membership.ceremony(stationId, "2026年第三季度新会员入会仪式", now.minusDays(45).withHour(15).withMinute(0),
@@ -205,6 +210,17 @@ class DemoLoader implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000, plan.size(), rows.size(), DEMO_PASSWORD,
                 AccountSetup.ADMIN_USERNAME, committee.employeeNo(), committee.name(), officer.employeeNo(),
                 officer.name(), tollStation.name(), employee.employeeNo(), employee.name());
+    }
+
+    /**
+     * The demo employee keeps quiet hours at night and has activities and the library on 企业微信 only; the demo
+     * officer gets a daily digest at 18:00. Everything else stays on the enterprise's default channels.
+     */
+    private void noticeSettings(HrRow officer, HrRow employee) {
+        Map<String, Long> ids = directory.employeeIdsByNumber(List.of(officer.employeeNo(), employee.employeeNo()));
+        notices.settings(ids.get(employee.employeeNo()), LocalTime.of(22, 0), LocalTime.of(7, 0), null,
+                Map.of(NoticeKind.ACTIVITY, Set.of("WECOM"), NoticeKind.LIBRARY, Set.of("WECOM")));
+        notices.settings(ids.get(officer.employeeNo()), null, null, LocalTime.of(18, 0), Map.of());
     }
 
     /**

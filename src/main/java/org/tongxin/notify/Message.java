@@ -31,10 +31,6 @@ public record Message(NoticeKind kind, String template, List<String> args, Strin
         }
     }
 
-    public Message(String title, String body, String link) {
-        this(NoticeKind.ACCOUNT, null, List.of(), title, body, link, false);
-    }
-
     /**
      * A notice from the template {@code notice.<template>.title/body}, its arguments turned to text as given (format
      * dates and numbers language-neutrally, e.g. {@code 2026-11-27 09:00}, before passing them).
