@@ -50,6 +50,10 @@ import org.tongxin.publicity.internal.Items;
 import org.tongxin.publicity.internal.PublicityMedia;
 import org.tongxin.publicity.internal.PublicityService;
 import org.tongxin.publicity.internal.Pushes;
+import org.tongxin.rights.internal.Appeal;
+import org.tongxin.rights.internal.AppealCategory;
+import org.tongxin.rights.internal.AppealFiles;
+import org.tongxin.rights.internal.Appeals;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -138,6 +142,8 @@ class DataScopeTests extends IntegrationTestSupport {
     Discussions discussions;
     @Autowired
     Surveys surveys;
+    @Autowired
+    AppealFiles appealFiles;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -252,6 +258,8 @@ class DataScopeTests extends IntegrationTestSupport {
         talkOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         surveyOf(officerA, unitA.unit().id(), idsOfA);
         surveyOf(officerB, unitB.unit().id(), idsOfB);
+        appealOf(employeeA, idsOfA);
+        appealOf(employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -341,6 +349,19 @@ class DataScopeTests extends IntegrationTestSupport {
                 "范围测试题目", true, List.of("是", "否"), null, null, null, null))));
         surveys.addQuestion(officer, survey, new Surveys.QuestionDraft("TEXT", "范围测试意见", false, List.of(), null, null,
                 null, null));
+    }
+
+    /**
+     * A wage appeal of the unit's employee, with a picture, waiting at the unit (its officer is made its chair above,
+     * so the appeal goes to the unit itself).
+     */
+    private void appealOf(long employeeId, Map<String, String> ids) {
+        long appeal = appealFiles.raise(Fixtures.employee(fixtures.accountId(employeeId), employeeId),
+                new Appeals.Raise(AppealCategory.WAGES, Appeal.Identity.CONFIDENTIAL, "范围测试诉求", "补发"),
+                appealFiles.check(List.of(Pictures.picture(64, 48, "png"))));
+        ids.put("appealId", Long.toString(appeal));
+        ids.put("appealFileId", jdbc.sql("SELECT id::text FROM rights_appeal_file WHERE appeal_id = ?").param(appeal)
+                .query(String.class).single());
     }
 
     /** A draft exam of the unit with one rule, over a question the unit's officer wrote for it. */
@@ -460,7 +481,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/activity-results") && !pattern.startsWith("/honours")
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
                         && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
-                        && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")) {
+                        && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
+                        && !pattern.startsWith("/rights/handle")) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -795,6 +817,16 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(mvc.perform(get("/voice-admin/talk/review").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"held-" + idsOfA.get("talkPostId") + "\"")
                 .doesNotContain("id=\"held-" + idsOfB.get("talkPostId") + "\"");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/rights/handle/{appealId}",
+                "/rights/handle/{appealId}/accept", "/rights/handle/{appealId}/step", "/rights/handle/{appealId}/reply",
+                "/rights/handle/{appealId}/mediation", "/rights/handle/{appealId}/files/{appealFileId}");
+        assertThat(jdbc.sql("SELECT status || ' ' || route_unit_id || ' ' || (SELECT count(*) FROM rights_appeal_step s"
+                        + " WHERE s.appeal_id = a.id) FROM rights_appeal a WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("appealId"))).query(String.class).single())
+                .isEqualTo("SUBMITTED " + unitB.unit().id() + " 1");
+        assertThat(mvc.perform(get("/rights/handle").param("all", "true").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/rights/handle/" + idsOfA.get("appealId") + "\"")
+                .doesNotContain("/rights/handle/" + idsOfB.get("appealId") + "\"");
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");

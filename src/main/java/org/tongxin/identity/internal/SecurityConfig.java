@@ -72,6 +72,7 @@ class SecurityConfig {
                         .requestMatchers("/publicity-admin", "/publicity-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/live-admin", "/live-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         .requestMatchers("/voice-admin", "/voice-admin/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
+                        .requestMatchers("/rights/handle", "/rights/handle/**").hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // The encoder's only credential is the stream key in the address; viewers of a public session
                         // need no account. Both are checked in the live module against the session.
                         .requestMatchers("/live/ingest/**", "/live/*/hls/**").permitAll()

@@ -305,6 +305,22 @@ public class Appeals {
         return new Page<>(rows(appeals, officer, false), page, size, total);
     }
 
+    /**
+     * The appeals the officer's units hold now (or the women workers' committee handling them too), waiting to be
+     * accepted or in hand, oldest deadline first.
+     */
+    public List<Appeal> held(Viewer officer) {
+        Long[] units = postUnits(officer).toArray(Long[]::new);
+        if (units.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT * FROM rights_appeal WHERE status IN ('SUBMITTED', 'ACCEPTED')
+                          AND (route_unit_id = ANY(?) OR women_committee_id = ANY(?))
+                        ORDER BY coalesce(resolve_due, accept_due), id""")
+                .params(units, units).query(APPEAL).list();
+    }
+
     /** Marks an appeal as moved to mediation (the mediation committee's case refers to it). */
     @Transactional
     public Appeal toMediation(Viewer officer, long id) {
@@ -333,7 +349,8 @@ public class Appeals {
         return units;
     }
 
-    private boolean onRoute(Viewer viewer, Appeal a) {
+    /** Whether the viewer holds a post in a unit the appeal is or was at (may read it, not necessarily act). */
+    boolean onRoute(Viewer viewer, Appeal a) {
         Set<Long> units = postUnits(viewer);
         if (units.isEmpty()) {
             return false;
