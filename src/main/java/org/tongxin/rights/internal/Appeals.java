@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.time.WorkingDays;
 import org.tongxin.shared.web.NotFoundException;
@@ -326,11 +324,7 @@ public class Appeals {
 
     /** Units where the viewer holds a post; committee members hold the committee (the root). */
     Set<Long> postUnits(Viewer viewer) {
-        Set<Long> units = new HashSet<>(viewer.officerUnits());
-        if (viewer.has(Role.COMMITTEE)) {
-            org.roots().forEach(u -> units.add(u.id()));
-        }
-        return units;
+        return Posts.units(viewer, org);
     }
 
     private boolean onRoute(Viewer viewer, Appeal a) {
