@@ -54,6 +54,9 @@ import org.tongxin.rights.internal.Appeal;
 import org.tongxin.rights.internal.AppealCategory;
 import org.tongxin.rights.internal.AppealFiles;
 import org.tongxin.rights.internal.Appeals;
+import org.tongxin.rights.internal.LegalAid;
+import org.tongxin.rights.internal.Letters;
+import org.tongxin.rights.internal.Mediations;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -88,6 +91,12 @@ class DataScopeTests extends IntegrationTestSupport {
     private static final Set<String> CATALOGUE_OF_EVERY_ROOM = Set.of("/library-admin/titles/{titleId}");
     /** The question bank is the whole enterprise's (any officer may correct or retire a question), so not scoped. */
     private static final String SHARED_BANK = "/training-admin/questions/{questionId}";
+    /**
+     * The company level's rights desks (mediation committee, legal-aid desk, chair's office): no unit officer reaches
+     * them, so their pages answer the committee (RightsDeskPagesTests shows an officer of the root too).
+     */
+    private static final List<String> COMPANY_LEVEL = List.of("/rights/mediation", "/rights/legal-aid/desk",
+            "/rights/mailbox/office");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D};
 
     @Autowired
@@ -144,6 +153,12 @@ class DataScopeTests extends IntegrationTestSupport {
     Surveys surveys;
     @Autowired
     AppealFiles appealFiles;
+    @Autowired
+    Mediations mediations;
+    @Autowired
+    LegalAid legalAid;
+    @Autowired
+    Letters letters;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -260,6 +275,8 @@ class DataScopeTests extends IntegrationTestSupport {
         surveyOf(officerB, unitB.unit().id(), idsOfB);
         appealOf(employeeA, idsOfA);
         appealOf(employeeB, idsOfB);
+        rightsOf(employeeA, idsOfA);
+        rightsOf(employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -338,6 +355,17 @@ class DataScopeTests extends IntegrationTestSupport {
         ids.put("talkTopicId", Long.toString(topic));
         ids.put("talkPostId", Long.toString(discussions.post(Fixtures.employee(fixtures.accountId(employeeId),
                 employeeId), topic, null, "范围测试：加微信").id()));
+    }
+
+    /** A mediation case, a legal-aid request and a letter to the chair of the unit's employee. */
+    private void rightsOf(long employeeId, Map<String, String> ids) {
+        Viewer employee = Fixtures.employee(fixtures.accountId(employeeId), employeeId);
+        String number = jdbc.sql("SELECT emp_no FROM employee WHERE id = ?").param(employeeId).query(String.class).single();
+        ids.put("mediationId", Long.toString(mediations.open(committee, new Mediations.Opening(null, number, "范围测试站",
+                "范围测试请求"))));
+        ids.put("legalAidId", Long.toString(legalAid.request(employee, new LegalAid.Ask("范围测试咨询", "问题",
+                LegalAid.Provider.HOTLINE))));
+        ids.put("letterId", Long.toString(letters.write(employee, new Letters.Draft("范围测试来信", "内容", true))));
     }
 
     /** A draft survey of the unit with a required choice and an optional text question. */
@@ -482,7 +510,8 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/volunteering") && !pattern.startsWith("/training-admin")
                         && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
                         && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
-                        && !pattern.startsWith("/rights/handle")) {
+                        && !pattern.startsWith("/rights/handle")
+                        && COMPANY_LEVEL.stream().noneMatch(pattern::startsWith)) {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -830,6 +859,27 @@ class DataScopeTests extends IntegrationTestSupport {
         assertThat(mvc.perform(get("/care/aid").with(as(officerA))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("/care/aid/" + idsOfA.get("aidId"))
                 .doesNotContain("/care/aid/" + idsOfB.get("aidId") + "\"");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/rights/mediation/{mediationId}",
+                "/rights/mediation/{mediationId}/sessions", "/rights/mediation/{mediationId}/extend",
+                "/rights/mediation/{mediationId}/close", "/rights/legal-aid/desk/{legalAidId}",
+                "/rights/legal-aid/desk/{legalAidId}/book", "/rights/legal-aid/desk/{legalAidId}/done",
+                "/rights/legal-aid/desk/{legalAidId}/cancel", "/rights/mailbox/office/{letterId}",
+                "/rights/mailbox/office/{letterId}/answer", "/rights/mailbox/office/{letterId}/publish",
+                "/rights/mailbox/office/{letterId}/unpublish");
+        assertThat(jdbc.sql("""
+                        SELECT m.status || ' ' || m.extended_days || ' ' || (SELECT count(*) FROM rights_mediation_session s
+                          WHERE s.mediation_id = m.id) FROM rights_mediation m WHERE m.id = ?""")
+                .param(Long.parseLong(idsOfB.get("mediationId"))).query(String.class).single()).isEqualTo("OPEN 0 0");
+        assertThat(jdbc.sql("SELECT status FROM rights_legal_aid WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("legalAidId"))).query(String.class).single()).isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT status || ' ' || (published_at IS NULL) FROM rights_letter WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("letterId"))).query(String.class).single()).isEqualTo("SENT true");
+        long cases = jdbc.sql("SELECT count(*) FROM rights_mediation").query(Long.class).single();
+        int mediationElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/rights/mediation"), "/rights/mediation")
+                .param("applicantNo", "X").param("respondent", "越权").param("claim", "越权")).andReturn().getResponse()
+                .getStatus();
+        assertThat(mediationElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM rights_mediation").query(Long.class).single()).isEqualTo(cases);
     }
 
     @Test
@@ -840,7 +890,8 @@ class DataScopeTests extends IntegrationTestSupport {
                 continue;
             }
             String url = endpoint.hasIds() ? endpoint.expand(idsOfA) : endpoint.pattern();
-            int status = mvc.perform(get(url).with(as(officerA))).andReturn().getResponse().getStatus();
+            Viewer who = COMPANY_LEVEL.stream().anyMatch(endpoint.pattern()::startsWith) ? committee : officerA;
+            int status = mvc.perform(get(url).with(as(who))).andReturn().getResponse().getStatus();
             assertThat(status).as("GET %s as officer of the unit", url).isEqualTo(200);
         }
     }

@@ -128,6 +128,24 @@ class RightsDemo {
         rights.backdate(overdue, 9);
         rights.escalateOverdue(LocalDate.now());
 
+        long agreed = rights.agreedMediation(committee, mediation, "公司人力资源部",
+                "按公司离岗待岗办法第八条的标准补发 8 月至 10 月生活费差额。",
+                List.of(new String[]{"申请人、人力资源部代表、调解委员会主任", "双方陈述，分歧在于生活费按哪一年度的最低工资标准计算。"},
+                        new String[]{"申请人、人力资源部代表、调解委员会主任、工会法律顾问",
+                                "法律顾问说明应按当年标准执行，人力资源部同意补发。"}),
+                "人力资源部于 12 月 10 日前按当年最低工资标准的 80% 补发三个月差额共 1,560 元；申请人不再就此事申请仲裁。");
+        rights.backdateMediation(agreed, 12);
+
+        long aid = rights.legalAid(employee, "劳动合同", "合同里的竞业限制条款对收费员有效吗？离职后会不会受限制？", true);
+        rights.bookLegalAid(committee, aid, LocalDate.now().plusDays(3).atTime(15, 0), "公司工会法律顾问 李律师");
+        rights.legalAid(colleagues.get(9), "工伤认定", "上下班途中骑电动车摔伤，能不能认定工伤？", false);
+
+        long answered = rights.letter(employee, "建议夜班增加一次巡查", "夜里收费广场只有一名保安，建议凌晨两点增加一次巡查。", true);
+        rights.answer(committee, answered, "已与公司保卫部商定：自下月起夜班增加凌晨两点的一次巡查，并在收费广场加装两个监控。");
+        rights.publish(committee, answered, "有职工建议夜班增加一次巡查，以保障收费广场的安全。",
+                "公司保卫部自下月起在夜班增加凌晨两点的一次巡查，并在收费广场加装两个监控。");
+        rights.letter(colleagues.get(10), "职工食堂能否延长开放时间", "夜班下班后食堂已关门，希望延长到凌晨一点。", false);
+
         history(units, stationId);
         return new Made(mediation, committee, employee);
     }

@@ -1,27 +1,84 @@
 package org.tongxin.rights;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.rights.internal.Appeal;
 import org.tongxin.rights.internal.AppealCategory;
 import org.tongxin.rights.internal.Appeals;
+import org.tongxin.rights.internal.LegalAid;
+import org.tongxin.rights.internal.Letters;
+import org.tongxin.rights.internal.Mediation;
+import org.tongxin.rights.internal.Mediations;
 import org.tongxin.shared.security.Viewer;
 
 /**
- * Appeals for the demo enterprise, made through the same service as the pages; only {@link #backdate} writes
- * directly, to spread what one start-up made over the past months.
+ * Appeals, mediation cases, legal-aid requests and letters for the demo enterprise, made through the same services
+ * as the pages; only the {@code backdate…} methods write directly, to spread what one start-up made over the past
+ * months.
  */
 @Service
 public class RightsSetup {
 
     private final Appeals appeals;
+    private final Mediations mediations;
+    private final LegalAid legalAid;
+    private final Letters letters;
     private final JdbcClient jdbc;
 
-    RightsSetup(Appeals appeals, JdbcClient jdbc) {
+    RightsSetup(Appeals appeals, Mediations mediations, LegalAid legalAid, Letters letters, JdbcClient jdbc) {
         this.appeals = appeals;
+        this.mediations = mediations;
+        this.legalAid = legalAid;
+        this.letters = letters;
         this.jdbc = jdbc;
+    }
+
+    /** A mediation case from an appeal referred to mediation, with its sessions, closed with an agreement. */
+    public long agreedMediation(Viewer committee, long appealId, String respondent, String claim,
+                                java.util.List<String[]> sessions, String agreement) {
+        long id = mediations.open(committee, new Mediations.Opening(appealId, null, respondent, claim));
+        for (String[] s : sessions) {
+            mediations.addSession(committee, id, mediations.today(), s[0], s[1]);
+        }
+        mediations.close(committee, id, Mediation.Status.AGREED, agreement, mediations.today());
+        return id;
+    }
+
+    /** Spreads a mediation case over the past: accepted {@code days} ago, sessions in between, agreed two days ago. */
+    @Transactional
+    public void backdateMediation(long id, int days) {
+        jdbc.sql("UPDATE rights_mediation SET accepted_on = accepted_on - ?, closed_on = closed_on - 2 WHERE id = ?")
+                .params(days, id).update();
+        jdbc.sql("""
+                        UPDATE rights_mediation_session s SET held_on = held_on - CAST(? - 3 * r.n AS int)
+                        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM rights_mediation_session
+                              WHERE mediation_id = ?) r
+                        WHERE s.id = r.id""")
+                .params(days, id).update();
+    }
+
+    public long legalAid(Viewer employee, String topic, String question, boolean lawyer) {
+        return legalAid.request(employee, new LegalAid.Ask(topic, question,
+                lawyer ? LegalAid.Provider.UNION_LAWYER : LegalAid.Provider.HOTLINE));
+    }
+
+    public void bookLegalAid(Viewer desk, long id, LocalDateTime at, String adviser) {
+        legalAid.book(desk, id, at, adviser);
+    }
+
+    public long letter(Viewer employee, String subject, String body, boolean publishOk) {
+        return letters.write(employee, new Letters.Draft(subject, body, publishOk));
+    }
+
+    public void answer(Viewer office, long id, String answer) {
+        letters.answer(office, id, answer);
+    }
+
+    public void publish(Viewer office, long id, String question, String answer) {
+        letters.publish(office, id, question, answer);
     }
 
     public long raise(Viewer employee, String category, String identity, String happened, String wanted) {

@@ -34,4 +34,18 @@ class RightsDemoTests extends IntegrationTestSupport {
                         WHERE e.emp_no = '100090' AND a.category = 'WAGES'""").query(String.class).list())
                 .containsExactly("REPLIED");
     }
+
+    @Test
+    void theDemoHasAnAgreedMediationCaseLettersWithAnswersAndLegalAid() {
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM rights_mediation m
+                        WHERE m.status = 'AGREED' AND m.appeal_id IS NOT NULL
+                          AND (SELECT count(*) FROM rights_mediation_session s WHERE s.mediation_id = m.id) = 2
+                          AND m.accepted_on < m.closed_on""").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM rights_letter WHERE status = 'ANSWERED' AND published_at IS NOT NULL")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM rights_letter WHERE status = 'SENT'").query(Long.class).single())
+                .isPositive();
+        assertThat(column("SELECT DISTINCT status FROM rights_legal_aid")).contains("BOOKED", "REQUESTED");
+    }
 }

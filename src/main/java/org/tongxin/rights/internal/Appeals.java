@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.org.UnitOfficers;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
-import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.time.WorkingDays;
 import org.tongxin.shared.web.NotFoundException;
@@ -321,7 +319,10 @@ public class Appeals {
                 .params(units, units).query(APPEAL).list();
     }
 
-    /** Marks an appeal as moved to mediation (the mediation committee's case refers to it). */
+    /**
+     * Marks an appeal as moved to mediation (the mediation committee's case refers to it); the company level joins its
+     * route so the committee can open the case.
+     */
     @Transactional
     public Appeal toMediation(Viewer officer, long id) {
         Appeal a = forHandler(officer, id);
@@ -329,6 +330,9 @@ public class Appeals {
             throw new Refusal("rights.error.notInHand");
         }
         jdbc.sql("UPDATE rights_appeal SET status = 'MEDIATION' WHERE id = ?").param(id).update();
+        // The mediation committee sits at the company level: it reads the appeal from now on to open its case.
+        long root = org.unit(a.routeUnitId()).map(u -> u.pathIds().getFirst()).orElse(a.routeUnitId());
+        routeTo(id, root, "COMMITTEE");
         step(id, "MEDIATION", null, a.routeUnitId(), officer.accountId());
         audit.record(officer, "rights.appeal.mediation", "rights_appeal", a.id(), a.routeUnitId(), "#" + a.id(),
                 Map.of("status", a.status().name()),
@@ -342,11 +346,7 @@ public class Appeals {
 
     /** Units where the viewer holds a post; committee members hold the committee (the root). */
     Set<Long> postUnits(Viewer viewer) {
-        Set<Long> units = new HashSet<>(viewer.officerUnits());
-        if (viewer.has(Role.COMMITTEE)) {
-            org.roots().forEach(u -> units.add(u.id()));
-        }
-        return units;
+        return Posts.units(viewer, org);
     }
 
     /** Whether the viewer holds a post in a unit the appeal is or was at (may read it, not necessarily act). */
