@@ -179,6 +179,7 @@ class RightsDemo {
                 rights.accept(handler, id);
                 rights.reply(handler, id, "已协调相关部门解决。");
                 rights.rate(raiser, id, ratings[random.nextInt(ratings.length)], false);
+                rights.took(id, 2 + random.nextInt(40), 1 + random.nextInt(12));
                 rights.backdate(id, 20 + random.nextInt(330));
             }
         }

@@ -47,6 +47,24 @@ public class RightsSetup {
         return id;
     }
 
+    /**
+     * Makes a handled appeal look as if it took time: raised {@code acceptHours} before it was accepted, and accepted
+     * {@code replyDays} before the reply (the service does all three at once for the demo).
+     */
+    @Transactional
+    public void took(long id, int acceptHours, int replyDays) {
+        jdbc.sql("""
+                        UPDATE rights_appeal SET created_at = created_at - make_interval(hours => ?, days => ?),
+                          accepted_at = accepted_at - make_interval(days => ?) WHERE id = ?""")
+                .params(acceptHours, replyDays, replyDays, id).update();
+        jdbc.sql("""
+                        UPDATE rights_appeal_step SET created_at = created_at - CASE kind
+                          WHEN 'RAISED' THEN make_interval(hours => ?, days => ?)
+                          WHEN 'ACCEPTED' THEN make_interval(days => ?) ELSE interval '0' END
+                        WHERE appeal_id = ?""")
+                .params(acceptHours, replyDays, replyDays, id).update();
+    }
+
     /** Spreads a mediation case over the past: accepted {@code days} ago, sessions in between, agreed two days ago. */
     @Transactional
     public void backdateMediation(long id, int days) {

@@ -25,6 +25,11 @@ class RightsDemoTests extends IntegrationTestSupport {
                 .isPositive();
         assertThat(jdbc.sql("SELECT count(DISTINCT date_trunc('month', created_at)) FROM rights_appeal")
                 .query(Long.class).single()).as("a history over the months").isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.sql("""
+                        SELECT avg(extract(epoch FROM replied_at - accepted_at)) > 86400
+                          AND avg(extract(epoch FROM accepted_at - created_at)) > 3600
+                        FROM rights_appeal WHERE replied_at IS NOT NULL AND status = 'CLOSED'""")
+                .query(Boolean.class).single()).as("the figures show times taken").isTrue();
     }
 
     @Test
