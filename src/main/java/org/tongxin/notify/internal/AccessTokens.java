@@ -2,6 +2,7 @@ package org.tongxin.notify.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +22,26 @@ final class AccessTokens {
 
     interface Fetch {
         JsonNode get() throws DeliveryFailure;
+    }
+
+    /** One call to the platform with a token. */
+    interface Call {
+        JsonNode with(String token) throws DeliveryFailure;
+    }
+
+    /**
+     * Makes the call with the kept token; when the platform answers with one of {@code tokenGone} (the token expired or
+     * was revoked), forgets it and makes the call once more with a new one. Returns the platform's answer.
+     */
+    JsonNode call(Fetch fetch, Call call, Set<Integer> tokenGone) throws DeliveryFailure {
+        for (int round = 0; round < 2; round++) {
+            JsonNode answer = call.with(get(fetch));
+            if (!tokenGone.contains(answer.path("errcode").asInt(-1))) {
+                return answer;
+            }
+            forget();
+        }
+        throw new DeliveryFailure("the access token was refused twice", false);
     }
 
     synchronized String get(Fetch fetch) throws DeliveryFailure {

@@ -40,23 +40,14 @@ class DingTalkChannel implements OutboundChannel {
 
     @Override
     public void send(Outgoing message) throws DeliveryFailure {
-        for (int round = 0; round < 2; round++) {
-            String token = tokens.get(() -> http.get(config.baseUrl() + "/gettoken?appkey="
-                    + JsonHttp.query(config.appKey()) + "&appsecret=" + JsonHttp.query(config.appSecret())));
-            JsonNode answer = http.post(config.baseUrl()
-                    + "/topapi/message/corpconversation/asyncsend_v2?access_token=" + JsonHttp.query(token), body(message));
-            int code = answer.path("errcode").asInt(-1);
-            if (TOKEN_GONE.contains(code)) {
-                tokens.forget();
-                continue;
-            }
-            if (code == 0) {
-                return;
-            }
-            throw new DeliveryFailure("errcode " + code + ": " + answer.path("errmsg").asString(""),
-                    NOBODY.contains(code));
+        JsonNode answer = tokens.call(() -> http.get(config.baseUrl() + "/gettoken?appkey="
+                        + JsonHttp.query(config.appKey()) + "&appsecret=" + JsonHttp.query(config.appSecret())),
+                token -> http.post(config.baseUrl() + "/topapi/message/corpconversation/asyncsend_v2?access_token="
+                        + JsonHttp.query(token), body(message)), TOKEN_GONE);
+        int code = answer.path("errcode").asInt(-1);
+        if (code != 0) {
+            throw new DeliveryFailure("errcode " + code + ": " + answer.path("errmsg").asString(""), NOBODY.contains(code));
         }
-        throw new DeliveryFailure("the access token was refused twice", false);
     }
 
     Map<String, Object> body(Outgoing m) {

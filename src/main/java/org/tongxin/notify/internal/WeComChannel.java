@@ -43,25 +43,17 @@ class WeComChannel implements OutboundChannel {
 
     @Override
     public void send(Outgoing message) throws DeliveryFailure {
-        for (int round = 0; round < 2; round++) {
-            String token = tokens.get(() -> http.get(config.baseUrl() + "/cgi-bin/gettoken?corpid="
-                    + JsonHttp.query(config.corpId()) + "&corpsecret=" + JsonHttp.query(config.secret())));
-            JsonNode answer = http.post(config.baseUrl() + "/cgi-bin/message/send?access_token=" + JsonHttp.query(token),
-                    body(message));
-            int code = answer.path("errcode").asInt(-1);
-            if (TOKEN_GONE.contains(code)) {
-                tokens.forget();
-                continue;
-            }
-            String invalid = answer.path("invaliduser").asString("");
-            if (code == 0 && invalid.isEmpty()) {
-                return;
-            }
-            String reason = code == 0 ? "invaliduser " + invalid
-                    : "errcode " + code + ": " + answer.path("errmsg").asString("");
-            throw new DeliveryFailure(reason, code == 0 || NOBODY.contains(code));
+        JsonNode answer = tokens.call(() -> http.get(config.baseUrl() + "/cgi-bin/gettoken?corpid="
+                        + JsonHttp.query(config.corpId()) + "&corpsecret=" + JsonHttp.query(config.secret())),
+                token -> http.post(config.baseUrl() + "/cgi-bin/message/send?access_token=" + JsonHttp.query(token),
+                        body(message)), TOKEN_GONE);
+        int code = answer.path("errcode").asInt(-1);
+        String invalid = answer.path("invaliduser").asString("");
+        if (code == 0 && invalid.isEmpty()) {
+            return;
         }
-        throw new DeliveryFailure("the access token was refused twice", false);
+        String reason = code == 0 ? "invaliduser " + invalid : "errcode " + code + ": " + answer.path("errmsg").asString("");
+        throw new DeliveryFailure(reason, code == 0 || NOBODY.contains(code));
     }
 
     Map<String, Object> body(Outgoing m) {
