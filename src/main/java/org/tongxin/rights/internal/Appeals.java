@@ -268,14 +268,14 @@ public class Appeals {
             audit.record(viewer, "rights.appeal.view", "rights_appeal", id, a.routeUnitId(), "#" + id, Map.of(),
                     Map.of());
         }
-        String happened = cipher.decrypt(jdbc.sql("SELECT happened_enc FROM rights_appeal WHERE id = ?").param(id)
-                .query(String.class).single());
-        String wanted = cipher.decrypt(jdbc.sql("SELECT wanted_enc FROM rights_appeal WHERE id = ?").param(id)
-                .query(String.class).single());
-        String reply = jdbc.sql("SELECT reply_enc FROM rights_appeal WHERE id = ?").param(id).query(String.class)
-                .optional().map(cipher::decrypt).orElse(null);
+        record Written(String happened, String wanted, String reply) {
+        }
+        Written t = jdbc.sql("SELECT happened_enc, wanted_enc, reply_enc FROM rights_appeal WHERE id = ?").param(id)
+                .query((rs, i) -> new Written(cipher.decrypt(rs.getString(1)), cipher.decrypt(rs.getString(2)),
+                        rs.getString(3) == null ? null : cipher.decrypt(rs.getString(3))))
+                .single();
         Optional<EmployeeSummary> person = shownName(viewer, a, mine) ? org.employee(a.employeeId()) : Optional.empty();
-        return new View(a, happened, wanted, reply, steps(id), person.map(EmployeeSummary::name).orElse(null),
+        return new View(a, t.happened(), t.wanted(), t.reply(), steps(id), person.map(EmployeeSummary::name).orElse(null),
                 person.map(EmployeeSummary::employeeNo).orElse(null), unitName(a.routeUnitId()), handler, mine);
     }
 
