@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tongxin.identity.AccountSetup;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.support.Browser;
 import org.tongxin.support.Fixtures;
@@ -25,6 +27,9 @@ class OfficerImportJourneyTests extends JourneyTestSupport {
 
     private static final String DEMO_PASSWORD = "Tongxin@2026";
 
+    @Autowired
+    AccountSetup accountSetup;
+
 
     private String demoLogin(String role, String unitName) {
         return jdbc.sql("""
@@ -35,6 +40,10 @@ class OfficerImportJourneyTests extends JourneyTestSupport {
     }
 
     private void logInFirstTime(WebDriver browser, String login, String newPassword) {
+        // The demo accounts as a newcomer finds them, whatever tests that ran before did to them.
+        accountSetup.setTemporaryPassword(login, DEMO_PASSWORD);
+        jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE employee_id = "
+                + "(SELECT id FROM employee WHERE emp_no = ?)").param(login).update();
         Browser.logIn(browser, url(""), login, DEMO_PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/password");
         browser.findElement(By.id("current")).sendKeys(DEMO_PASSWORD);

@@ -78,7 +78,8 @@ public final class Browser {
         driver.get(baseUrl + "/login");
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        // Waits for the next page, so that a test reading the address right after does not read the log-in page's.
+        send(driver, By.id("login-submit"));
     }
 
     /** Fails when the page is wider than the phone, so that the person would have to scroll sideways. */
