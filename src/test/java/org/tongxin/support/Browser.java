@@ -10,13 +10,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,7 +70,25 @@ public final class Browser {
     public static void send(WebDriver driver, By button) {
         WebElement pressed = driver.findElement(button);
         tap(driver, pressed);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(pressed));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> replaced(pressed));
+    }
+
+    /**
+     * Whether the element's page has gone. Chromedriver sometimes answers a look at an element whose page is being
+     * replaced with "Node … does not belong to the document" instead of a stale-element error: that means gone too.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Logs in afresh (earlier cookies dropped) on the server at {@code baseUrl}. */
