@@ -39,6 +39,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.table.Sheets;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.shared.web.Uploads;
 
@@ -332,11 +333,11 @@ class LiveAdminController {
             units.add(List.of(name, c.invited(), c.watchedLive(), c.watchedReplay(), c.attended(), c.never(),
                     c.liveMinutes(), c.replayMinutes()));
         }
-        return LiveSheet.download("live-" + sessionId + "-attendance.xlsx", List.of(
-                new LiveSheet.Table(text("live.admin.att.people", locale), headers(locale, "live.admin.att.name",
+        return Sheets.download("live-" + sessionId + "-attendance.xlsx", List.of(
+                new Sheets.Table(text("live.admin.att.people", locale), headers(locale, "live.admin.att.name",
                         "live.admin.att.employeeNo", "live.admin.att.unit", "live.admin.att.invited",
                         "live.admin.att.liveMinutes", "live.admin.att.replayMinutes", "live.admin.att.standing"), people),
-                new LiveSheet.Table(text("live.admin.att.perUnit", locale), headers(locale, "live.admin.att.unit",
+                new Sheets.Table(text("live.admin.att.perUnit", locale), headers(locale, "live.admin.att.unit",
                         "live.admin.att.invitedCount", "live.admin.att.watchedLive", "live.admin.att.watchedReplay",
                         "live.admin.att.attended", "live.admin.att.never", "live.admin.att.liveMinutes",
                         "live.admin.att.replayMinutes"), units)));

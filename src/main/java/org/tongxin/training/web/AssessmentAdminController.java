@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.table.Sheets;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.training.internal.AssessmentBoard;
 import org.tongxin.training.internal.AssessmentService;
@@ -154,7 +155,7 @@ class AssessmentAdminController {
             row.add(l.evaluation() == null ? null : l.evaluation().average());
             rows.add(row);
         }
-        return ExportSheet.download("assessment-" + assessmentId + ".xlsx", board.assessment().title(), headers, rows);
+        return Sheets.download("assessment-" + assessmentId + ".xlsx", board.assessment().title(), headers, rows);
     }
 
     private String text(String key, Locale locale) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.table.Sheets;
 import org.tongxin.training.internal.CompetenceMatrix;
 import org.tongxin.training.internal.OfficerSelection;
 
@@ -91,7 +92,7 @@ class SelectionController {
             row.add(c.evaluation() == null ? null : c.evaluation().average());
             rows.add(row);
         }
-        return ExportSheet.download("shortlist.xlsx", messages.getMessage("training.selection.shortlist", null, locale),
+        return Sheets.download("shortlist.xlsx", messages.getMessage("training.selection.shortlist", null, locale),
                 headers, rows);
     }
 

@@ -22,13 +22,14 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.table.Sheets;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.shared.web.Zones;
 import org.tongxin.voice.internal.SurveyResults;
-import org.tongxin.voice.internal.Surveys;
 import org.tongxin.voice.internal.Surveys.Question;
 import org.tongxin.voice.internal.Surveys.QuestionDraft;
 import org.tongxin.voice.internal.Surveys.Survey;
+import org.tongxin.voice.internal.Surveys;
 
 /**
  * Surveys for officers: the surveys of their units and a new one; a survey's page — its settings and questions to
@@ -297,8 +298,8 @@ class SurveyAdminController {
                 }
             }
         }
-        List<SurveySheet.Table> tables = new ArrayList<>();
-        tables.add(new SurveySheet.Table(text("voice.survey.x.summary", locale), List.of(), summary));
+        List<Sheets.Table> tables = new ArrayList<>();
+        tables.add(new Sheets.Table(text("voice.survey.x.summary", locale), List.of(), summary));
         if (r.shown()) {
             List<String> headers = new ArrayList<>();
             if (!s.anonymous()) {
@@ -317,9 +318,9 @@ class SurveyAdminController {
                 cells.addAll(row.cells());
                 rows.add(cells);
             }
-            tables.add(new SurveySheet.Table(text("voice.survey.x.responses", locale), headers, rows));
+            tables.add(new Sheets.Table(text("voice.survey.x.responses", locale), headers, rows));
         }
-        return SurveySheet.download("survey-" + surveyId + ".xlsx", tables);
+        return Sheets.download("survey-" + surveyId + ".xlsx", tables);
     }
 
     private String text(String key, Locale locale) {

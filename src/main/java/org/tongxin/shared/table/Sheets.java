@@ -1,4 +1,4 @@
-package org.tongxin.voice.web;
+package org.tongxin.shared.table;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,20 +13,36 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Tables as sheets of one .xlsx download: numbers as numbers, everything else as text; no header row when none. */
-final class SurveySheet {
+/**
+ * Tables as sheets of one .xlsx download for the finance office or a meeting: numbers as numbers (so sums work in
+ * Excel), everything else as text, blanks left empty, no header row when a table has none.
+ */
+public final class Sheets {
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** One table: its sheet name, column headings (may be none) and rows. */
-    record Table(String name, List<String> headers, List<List<Object>> rows) {
+    public record Table(String name, List<String> headers, List<List<Object>> rows) {
     }
 
-    private SurveySheet() {
+    private Sheets() {
     }
 
-    static ResponseEntity<byte[]> download(String fileName, List<Table> tables) {
+    public static ResponseEntity<byte[]> download(String fileName, String sheetName, List<String> headers,
+                                                  List<List<Object>> rows) {
+        return download(fileName, List.of(new Table(sheetName, headers, rows)));
+    }
+
+    public static ResponseEntity<byte[]> download(String fileName, List<Table> tables) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(XLSX).body(workbook(tables));
+    }
+
+    /** The .xlsx bytes of the tables. */
+    public static byte[] workbook(List<Table> tables) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (Table t : tables) {
                 Sheet sheet = book.createSheet(t.name().replaceAll("[\\\\/?*\\[\\]:]", " "));
@@ -50,10 +66,7 @@ final class SurveySheet {
                 }
             }
             book.write(out);
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(fileName, StandardCharsets.UTF_8).build().toString())
-                    .contentType(XLSX).body(out.toByteArray());
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
