@@ -2,8 +2,10 @@ package org.tongxin.membership;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.tongxin.membership.internal.CardTokens;
 import org.tongxin.membership.internal.Member;
@@ -31,6 +33,11 @@ public class MemberDirectory {
     /** How many of the given employees are current members (an audience's size, without asking one by one). */
     public long countMembers(Collection<Long> employeeIds) {
         return members.countCurrent(employeeIds);
+    }
+
+    /** Which of the given employees were members on {@code day} (eligibility for a welfare round, as of a date). */
+    public Set<Long> membersOn(Collection<Long> employeeIds, LocalDate day) {
+        return members.membersOn(employeeIds, day);
     }
 
     /** The employee whose member card shows this QR token, while the token is valid (see {@link CardTokens}). */

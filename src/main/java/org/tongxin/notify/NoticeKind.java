@@ -5,5 +5,5 @@ package org.tongxin.notify;
  * {@code notify.kind.<NAME>} names the kind on the settings page.
  */
 public enum NoticeKind {
-    ACCOUNT, MEMBERSHIP, ACTIVITY, LIBRARY, TRAINING, CARE, VOICE, PUBLICITY, LIVE, RIGHTS
+    ACCOUNT, MEMBERSHIP, ACTIVITY, LIBRARY, TRAINING, CARE, VOICE, PUBLICITY, LIVE, RIGHTS, BENEFITS
 }

@@ -2,8 +2,10 @@ package org.tongxin.membership.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +51,21 @@ public class Members {
                         FROM member m JOIN membership_period p ON p.member_id = m.id AND p.ended_on IS NULL
                         WHERE m.employee_id = ANY(?)""")
                 .param(employeeIds.toArray(Long[]::new)).query(Long.class).single();
+    }
+
+    /**
+     * Which of the given employees were members on {@code day}: a period started on or before it and not ended by it
+     * (a period ending on a day no longer covers that day).
+     */
+    public Set<Long> membersOn(Collection<Long> employeeIds, LocalDate day) {
+        if (employeeIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT m.employee_id
+                        FROM member m JOIN membership_period p ON p.member_id = m.id
+                        WHERE m.employee_id = ANY(?) AND p.started_on <= ? AND (p.ended_on IS NULL OR p.ended_on > ?)""")
+                .params(employeeIds.toArray(Long[]::new), day, day).query(Long.class).list());
     }
 
     public Optional<Member> currentById(long memberId) {
