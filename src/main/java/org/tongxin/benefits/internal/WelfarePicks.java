@@ -16,11 +16,11 @@ public final class WelfarePicks {
         if (!eligible) {
             throw new Refusal("benefits.welfare.error.notEligible");
         }
+        if (round.status() == WelfareRound.Status.CLOSED || !now.isBefore(round.closesAt())) {
+            throw new Refusal("benefits.welfare.error.closed");
+        }
         if (round.status() != WelfareRound.Status.OPEN || now.isBefore(round.opensAt())) {
             throw new Refusal("benefits.welfare.error.notOpen");
-        }
-        if (!now.isBefore(round.closesAt())) {
-            throw new Refusal("benefits.welfare.error.closed");
         }
         if (pack == null || pack.roundId() != round.id()) {
             throw new Refusal("benefits.welfare.error.package");
