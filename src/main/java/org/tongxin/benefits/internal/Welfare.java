@@ -467,6 +467,7 @@ public class Welfare {
                                      ORDER BY id FOR UPDATE SKIP LOCKED)
                         RETURNING id""")
                 .params(now, now).query(Long.class).list();
+        Viewer system = Viewer.system("welfare");
         for (long roundId : closed) {
             WelfareRound round = find(roundId).orElseThrow();
             WelfarePackage def = packageOf(roundId, round.defaultPackageId());
@@ -482,7 +483,7 @@ public class Welfare {
             }
             events.publishEvent(NotificationRequested.toOfficersOf(round.unitId(), Message.of(NoticeKind.BENEFITS,
                     "benefits.welfare-closed", "/benefits/welfare-admin/" + roundId, round.title(), given.size())));
-            audit.record(Viewer.system("welfare"), "benefits.welfare.close", "welfare_round", roundId,
+            audit.record(system, "benefits.welfare.close", "welfare_round", roundId,
                     round.unitId(), round.title(), Map.of("status", "OPEN"),
                     Map.of("status", "CLOSED", "defaults", given.size()));
         }
