@@ -241,6 +241,40 @@ class WelfareTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aBranchsOfficerDistributesTheStationsRoundAtTheBranchOnly() {
+        members(station, 2);
+        OrgUnit branch = orgSetup.createUnit(station.unit().id(), "福利测试养护分会" + System.nanoTime(), UnitKind.BRANCH);
+        String code = "WB" + System.nanoTime() % 1_000_000;
+        orgSetup.createDepartment(code, "养护", branch.id());
+        Fixtures.UnitWithDepartment crew = new Fixtures.UnitWithDepartment(branch, code);
+        List<Viewer> crewMembers = members(crew, 1);
+        OrgSetup.HrRow b = Fixtures.row(code);
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "welfare-branch.csv", List.of(b));
+        long branchAccount = fixtures.accountId(fixtures.employeeId(b.employeeNo()));
+        fixtures.chair(branchAccount, branch.id(), false);
+        Viewer branchChair = Fixtures.officerWithoutCare(branchAccount, branch.id());
+        long round = round("300");
+        welfare.addPackage(chair, round, new Welfare.PackageDraft("粮油礼包", "", new BigDecimal("280"), "粮油公司", 10));
+        assertThat(welfare.forOfficer(branchChair)).extracting(WelfareRound::id).doesNotContain(round);
+        welfare.open(chair, round);
+
+        assertThat(welfare.forOfficer(branchChair)).extracting(WelfareRound::id).contains(round);
+        assertThat(welfare.forOfficer(otherChair)).extracting(WelfareRound::id).doesNotContain(round);
+        assertThat(welfare.sitesManaged(branchChair, welfare.find(round).orElseThrow())).extracting(OrgUnit::id)
+                .containsExactly(branch.id());
+        assertThat(welfare.sitesManaged(chair, welfare.find(round).orElseThrow())).extracting(OrgUnit::id)
+                .containsExactlyInAnyOrder(station.unit().id(), branch.id());
+        Welfare.Totals seen = welfare.totals(branchChair, round);
+        assertThat(seen.members()).isEqualTo(crewMembers.size());
+        assertThat(seen.sites()).extracting(Welfare.Site::siteId).containsExactly(branch.id());
+        assertThat(welfare.totals(chair, round).members()).isEqualTo(seen.members() + 2);
+        assertThatThrownBy(() -> welfare.pickList(branchChair, round, station.unit().id()))
+                .isInstanceOf(OutOfScopeException.class);
+        assertThatThrownBy(() -> welfare.restock(branchChair, round, welfare.packages(round).getFirst().id(), 20))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void membersOfAShiftGroupCollectAtTheirStation() {
         OrgUnit group = orgSetup.createUnit(station.unit().id(), "福利测试一班小组" + System.nanoTime(), UnitKind.GROUP);
         String code = "WG" + System.nanoTime() % 1_000_000;

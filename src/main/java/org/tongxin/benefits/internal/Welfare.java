@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -660,27 +660,35 @@ public class Welfare {
         return org.unit(round.unitId()).map(u -> viewer.manages(u.pathIds())).orElse(false);
     }
 
-    /** The round's sites the viewer manages, by name. */
+    /** The round's sites the viewer manages, in tree order. */
     public List<OrgUnit> sitesManaged(Viewer viewer, WelfareRound round) {
         if (!viewer.isOfficerOrAbove()) {
             return List.of();
         }
-        List<Long> ids = jdbc.sql("SELECT DISTINCT site_id FROM welfare_entitlement WHERE round_id = ?")
-                .param(round.id()).query(Long.class).list();
-        List<OrgUnit> sites = new ArrayList<>();
-        for (long id : ids) {
-            org.unit(id).filter(u -> viewer.manages(u.pathIds())).ifPresent(sites::add);
-        }
-        sites.sort(java.util.Comparator.comparing(OrgUnit::path));
-        return sites;
+        Optional<Set<Long>> reach = org.manageableUnitIds(viewer);
+        return jdbc.sql("SELECT DISTINCT site_id FROM welfare_entitlement WHERE round_id = ?").param(round.id())
+                .query(Long.class).list().stream()
+                .filter(id -> reach.map(r -> r.contains(id)).orElse(true))
+                .map(org::unit).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(OrgUnit::path)).toList();
     }
 
-    /** Rounds an officer set up or distributes, newest first. */
+    /** Rounds an officer set up (drafts too) or distributes at a site they manage, newest first. */
     public List<WelfareRound> forOfficer(Viewer viewer) {
-        List<WelfareRound> all = jdbc.sql("SELECT * FROM welfare_round ORDER BY opens_at DESC, id DESC LIMIT 500")
-                .query(ROUND).list();
-        return all.stream().filter(r -> ownsRound(viewer, r)
-                || (r.status() != WelfareRound.Status.DRAFT && !sitesManaged(viewer, r).isEmpty())).toList();
+        if (!viewer.isOfficerOrAbove()) {
+            return List.of();
+        }
+        Optional<Set<Long>> reach = org.manageableUnitIds(viewer);
+        if (reach.isEmpty()) {
+            return jdbc.sql("SELECT * FROM welfare_round ORDER BY opens_at DESC, id DESC LIMIT 200").query(ROUND).list();
+        }
+        Long[] units = reach.get().toArray(Long[]::new);
+        return jdbc.sql("""
+                        SELECT * FROM welfare_round r WHERE r.unit_id = ANY(?)
+                           OR (r.status <> 'DRAFT' AND EXISTS (SELECT 1 FROM welfare_entitlement e
+                                                              WHERE e.round_id = r.id AND e.site_id = ANY(?)))
+                        ORDER BY r.opens_at DESC, r.id DESC LIMIT 200""")
+                .params(units, units).query(ROUND).list();
     }
 
     /** The rounds a member is in, newest first, with what they hold. */
@@ -723,7 +731,7 @@ public class Welfare {
             var person = people.get(p.employeeId());
             return new Line(p, person == null ? "" : person.name(), person == null ? "" : person.employeeNo(),
                     p.packageId() == null ? null : packageNames.get(p.packageId()));
-        }).sorted(java.util.Comparator.comparing(Line::employeeNo)).toList();
+        }).sorted(Comparator.comparing(Line::employeeNo)).toList();
     }
 
     /** Counts per package (and supplier) at one site, for the supplier's delivery. */
@@ -773,7 +781,7 @@ public class Welfare {
                             rs.getInt("members"), rs.getInt("picked"), rs.getInt("collected"), rs.getInt("open_ex"),
                             rs.getBigDecimal("spend"), delivered.get(site)));
                 }).list();
-        List<Site> bySite = sites.values().stream().sorted(java.util.Comparator.comparing(Site::name)).toList();
+        List<Site> bySite = sites.values().stream().sorted(Comparator.comparing(Site::name)).toList();
         int[] overall = jdbc.sql("""
                         SELECT count(*) FILTER (WHERE e.by_default), count(*) FILTER (WHERE e.exception_outcome = 'RETURNED')
                         FROM welfare_entitlement e WHERE e.round_id = ?""" + scope)
