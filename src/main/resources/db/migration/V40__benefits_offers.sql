@@ -21,7 +21,7 @@ CREATE TABLE benefits_offer (
   created_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
   withdrawn_at TIMESTAMP WITH TIME ZONE,
   CONSTRAINT benefits_offer_window_check CHECK (valid_until >= valid_from),
-  CONSTRAINT benefits_offer_quota_check CHECK (claimed >= 0 AND claimed <= quota),
+  CONSTRAINT benefits_offer_claimed_check CHECK (claimed >= 0 AND claimed <= quota),
   CONSTRAINT benefits_offer_withdrawn_check CHECK ((status = 'WITHDRAWN') = (withdrawn_at IS NOT NULL))
 );
 CREATE INDEX benefits_offer_unit_idx ON benefits_offer (unit_id, id DESC);
