@@ -78,6 +78,7 @@ class OffersPhoneTests extends JourneyTestSupport {
         browser.findElement(By.id("pin")).sendKeys(pin);
         Browser.send(browser, By.id("redeem"));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("核销成功");
+        assertThat(browser.findElement(By.id("check-state")).getText()).startsWith("已于").endsWith("核销。");
         assertThat(browser.findElements(By.id("redeem-form"))).isEmpty();
         Browser.screenshot(browser, "o3-redeemed");
         Browser.assertFitsThePhone(browser);
