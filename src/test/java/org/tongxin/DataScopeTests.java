@@ -33,6 +33,7 @@ import org.tongxin.activity.VolunteerSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.VenueService;
+import org.tongxin.benefits.internal.Offers;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -160,6 +161,8 @@ class DataScopeTests extends IntegrationTestSupport {
     @Autowired
     Letters letters;
     @Autowired
+    Offers offers;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -277,6 +280,8 @@ class DataScopeTests extends IntegrationTestSupport {
         appealOf(employeeB, idsOfB);
         rightsOf(employeeA, idsOfA);
         rightsOf(employeeB, idsOfB);
+        offersOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        offersOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -366,6 +371,17 @@ class DataScopeTests extends IntegrationTestSupport {
         ids.put("legalAidId", Long.toString(legalAid.request(employee, new LegalAid.Ask("范围测试咨询", "问题",
                 LegalAid.Provider.HOTLINE))));
         ids.put("letterId", Long.toString(letters.write(employee, new Letters.Draft("范围测试来信", "内容", true))));
+    }
+
+    /** An offer of the unit for its members, with a voucher its employee holds. */
+    private void offersOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        long offer = offers.publish(officer, new Offers.Draft(unitId, "范围测试商家", "范围测试优惠", "", "OTHER",
+                LocalDate.now().toString(), LocalDate.now().plusDays(30).toString(), "5")).id();
+        ids.put("offerId", Long.toString(offer));
+        ids.put("voucherId", jdbc.sql("INSERT INTO benefits_voucher (code, employee_id, offer_id, valid_from, valid_until)"
+                        + " VALUES (?, ?, ?, current_date, current_date + 30) RETURNING id::text")
+                .params("SCOPE" + offer + "X" + System.nanoTime() % 1_000_000, employeeId, offer).query(String.class)
+                .single());
     }
 
     /** A draft survey of the unit with a required choice and an optional text question. */
@@ -511,6 +527,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
                         && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
                         && !pattern.startsWith("/rights/handle")
+                        && !pattern.startsWith("/benefits/offers/manage") && !pattern.startsWith("/benefits/birthday/manage")
                         && COMPANY_LEVEL.stream().noneMatch(pattern::startsWith)) {
                     continue;
                 }
@@ -591,6 +608,14 @@ class DataScopeTests extends IntegrationTestSupport {
             }
             assertThat(status).as("%s %s as officer of another unit", endpoint.method(), url).isIn(403, 404);
         }
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/benefits/offers/manage/{offerId}",
+                "/benefits/offers/manage/{offerId}/withdraw", "/benefits/offers/manage/{offerId}/pin",
+                "/benefits/offers/manage/{offerId}/vouchers/{voucherId}/redeem");
+        assertThat(jdbc.sql("SELECT title || ' ' || status || ' ' || quota FROM benefits_offer WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("offerId"))).query(String.class).single())
+                .isEqualTo("范围测试优惠 OPEN 5");
+        assertThat(jdbc.sql("SELECT redeemed_at IS NULL FROM benefits_voucher WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("voucherId"))).query(Boolean.class).single()).isTrue();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/activity-venues/{venueId}/bookings",
                 "/activity-venues/bookings/{bookingId}", "/activity-venues/bookings/{bookingId}/approve",
                 "/activity-venues/bookings/{bookingId}/decline", "/activity-venues/bookings/{bookingId}/cancel");

@@ -65,6 +65,12 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // The check page of a training certificate, opened from the QR code by anyone.
                         .requestMatchers("/verify/**").permitAll()
+                        // A voucher's check page, opened by the partner's staff from its QR code: they have no accounts.
+                        .requestMatchers("/benefits/vouchers/check/**").permitAll()
+                        .requestMatchers("/benefits/birthday/admin").hasRole("COMMITTEE")
+                        .requestMatchers("/benefits/offers/manage", "/benefits/offers/manage/**",
+                                "/benefits/birthday/manage", "/benefits/birthday/manage/**")
+                        .hasAnyRole("OFFICER", "COMMITTEE", "ADMIN")
                         // Published publicity is read by anyone a link reaches, in WeChat or QQ, without an account;
                         // the controllers let through only what is published (internal items ask for a log-in).
                         .requestMatchers("/p/**", "/feeds/**", "/publicity/pictures/**", "/publicity/items/*/video",
