@@ -71,8 +71,9 @@ public class DuesRecords {
             return Map.of();
         }
         Map<String, Entry> out = new HashMap<>();
-        jdbc.sql("SELECT " + ENTRY + " FROM benefits_dues WHERE employee_id = ANY(?) AND month = ANY(?)")
-                .params(employeeIds.toArray(Long[]::new), months.stream().map(DuesRecords::day).toArray(LocalDate[]::new))
+        jdbc.sql("SELECT " + ENTRY + " FROM benefits_dues WHERE employee_id = ANY(?)"
+                        + " AND month = ANY(CAST(? AS DATE[]))")
+                .params(employeeIds.toArray(Long[]::new), months.stream().map(m -> day(m).toString()).toArray(String[]::new))
                 .query((rs, n) -> entry(rs)).list()
                 .forEach(e -> out.put(e.employeeId() + "@" + e.month(), e));
         return out;

@@ -178,7 +178,7 @@ public class DuesService {
     /** Ends an open or later-ending exemption with the given month (the last month exempt). */
     @Transactional
     public DuesExemptions.Exemption endExemption(Viewer officer, long exemptionId, String monthText) {
-        exemption(officer, exemptionId);
+        EmployeeSummary person = person(officer, exemption(officer, exemptionId).employeeId());
         DuesExemptions.Exemption x = exemptions.lock(exemptionId).orElseThrow();
         if (x.revoked()) {
             throw new Refusal("benefits.dues.exemption.revoked");
@@ -187,7 +187,8 @@ public class DuesService {
                 .filter(m -> !m.isBefore(x.from()) && (x.to() == null || m.isBefore(x.to())))
                 .orElseThrow(() -> new Refusal("benefits.dues.exemption.badEnd"));
         exemptions.end(exemptionId, to);
-        audit.record(officer, "benefits.dues.exemption.end", "dues_exemption", exemptionId, x.unitId(), null,
+        audit.record(officer, "benefits.dues.exemption.end", "dues_exemption", exemptionId, x.unitId(),
+                person.employeeNo() + " " + person.name(),
                 Map.of("to", x.to() == null ? "—" : x.to()), Map.of("to", to));
         return x;
     }
@@ -195,13 +196,14 @@ public class DuesService {
     /** Revokes an exemption granted in error: it no longer counts for any month. */
     @Transactional
     public DuesExemptions.Exemption revokeExemption(Viewer officer, long exemptionId) {
-        exemption(officer, exemptionId);
+        EmployeeSummary person = person(officer, exemption(officer, exemptionId).employeeId());
         DuesExemptions.Exemption x = exemptions.lock(exemptionId).orElseThrow();
         if (x.revoked()) {
             throw new Refusal("benefits.dues.exemption.revoked");
         }
         exemptions.revoke(exemptionId, officer.accountId());
-        audit.record(officer, "benefits.dues.exemption.revoke", "dues_exemption", exemptionId, x.unitId(), null,
+        audit.record(officer, "benefits.dues.exemption.revoke", "dues_exemption", exemptionId, x.unitId(),
+                person.employeeNo() + " " + person.name(),
                 Map.of("reason", x.reason(), "from", x.from(), "to", x.to() == null ? "—" : x.to()), null);
         return x;
     }
