@@ -7,9 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.tongxin.support.Fixtures.as;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.VenueService;
 import org.tongxin.benefits.internal.Offers;
+import org.tongxin.benefits.DuesSetup;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -102,6 +105,8 @@ class DataScopeTests extends IntegrationTestSupport {
 
     @Autowired
     MembershipSetup membershipSetup;
+    @Autowired
+    DuesSetup duesSetup;
     @Autowired
     MembershipService membership;
     @Autowired
@@ -282,6 +287,8 @@ class DataScopeTests extends IntegrationTestSupport {
         rightsOf(employeeB, idsOfB);
         offersOf(officerA, unitA.unit().id(), employeeA, idsOfA);
         offersOf(officerB, unitB.unit().id(), employeeB, idsOfB);
+        duesOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        duesOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -501,6 +508,15 @@ class DataScopeTests extends IntegrationTestSupport {
                 Pictures.picture(48, 64, "png"), fixtures.adminAccountId())));
     }
 
+    /** A month of payroll dues imported by the unit's officer (its run) and an open hardship exemption. */
+    private void duesOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        YearMonth month = YearMonth.now().minusMonths(1);
+        ids.put("duesRunId", Long.toString(duesSetup.payroll(officer.accountId(), officer.displayName(), month,
+                List.of(new DuesSetup.Month(employeeId, unitId, new BigDecimal("6000.00"), duesSetup.defaultRate())))));
+        ids.put("duesExemptionId", Long.toString(duesSetup.exemption(employeeId, unitId, "HARDSHIP", null,
+                YearMonth.now(), null, officer.accountId())));
+    }
+
     /** A member HR reported as gone, waiting in the unit's queue. */
     private long flagFor(long employeeId, long unitId) {
         membershipSetup.enrol(employeeId, unitId, java.time.LocalDate.now().minusYears(1));
@@ -528,6 +544,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
                         && !pattern.startsWith("/rights/handle")
                         && !pattern.startsWith("/benefits/offers/manage") && !pattern.startsWith("/benefits/birthday/manage")
+                        && !pattern.startsWith("/benefits/dues/manage")
                         && COMPANY_LEVEL.stream().noneMatch(pattern::startsWith)) {
                     continue;
                 }
@@ -899,6 +916,16 @@ class DataScopeTests extends IntegrationTestSupport {
                 .param(Long.parseLong(idsOfB.get("legalAidId"))).query(String.class).single()).isEqualTo("REQUESTED");
         assertThat(jdbc.sql("SELECT status || ' ' || (published_at IS NULL) FROM rights_letter WHERE id = ?")
                 .param(Long.parseLong(idsOfB.get("letterId"))).query(String.class).single()).isEqualTo("SENT true");
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/benefits/dues/manage/people/{employeeId}",
+                "/benefits/dues/manage/people/{employeeId}/cash", "/benefits/dues/manage/people/{employeeId}/exemptions",
+                "/benefits/dues/manage/exemptions/{duesExemptionId}/end",
+                "/benefits/dues/manage/exemptions/{duesExemptionId}/revoke", "/benefits/dues/manage/runs/{duesRunId}");
+        assertThat(jdbc.sql("""
+                        SELECT (SELECT count(*) FROM benefits_dues WHERE employee_id = ?) || ' '
+                          || (SELECT string_agg((to_month IS NULL AND revoked_at IS NULL)::text, ',')
+                              FROM benefits_dues_exemption WHERE employee_id = ?)""")
+                .params(Long.parseLong(idsOfB.get("employeeId")), Long.parseLong(idsOfB.get("employeeId")))
+                .query(String.class).single()).isEqualTo("1 true");
         long cases = jdbc.sql("SELECT count(*) FROM rights_mediation").query(Long.class).single();
         int mediationElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/rights/mediation"), "/rights/mediation")
                 .param("applicantNo", "X").param("respondent", "越权").param("claim", "越权")).andReturn().getResponse()

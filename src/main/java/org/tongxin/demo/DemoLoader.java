@@ -81,6 +81,7 @@ class DemoLoader implements ApplicationRunner {
     private final LiveDemo live;
     private final RightsDemo rights;
     private final OffersDemo offers;
+    private final DuesDemo dues;
     private final NotifySetup notices;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
@@ -89,7 +90,7 @@ class DemoLoader implements ApplicationRunner {
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
                PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
-               NotifySetup notices, OffersDemo offers) {
+               NotifySetup notices, OffersDemo offers, DuesDemo dues) {
         this.offers = offers;
         this.activities = activities;
         this.memberDirectory = memberDirectory;
@@ -111,6 +112,7 @@ class DemoLoader implements ApplicationRunner {
         this.voice = voice;
         this.live = live;
         this.rights = rights;
+        this.dues = dues;
         this.notices = notices;
     }
 
@@ -199,6 +201,7 @@ class DemoLoader implements ApplicationRunner {
         live.load(stationId, List.of(officer, employee, committee));
         rights.load(created.values(), stationId, List.of(officer, employee, committee));
         offers.load(created.values(), stationId, List.of(officer, employee, committee));
+        dues.load(List.copyOf(created.values()), stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(),
                 Message.of(NoticeKind.ACCOUNT, "demo.welcome", "/me"));

@@ -40,6 +40,14 @@ public class MemberDirectory {
         return members.membersOn(employeeIds, day);
     }
 
+    /**
+     * Which of the given employees were members on at least one day from {@code from} to {@code to} (both included):
+     * whether a month's union dues are owed.
+     */
+    public Set<Long> membersDuring(Collection<Long> employeeIds, LocalDate from, LocalDate to) {
+        return members.membersDuring(employeeIds, from, to);
+    }
+
     /** The employee whose member card shows this QR token, while the token is valid (see {@link CardTokens}). */
     public Optional<Long> cardHolder(String token) {
         CardTokens.Result result = tokens.check(token, Instant.now(clock));

@@ -68,6 +68,21 @@ public class Members {
                 .params(employeeIds.toArray(Long[]::new), day, day).query(Long.class).list());
     }
 
+    /**
+     * Which of the given employees were members on at least one day from {@code from} to {@code to} (both included):
+     * a period started by {@code to} and not ended by {@code from}.
+     */
+    public Set<Long> membersDuring(Collection<Long> employeeIds, LocalDate from, LocalDate to) {
+        if (employeeIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT m.employee_id
+                        FROM member m JOIN membership_period p ON p.member_id = m.id
+                        WHERE m.employee_id = ANY(?) AND p.started_on <= ? AND (p.ended_on IS NULL OR p.ended_on > ?)""")
+                .params(employeeIds.toArray(Long[]::new), to, from).query(Long.class).list());
+    }
+
     public Optional<Member> currentById(long memberId) {
         return jdbc.sql("""
                         SELECT m.id, m.employee_id, m.member_no, m.first_joined_on, p.unit_id, p.started_on AS period_started_on,
