@@ -13,11 +13,11 @@ record Held(Welfare.MemberView v, WelfarePackage pack) {
                 : v.packages().stream().filter(p -> p.id() == id).findFirst().orElse(null));
     }
 
-    WelfareRound round() {
+    public WelfareRound round() {
         return v.round();
     }
 
-    Welfare.Entitlement mine() {
+    public Welfare.Entitlement mine() {
         return v.mine();
     }
 }

@@ -262,7 +262,7 @@ class WelfareAdminController {
                 List.of(msg("benefits.welfare.page.unit", locale), unitName(round.unitId())),
                 List.of(msg("benefits.welfare.page.budgetPerMember", locale), round.budgetPerMember()),
                 List.of(msg("benefits.welfare.page.members", locale), t.members()),
-                List.of(msg("benefits.welfare.flash.picked", locale), t.picked()),
+                List.of(msg("benefits.welfare.page.picked", locale), t.picked()),
                 List.of(msg("benefits.welfare.page.defaults", locale), t.byDefault()),
                 List.of(msg("benefits.welfare.page.collected", locale), t.collected()),
                 List.of(msg("benefits.welfare.page.openExceptions", locale), t.openExceptions()),
@@ -282,7 +282,7 @@ class WelfareAdminController {
                 new Sheets.Table(msg("benefits.welfare.xlsx.summary", locale), List.of(), summary),
                 new Sheets.Table(msg("benefits.welfare.xlsx.sites", locale), List.of(
                         msg("benefits.welfare.page.site", locale), msg("benefits.welfare.page.members", locale),
-                        msg("benefits.welfare.flash.picked", locale), msg("benefits.welfare.page.collected", locale),
+                        msg("benefits.welfare.page.picked", locale), msg("benefits.welfare.page.collected", locale),
                         msg("benefits.welfare.page.openExceptions", locale), msg("benefits.welfare.page.spend", locale),
                         msg("benefits.welfare.page.deliveredAt", locale)), sites),
                 new Sheets.Table(msg("benefits.welfare.xlsx.suppliers", locale), List.of(
