@@ -33,6 +33,8 @@ import org.tongxin.activity.VolunteerSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.VenueService;
+import org.tongxin.benefits.internal.Welfare;
+import org.tongxin.benefits.internal.WelfareRound;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -160,6 +162,8 @@ class DataScopeTests extends IntegrationTestSupport {
     @Autowired
     Letters letters;
     @Autowired
+    Welfare welfare;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -277,6 +281,8 @@ class DataScopeTests extends IntegrationTestSupport {
         appealOf(employeeB, idsOfB);
         rightsOf(employeeA, idsOfA);
         rightsOf(employeeB, idsOfB);
+        welfareOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        welfareOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -366,6 +372,28 @@ class DataScopeTests extends IntegrationTestSupport {
         ids.put("legalAidId", Long.toString(legalAid.request(employee, new LegalAid.Ask("范围测试咨询", "问题",
                 LegalAid.Provider.HOTLINE))));
         ids.put("letterId", Long.toString(letters.write(employee, new Letters.Draft("范围测试来信", "内容", true))));
+    }
+
+    /**
+     * A holiday welfare round of the unit, opened for its member (enrolled above), with one package; the unit is the
+     * site where the member collects.
+     */
+    private void welfareOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        int year = welfare.today().getYear();
+        if (welfare.cap(year).filter(c -> c.compareTo(java.math.BigDecimal.valueOf(100)) >= 0).isEmpty()) {
+            welfare.setCap(committee, year, java.math.BigDecimal.valueOf(1800));
+        }
+        OffsetDateTime now = welfare.now();
+        long round = welfare.create(officer, new Welfare.Draft(unitId, WelfareRound.Occasion.MID_AUTUMN, "范围测试福利",
+                java.math.BigDecimal.valueOf(100), LocalDate.now(), now.minusMinutes(1), now.plusDays(7)));
+        long pack = welfare.addPackage(officer, round, new Welfare.PackageDraft("范围测试礼包", "", java.math.BigDecimal.TEN,
+                "范围测试供应商", 10));
+        welfare.open(officer, round);
+        ids.put("roundId", Long.toString(round));
+        ids.put("packageId", Long.toString(pack));
+        ids.put("siteId", Long.toString(unitId));
+        ids.put("entitlementId", jdbc.sql("SELECT id::text FROM welfare_entitlement WHERE round_id = ? AND employee_id = ?")
+                .params(round, employeeId).query(String.class).single());
     }
 
     /** A draft survey of the unit with a required choice and an optional text question. */
@@ -511,6 +539,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/library-admin") && !pattern.startsWith("/publicity-admin")
                         && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
                         && !pattern.startsWith("/rights/handle")
+                        && !pattern.startsWith("/benefits/welfare-admin")
                         && COMPANY_LEVEL.stream().noneMatch(pattern::startsWith)) {
                     continue;
                 }
@@ -880,6 +909,33 @@ class DataScopeTests extends IntegrationTestSupport {
                 .getStatus();
         assertThat(mediationElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM rights_mediation").query(Long.class).single()).isEqualTo(cases);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/benefits/welfare-admin/{roundId}",
+                "/benefits/welfare-admin/{roundId}/open", "/benefits/welfare-admin/{roundId}/packages/{packageId}/stock",
+                "/benefits/welfare-admin/{roundId}/totals.xlsx", "/benefits/welfare-admin/{roundId}/sites/{siteId}",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/delivery",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/entitlements/{entitlementId}/collected",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/entitlements/{entitlementId}/exception");
+        long roundB = Long.parseLong(idsOfB.get("roundId"));
+        assertThat(jdbc.sql("SELECT status || ' ' || title || ' ' || budget_per_member FROM welfare_round WHERE id = ?")
+                .param(roundB).query(String.class).single()).isEqualTo("OPEN 范围测试福利 100.00");
+        assertThat(jdbc.sql("SELECT stock || ' ' || taken FROM welfare_package WHERE round_id = ?").param(roundB)
+                .query(String.class).single()).isEqualTo("10 0");
+        assertThat(jdbc.sql("SELECT count(*) FROM welfare_delivery WHERE round_id = ?").param(roundB).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT (collected_at IS NULL AND exception IS NULL)::text FROM welfare_entitlement WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("entitlementId"))).query(String.class).single()).isEqualTo("true");
+        long roundsOfB = jdbc.sql("SELECT count(*) FROM welfare_round WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single();
+        int welfareElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/benefits/welfare-admin"),
+                "/benefits/welfare-admin").param("occasion", "MID_AUTUMN").param("budgetPerMember", "100")
+                .param("eligibleOn", LocalDate.now().toString()).param("opensAt", "2030-01-01T10:00")
+                .param("closesAt", "2030-01-02T10:00")).andReturn().getResponse().getStatus();
+        assertThat(welfareElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM welfare_round WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(roundsOfB);
+        assertThat(mvc.perform(get("/benefits/welfare-admin").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/benefits/welfare-admin/" + idsOfA.get("roundId") + "\"")
+                .doesNotContain("/benefits/welfare-admin/" + roundB + "\"");
     }
 
     @Test
