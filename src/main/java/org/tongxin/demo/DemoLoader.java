@@ -80,6 +80,7 @@ class DemoLoader implements ApplicationRunner {
     private final VoiceDemo voice;
     private final LiveDemo live;
     private final RightsDemo rights;
+    private final WelfareDemo welfare;
     private final NotifySetup notices;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
@@ -88,7 +89,8 @@ class DemoLoader implements ApplicationRunner {
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
                PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
-               NotifySetup notices) {
+               NotifySetup notices, WelfareDemo welfare) {
+        this.welfare = welfare;
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -196,6 +198,7 @@ class DemoLoader implements ApplicationRunner {
         voice.load(created.values(), stationId, List.of(officer, employee, committee));
         live.load(stationId, List.of(officer, employee, committee));
         rights.load(created.values(), stationId, List.of(officer, employee, committee));
+        welfare.load(created.values(), stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(),
                 Message.of(NoticeKind.ACCOUNT, "demo.welcome", "/me"));
