@@ -53,13 +53,14 @@ public class WelfareSetup {
     }
 
     /**
-     * A round of the unit's subtree opened now through the service, its window closing at {@code closesAt}; the first
+     * A round of the unit's subtree ({@code occasion} e.g. {@code MID_AUTUMN}) opened now through the service, its window closing at {@code closesAt}; the first
      * package is the default.
      */
     @Transactional
-    public long openRound(Viewer owner, long unitId, WelfareRound.Occasion occasion, String title,
+    public long openRound(Viewer owner, long unitId, String occasion, String title,
                           BigDecimal budgetPerMember, LocalDate eligibleOn, OffsetDateTime closesAt, List<Pack> packs) {
-        long id = welfare.create(owner, new Welfare.Draft(unitId, occasion, title, budgetPerMember, eligibleOn,
+        long id = welfare.create(owner, new Welfare.Draft(unitId, WelfareRound.Occasion.valueOf(occasion), title,
+                budgetPerMember, eligibleOn,
                 welfare.now().minusMinutes(5), closesAt));
         Long first = null;
         for (Pack p : packs) {
@@ -144,7 +145,7 @@ public class WelfareSetup {
      * returned to the supplier, the second collected by a colleague, the rest open).
      */
     @Transactional
-    public long pastRound(Viewer owner, long unitId, WelfareRound.Occasion occasion, String title,
+    public long pastRound(Viewer owner, long unitId, String occasion, String title,
                           BigDecimal budgetPerMember, LocalDate eligibleOn, OffsetDateTime opensAt,
                           OffsetDateTime closesAt, List<Pack> packs, double share, List<Long> exceptions, long seed) {
         List<Long> eligible = members.membersOn(org.activeEmployeesInSubtree(unitId), eligibleOn).stream().sorted()
@@ -155,7 +156,8 @@ public class WelfareSetup {
                         INSERT INTO welfare_round (unit_id, occasion, title, year, budget_per_member, eligible_on, opens_at,
                           closes_at, status, members, budget, created_by, created_at, opened_at, closed_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(unitId, occasion.name(), title, year, budgetPerMember, eligibleOn, opensAt, closesAt,
+                .params(unitId, WelfareRound.Occasion.valueOf(occasion).name(), title, year, budgetPerMember, eligibleOn,
+                        opensAt, closesAt,
                         eligible.size(), budget, owner.accountId(), opensAt.minusDays(3), opensAt, closesAt)
                 .query(Long.class).single();
         int position = 0;

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tongxin.benefits.WelfareSetup;
-import org.tongxin.benefits.internal.WelfareRound;
 import org.tongxin.identity.AccountSetup;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.org.OrgDirectory;
@@ -80,7 +79,7 @@ class WelfareDemo {
                 LocalDate.of(year, 1, 5)));
         station.removeAll(demoPeople);
         station.sort(Long::compare);
-        welfare.pastRound(committee, company.id(), WelfareRound.Occasion.SPRING_FESTIVAL, year + "年春节慰问品",
+        welfare.pastRound(committee, company.id(), "SPRING_FESTIVAL", year + "年春节慰问品",
                 new BigDecimal("500.00"), LocalDate.of(year, 1, 5),
                 LocalDate.of(year, 1, 10).atTime(9, 0).atZone(BEIJING).toOffsetDateTime(),
                 LocalDate.of(year, 1, 24).atTime(18, 0).atZone(BEIJING).toOffsetDateTime(), spring, 0.7,
@@ -92,7 +91,7 @@ class WelfareDemo {
                 pack("水果礼盒", "猕猴桃、耙耙柑、丑橘各 2.5kg，当季鲜果", "258.00", "蒲江县果农专业合作社", 600, 3),
                 pack("图书卡", "新华文轩书店 300 元购书卡，全省门店通用", "300.00", "四川新华文轩连锁股份有限公司", 400, 2),
                 pack("电影卡", "太平洋影城 10 次观影兑换券", "280.00", "成都太平洋电影城有限公司", 150, 2));
-        long open = welfare.openRound(committee, company.id(), WelfareRound.Occasion.MID_AUTUMN, year + "年中秋节慰问品",
+        long open = welfare.openRound(committee, company.id(), "MID_AUTUMN", year + "年中秋节慰问品",
                 new BigDecimal("300.00"), today.minusDays(1), today.plusDays(7).atTime(18, 0).atZone(BEIJING).toOffsetDateTime(),
                 midAutumn);
         welfare.picks(open, midAutumn, 0.5, demoPeople, seed + 1);

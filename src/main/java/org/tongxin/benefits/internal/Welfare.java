@@ -482,7 +482,8 @@ public class Welfare {
             }
             events.publishEvent(NotificationRequested.toOfficersOf(round.unitId(), Message.of(NoticeKind.BENEFITS,
                     "benefits.welfare-closed", "/benefits/welfare-admin/" + roundId, round.title(), given.size())));
-            audit.record(Viewer.system("welfare"), "benefits.welfare.close", "welfare_round", roundId,
+            Viewer job = Viewer.system("welfare");
+            audit.record(job, "benefits.welfare.close", "welfare_round", roundId,
                     round.unitId(), round.title(), Map.of("status", "OPEN"),
                     Map.of("status", "CLOSED", "defaults", given.size()));
         }
