@@ -35,8 +35,10 @@ import org.tongxin.activity.VolunteerSetup;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.ActivityService;
 import org.tongxin.activity.internal.VenueService;
-import org.tongxin.benefits.internal.Offers;
 import org.tongxin.benefits.DuesSetup;
+import org.tongxin.benefits.internal.Offers;
+import org.tongxin.benefits.internal.Welfare;
+import org.tongxin.benefits.internal.WelfareRound;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.care.internal.CareService;
 import org.tongxin.care.internal.Projects;
@@ -65,12 +67,12 @@ import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
 import org.tongxin.support.Pictures;
-import org.tongxin.training.internal.Courses;
-import org.tongxin.training.internal.TrainingAdmin;
 import org.tongxin.training.TrainingSetup;
+import org.tongxin.training.internal.Courses;
 import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
+import org.tongxin.training.internal.TrainingAdmin;
 import org.tongxin.voice.internal.Discussions;
 import org.tongxin.voice.internal.Evaluations;
 import org.tongxin.voice.internal.Motions;
@@ -167,6 +169,7 @@ class DataScopeTests extends IntegrationTestSupport {
     Letters letters;
     @Autowired
     Offers offers;
+    Welfare welfare;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -289,6 +292,8 @@ class DataScopeTests extends IntegrationTestSupport {
         offersOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         duesOf(officerA, unitA.unit().id(), employeeA, idsOfA);
         duesOf(officerB, unitB.unit().id(), employeeB, idsOfB);
+        welfareOf(officerA, unitA.unit().id(), employeeA, idsOfA);
+        welfareOf(officerB, unitB.unit().id(), employeeB, idsOfB);
         // Admin pages and the committee's loan rules are refused by role; any existing ids will do.
         for (Map<String, String> ids : List.of(idsOfA, idsOfB)) {
             ids.put("accountId", Long.toString(officerB.accountId()));
@@ -389,6 +394,28 @@ class DataScopeTests extends IntegrationTestSupport {
                         + " VALUES (?, ?, ?, current_date, current_date + 30) RETURNING id::text")
                 .params("SCOPE" + offer + "X" + System.nanoTime() % 1_000_000, employeeId, offer).query(String.class)
                 .single());
+    }
+
+    /**
+     * A holiday welfare round of the unit, opened for its member (enrolled above), with one package; the unit is the
+     * site where the member collects.
+     */
+    private void welfareOf(Viewer officer, long unitId, long employeeId, Map<String, String> ids) {
+        int year = welfare.today().getYear();
+        if (welfare.cap(year).filter(c -> c.compareTo(java.math.BigDecimal.valueOf(100)) >= 0).isEmpty()) {
+            welfare.setCap(committee, year, java.math.BigDecimal.valueOf(1800));
+        }
+        OffsetDateTime now = welfare.now();
+        long round = welfare.create(officer, new Welfare.Draft(unitId, WelfareRound.Occasion.MID_AUTUMN, "范围测试福利",
+                java.math.BigDecimal.valueOf(100), LocalDate.now(), now.minusMinutes(1), now.plusDays(7)));
+        long pack = welfare.addPackage(officer, round, new Welfare.PackageDraft("范围测试礼包", "", java.math.BigDecimal.TEN,
+                "范围测试供应商", 10));
+        welfare.open(officer, round);
+        ids.put("roundId", Long.toString(round));
+        ids.put("packageId", Long.toString(pack));
+        ids.put("siteId", Long.toString(unitId));
+        ids.put("entitlementId", jdbc.sql("SELECT id::text FROM welfare_entitlement WHERE round_id = ? AND employee_id = ?")
+                .params(round, employeeId).query(String.class).single());
     }
 
     /** A draft survey of the unit with a required choice and an optional text question. */
@@ -544,7 +571,7 @@ class DataScopeTests extends IntegrationTestSupport {
                         && !pattern.startsWith("/live-admin") && !pattern.startsWith("/voice-admin")
                         && !pattern.startsWith("/rights/handle")
                         && !pattern.startsWith("/benefits/offers/manage") && !pattern.startsWith("/benefits/birthday/manage")
-                        && !pattern.startsWith("/benefits/dues/manage")
+                        && !pattern.startsWith("/benefits/dues/manage") && !pattern.startsWith("/benefits/welfare-admin")
                         && COMPANY_LEVEL.stream().noneMatch(pattern::startsWith)) {
                     continue;
                 }
@@ -932,6 +959,33 @@ class DataScopeTests extends IntegrationTestSupport {
                 .getStatus();
         assertThat(mediationElsewhere).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM rights_mediation").query(Long.class).single()).isEqualTo(cases);
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/benefits/welfare-admin/{roundId}",
+                "/benefits/welfare-admin/{roundId}/open", "/benefits/welfare-admin/{roundId}/packages/{packageId}/stock",
+                "/benefits/welfare-admin/{roundId}/totals.xlsx", "/benefits/welfare-admin/{roundId}/sites/{siteId}",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/delivery",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/entitlements/{entitlementId}/collected",
+                "/benefits/welfare-admin/{roundId}/sites/{siteId}/entitlements/{entitlementId}/exception");
+        long roundB = Long.parseLong(idsOfB.get("roundId"));
+        assertThat(jdbc.sql("SELECT status || ' ' || title || ' ' || budget_per_member FROM welfare_round WHERE id = ?")
+                .param(roundB).query(String.class).single()).isEqualTo("OPEN 范围测试福利 100.00");
+        assertThat(jdbc.sql("SELECT stock || ' ' || taken FROM welfare_package WHERE round_id = ?").param(roundB)
+                .query(String.class).single()).isEqualTo("10 0");
+        assertThat(jdbc.sql("SELECT count(*) FROM welfare_delivery WHERE round_id = ?").param(roundB).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT (collected_at IS NULL AND exception IS NULL)::text FROM welfare_entitlement WHERE id = ?")
+                .param(Long.parseLong(idsOfB.get("entitlementId"))).query(String.class).single()).isEqualTo("true");
+        long roundsOfB = jdbc.sql("SELECT count(*) FROM welfare_round WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single();
+        int welfareElsewhere = mvc.perform(call(new Endpoint(HttpMethod.POST, "/benefits/welfare-admin"),
+                "/benefits/welfare-admin").param("occasion", "MID_AUTUMN").param("budgetPerMember", "100")
+                .param("eligibleOn", LocalDate.now().toString()).param("opensAt", "2030-01-01T10:00")
+                .param("closesAt", "2030-01-02T10:00")).andReturn().getResponse().getStatus();
+        assertThat(welfareElsewhere).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM welfare_round WHERE unit_id = ?").param(unitB.unit().id())
+                .query(Long.class).single()).isEqualTo(roundsOfB);
+        assertThat(mvc.perform(get("/benefits/welfare-admin").with(as(officerA))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/benefits/welfare-admin/" + idsOfA.get("roundId") + "\"")
+                .doesNotContain("/benefits/welfare-admin/" + roundB + "\"");
     }
 
     @Test

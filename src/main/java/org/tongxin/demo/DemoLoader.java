@@ -82,6 +82,7 @@ class DemoLoader implements ApplicationRunner {
     private final RightsDemo rights;
     private final OffersDemo offers;
     private final DuesDemo dues;
+    private final WelfareDemo welfare;
     private final NotifySetup notices;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
@@ -90,8 +91,9 @@ class DemoLoader implements ApplicationRunner {
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
                PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
-               NotifySetup notices, OffersDemo offers, DuesDemo dues) {
+               NotifySetup notices, OffersDemo offers, DuesDemo dues, WelfareDemo welfare) {
         this.offers = offers;
+        this.welfare = welfare;
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -202,6 +204,7 @@ class DemoLoader implements ApplicationRunner {
         rights.load(created.values(), stationId, List.of(officer, employee, committee));
         offers.load(created.values(), stationId, List.of(officer, employee, committee));
         dues.load(List.copyOf(created.values()), stationId, List.of(officer, employee, committee));
+        welfare.load(created.values(), stationId, List.of(officer, employee, committee));
 
         notifications.notifySubtree(created.get(company.key()).id(),
                 Message.of(NoticeKind.ACCOUNT, "demo.welcome", "/me"));

@@ -529,6 +529,7 @@ public class Welfare {
         if (place.collected()) {
             throw new Refusal("benefits.welfare.error.collected");
         }
+        requireNotReturned(place);
         collect(place, viewer, "SIGNED");
     }
 
@@ -540,6 +541,7 @@ public class Welfare {
         if (place.collected()) {
             throw new Refusal("benefits.welfare.error.collected");
         }
+        requireNotReturned(place);
         collect(place, viewer, "OFFICER");
         audit.record(viewer, "benefits.welfare.collected", "welfare_entitlement", entitlementId, place.siteId(),
                 "#" + place.employeeId(), Map.of(), Map.of("how", "OFFICER"));
@@ -604,6 +606,13 @@ public class Welfare {
         audit.record(viewer, "benefits.welfare.exceptionClosed", "welfare_entitlement", entitlementId,
                 place.siteId(), "#" + place.employeeId(), Map.of("exception", place.exception()),
                 Map.of("outcome", outcome));
+    }
+
+    /** A package returned to the supplier is gone (and no longer spent): it cannot be collected afterwards. */
+    private static void requireNotReturned(Entitlement place) {
+        if ("RETURNED".equals(place.exceptionOutcome())) {
+            throw new Refusal("benefits.welfare.error.returned");
+        }
     }
 
     private void requireDelivered(Entitlement place) {
