@@ -169,6 +169,7 @@ class DataScopeTests extends IntegrationTestSupport {
     Letters letters;
     @Autowired
     Offers offers;
+    @Autowired
     Welfare welfare;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
