@@ -28,6 +28,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.QrCodes;
 import org.tongxin.shared.web.Refusal;
 

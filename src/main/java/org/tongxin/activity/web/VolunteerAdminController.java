@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.activity.internal.VolunteerProjects;
 import org.tongxin.activity.internal.VolunteerService;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.Refusal;
 
 /**

@@ -34,6 +34,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.table.Sheets;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
 
@@ -166,12 +167,8 @@ class DuesAdminController {
                RedirectAttributes redirect) {
         Viewer viewer = CurrentViewer.get();
         long employeeId = dues.exemption(viewer, duesExemptionId).employeeId();
-        try {
-            dues.endExemption(viewer, duesExemptionId, month);
-            redirect.addFlashAttribute("flash", "benefits.dues.exemption.ended");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.dues.exemption.ended",
+                () -> dues.endExemption(viewer, duesExemptionId, month));
         return "redirect:" + BASE + "/people/" + employeeId;
     }
 
@@ -179,12 +176,8 @@ class DuesAdminController {
     String revoke(@PathVariable long duesExemptionId, RedirectAttributes redirect) {
         Viewer viewer = CurrentViewer.get();
         long employeeId = dues.exemption(viewer, duesExemptionId).employeeId();
-        try {
-            dues.revokeExemption(viewer, duesExemptionId);
-            redirect.addFlashAttribute("flash", "benefits.dues.exemption.revokedDone");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.dues.exemption.revokedDone",
+                () -> dues.revokeExemption(viewer, duesExemptionId));
         return "redirect:" + BASE + "/people/" + employeeId;
     }
 

@@ -13,6 +13,7 @@ import org.tongxin.benefits.internal.OfferRules;
 import org.tongxin.benefits.internal.Offers;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Page;
 import org.tongxin.shared.web.Refusal;
@@ -102,13 +103,7 @@ class OfferDeskController {
     }
 
     private String act(long offerId, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        return "redirect:/benefits/offers/manage/" + offerId;
+        return FormOutcome.flash(redirect, done, "/benefits/offers/manage/" + offerId, action);
     }
 
     private String offerPage(Viewer viewer, long offerId, int page, Offers.Draft typed, Model model) {

@@ -21,6 +21,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.table.Sheets;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
 import org.tongxin.shared.web.Zones;
@@ -93,12 +94,8 @@ class WelfareAdminController {
         if (!viewer.has(Role.COMMITTEE)) {
             throw new NotFoundException("welfare");
         }
-        try {
-            welfare.setCap(viewer, WelfareForms.count(year), WelfareForms.money(cap));
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.capSaved");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.capSaved",
+                () -> welfare.setCap(viewer, WelfareForms.count(year), WelfareForms.money(cap)));
         return "redirect:/benefits/welfare-admin";
     }
 
@@ -165,11 +162,8 @@ class WelfareAdminController {
         welfare.owned(viewer, roundId, true);
         WelfareForms.RoundForm form = new WelfareForms.RoundForm(Long.toString(unitId), occasion, title,
                 budgetPerMember, eligibleOn, opensAt, closesAt);
-        try {
-            welfare.update(viewer, roundId, form.draft(unitId, zones.zone()));
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.saved");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
+        if (!FormOutcome.flash(redirect, "benefits.welfare.flash.saved",
+                () -> welfare.update(viewer, roundId, form.draft(unitId, zones.zone())))) {
             redirect.addFlashAttribute("form", form);
         }
         return "redirect:/benefits/welfare-admin/" + roundId;
@@ -183,11 +177,8 @@ class WelfareAdminController {
         Viewer viewer = officer();
         welfare.owned(viewer, roundId, true);
         WelfareForms.PackageForm form = new WelfareForms.PackageForm(name, description, price, supplier, stock);
-        try {
-            welfare.addPackage(viewer, roundId, form.draft());
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.packageAdded");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
+        if (!FormOutcome.flash(redirect, "benefits.welfare.flash.packageAdded",
+                () -> welfare.addPackage(viewer, roundId, form.draft()))) {
             redirect.addFlashAttribute("packageForm", form);
         }
         return "redirect:/benefits/welfare-admin/" + roundId + "#packages";
@@ -197,12 +188,8 @@ class WelfareAdminController {
     String removePackage(@PathVariable long roundId, @PathVariable long packageId, RedirectAttributes redirect) {
         Viewer viewer = officer();
         welfare.owned(viewer, roundId, true);
-        try {
-            welfare.removePackage(viewer, roundId, packageId);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.packageRemoved");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.packageRemoved",
+                () -> welfare.removePackage(viewer, roundId, packageId));
         return "redirect:/benefits/welfare-admin/" + roundId + "#packages";
     }
 
@@ -210,12 +197,8 @@ class WelfareAdminController {
     String setDefault(@PathVariable long roundId, @PathVariable long packageId, RedirectAttributes redirect) {
         Viewer viewer = officer();
         welfare.owned(viewer, roundId, true);
-        try {
-            welfare.setDefault(viewer, roundId, packageId);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.defaultSet");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.defaultSet",
+                () -> welfare.setDefault(viewer, roundId, packageId));
         return "redirect:/benefits/welfare-admin/" + roundId + "#packages";
     }
 
@@ -224,12 +207,8 @@ class WelfareAdminController {
                    @RequestParam(defaultValue = "") String stock, RedirectAttributes redirect) {
         Viewer viewer = officer();
         welfare.owned(viewer, roundId, true);
-        try {
-            welfare.restock(viewer, roundId, packageId, WelfareForms.count(stock));
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.restocked");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.restocked",
+                () -> welfare.restock(viewer, roundId, packageId, WelfareForms.count(stock)));
         return "redirect:/benefits/welfare-admin/" + roundId + "#packages";
     }
 
@@ -341,12 +320,8 @@ class WelfareAdminController {
                            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         Viewer viewer = officer();
         welfare.owned(viewer, roundId, false);
-        try {
-            welfare.confirmDelivery(viewer, roundId, siteId, note);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.deliveryConfirmed");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.deliveryConfirmed",
+                () -> welfare.confirmDelivery(viewer, roundId, siteId, note));
         return siteRedirect(roundId, siteId);
     }
 
@@ -363,12 +338,8 @@ class WelfareAdminController {
                          RedirectAttributes redirect) {
         Viewer viewer = officer();
         onPickList(viewer, roundId, siteId, entitlementId);
-        try {
-            welfare.markCollected(viewer, entitlementId);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.markedCollected");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.markedCollected",
+                () -> welfare.markCollected(viewer, entitlementId));
         return siteRedirect(roundId, siteId) + "#line-" + entitlementId;
     }
 
@@ -378,12 +349,8 @@ class WelfareAdminController {
                          RedirectAttributes redirect) {
         Viewer viewer = officer();
         onPickList(viewer, roundId, siteId, entitlementId);
-        try {
-            welfare.markException(viewer, entitlementId, exception, note);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.exceptionRecorded");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.exceptionRecorded",
+                () -> welfare.markException(viewer, entitlementId, exception, note));
         return siteRedirect(roundId, siteId) + "#line-" + entitlementId;
     }
 
@@ -392,12 +359,8 @@ class WelfareAdminController {
                           @RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
         Viewer viewer = officer();
         onPickList(viewer, roundId, siteId, entitlementId);
-        try {
-            welfare.closeException(viewer, entitlementId, outcome);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.exceptionClosed");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.exceptionClosed",
+                () -> welfare.closeException(viewer, entitlementId, outcome));
         return siteRedirect(roundId, siteId) + "#line-" + entitlementId;
     }
 

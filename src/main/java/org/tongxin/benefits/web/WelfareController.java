@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongxin.benefits.internal.Welfare;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.Refusal;
 
 /**
@@ -70,12 +71,7 @@ class WelfareController {
     String sign(@PathVariable long roundId, RedirectAttributes redirect) {
         Viewer viewer = CurrentViewer.get();
         welfare.forMember(viewer, roundId);
-        try {
-            welfare.sign(viewer, roundId);
-            redirect.addFlashAttribute("flash", "benefits.welfare.flash.signed");
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormOutcome.flash(redirect, "benefits.welfare.flash.signed", () -> welfare.sign(viewer, roundId));
         return "redirect:/benefits/welfare/" + roundId;
     }
 }

@@ -17,6 +17,7 @@ import org.tongxin.care.internal.Aid;
 import org.tongxin.care.internal.AidService;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.web.FileResponses;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.Refusal;
 
 /**

@@ -24,6 +24,7 @@ import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
+import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.Refusal;
 
 /** HR's moves (through the committee, one by one or a file) and the officers' care cases. */

@@ -16,7 +16,7 @@ import org.tongxin.library.internal.RulesService;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Role;
-import org.tongxin.shared.web.Refusal;
+import org.tongxin.shared.web.FormOutcome;
 
 /** The loan-rule matrix, kept by the union committee: named policies and the lines applying them. */
 @Controller
@@ -99,12 +99,6 @@ class LibraryAdminRulesController {
     }
 
     private static String act(RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", doneKey);
-        } catch (Refusal e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
-        return "redirect:/library-admin/rules";
+        return FormOutcome.flash(redirect, doneKey, "/library-admin/rules", action);
     }
 }
