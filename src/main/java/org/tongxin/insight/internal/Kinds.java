@@ -1,0 +1,13 @@
+package org.tongxin.insight.internal;
+
+/** The kinds of facts insight keeps; each module's mapping names its own. */
+public final class Kinds {
+
+    /** A working member's period in a unit (level: members). */
+    public static final String MEMBER = "MEMBER";
+    /** A retired member's period in a unit (level: retired members). */
+    public static final String RETIREE = "RETIREE";
+
+    private Kinds() {
+    }
+}
