@@ -3,11 +3,13 @@ package org.tongxin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tongxin.insight.internal.Facts;
+import org.tongxin.insight.internal.Figures;
 import org.tongxin.insight.internal.Rebuild;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
@@ -26,6 +28,8 @@ class InsightRebuildTests extends IntegrationTestSupport {
     Rebuild rebuild;
     @Autowired
     MembershipService membership;
+    @Autowired
+    Figures figures;
 
     List<String> rowsOf(long... units) {
         return facts.rollUp().stream().filter(r -> {
@@ -58,9 +62,19 @@ class InsightRebuildTests extends IntegrationTestSupport {
         Awaitility.await("the events reach insight").atMost(Duration.ofSeconds(30)).until(() ->
                 rowsOf(station.unit().id(), branch.id()).stream().anyMatch(r -> r.startsWith("RETIREE|"))
                         && rowsOf(branch.id()).stream().anyMatch(r -> r.startsWith("MEMBER||")));
+        Awaitility.await("the headcount reaches insight").atMost(Duration.ofSeconds(30)).until(() ->
+                rowsOf(station.unit().id()).stream().anyMatch(r -> r.startsWith("HEADCOUNT|")));
         List<String> live = rowsOf(station.unit().id(), branch.id());
+
+        LocalDate month = LocalDate.now().withDayOfMonth(1);
+        List<Figures.Coverage> coverage = figures.coverage(List.of(station.unit().id(), branch.id()), month, month);
+        assertThat(coverage).singleElement().satisfies(c -> {
+            assertThat(c.employees()).isEqualTo(3);
+            assertThat(c.members()).isEqualTo(2); // the retired member is counted apart
+        });
 
         rebuild.run();
         assertThat(rowsOf(station.unit().id(), branch.id())).isEqualTo(live);
+        assertThat(figures.coverage(List.of(station.unit().id(), branch.id()), month, month)).isEqualTo(coverage);
     }
 }

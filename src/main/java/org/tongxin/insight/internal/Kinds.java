@@ -8,6 +8,9 @@ public final class Kinds {
     /** A retired member's period in a unit (level: retired members). */
     public static final String RETIREE = "RETIREE";
 
+    /** Employees on the books of a unit in a month (a point at the month's first day, value = employees). */
+    public static final String HEADCOUNT = "HEADCOUNT";
+
     private Kinds() {
     }
 }
