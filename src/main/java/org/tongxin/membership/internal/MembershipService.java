@@ -1,6 +1,7 @@
 package org.tongxin.membership.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberJoined;
+import org.tongxin.membership.MemberPeriods;
 import org.tongxin.membership.MembershipEnded;
 import org.tongxin.membership.MemberTransferred;
 import org.tongxin.notify.Message;
@@ -157,6 +159,7 @@ public class MembershipService {
         if (reason.equals("RETIRED")) {
             members.startPeriod(member.id(), member.unitId(), today, "RETIRED", "RETIRED");
         }
+        periodsChanged(member.id(), employeeId);
         audit.record(officer, "membership.end", "member", member.memberNo(), member.unitId(), employee.name(),
                 Map.of("status", member.status()), Map.of("status", reason.equals("RETIRED") ? "RETIRED" : "ENDED",
                         "reason", reason));
@@ -226,6 +229,7 @@ public class MembershipService {
             members.startPeriod(memberId, a.unitId(), today, "JOINED");
         }
         members.setPhoto(memberId, a.photoKey());
+        periodsChanged(memberId, a.employeeId());
         applications.decide(applicationId, "APPROVED", viewer.accountId(), null);
         String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -300,6 +304,7 @@ public class MembershipService {
         LocalDate today = today();
         members.endPeriod(member.id(), today, "TRANSFERRED");
         members.startPeriod(member.id(), toUnitId, today, "TRANSFERRED", member.status());
+        periodsChanged(member.id(), member.employeeId());
         events.publishEvent(new MemberTransferred(member.id(), member.employeeId(), member.unitId(), toUnitId, today));
         String name = org.employee(member.employeeId()).map(EmployeeSummary::name).orElse("");
         tellOfficers(toUnitId, by == null
@@ -332,6 +337,7 @@ public class MembershipService {
             LocalDate today = today();
             members.endPeriod(m.id(), today, "RETIRED");
             members.startPeriod(m.id(), m.unitId(), today, "RETIRED", "RETIRED");
+            periodsChanged(m.id(), m.employeeId());
         });
     }
 
@@ -347,6 +353,7 @@ public class MembershipService {
         }
         if (endMembership && member != null) {
             members.endPeriod(member.id(), today(), "LEFT");
+            periodsChanged(member.id(), member.employeeId());
             events.publishEvent(new MembershipEnded(member.id(), member.employeeId(), member.unitId(), "LEFT", today()));
         }
         flags.settle(flagId, officer.accountId(), endMembership ? "ENDED" : "KEPT");
@@ -381,5 +388,15 @@ public class MembershipService {
     /** Tells the officers looking after the unit, once this transaction has committed. */
     private void tellOfficers(long unitId, Message message) {
         events.publishEvent(NotificationRequested.toOfficersOf(unitId, message));
+    }
+
+    /** Tells whoever keeps figures the member's periods as they stand now (after this transaction commits). */
+    private void periodsChanged(long memberId, long employeeId) {
+        List<MemberPeriods.Span> spans = members.periods(memberId).stream()
+                .map(p -> new MemberPeriods.Span(p.id(), p.unitId(), p.status(), p.startedOn(), p.endedOn()))
+                .toList();
+        Instant now = Instant.now(clock);
+        events.publishEvent(new MemberPeriods(memberId, employeeId, spans,
+                now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 }

@@ -1,20 +1,25 @@
 package org.tongxin.org.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.tongxin.org.UnitCount;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitCount;
+import org.tongxin.org.UnitHeadcounts;
 import org.tongxin.org.UnitKind;
 
 /** The union tree and partner bodies, stored with a materialised path. */
@@ -30,9 +35,13 @@ public class OrgUnits {
     private static final long TREE_LOCK = 0x6f72675f74726565L;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OrgUnits(JdbcClient jdbc) {
+    OrgUnits(JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
     public Optional<OrgUnit> find(long id) {
@@ -181,6 +190,16 @@ public class OrgUnits {
                               LEFT JOIN department d ON d.unit_id = k.id
                               LEFT JOIN employee e ON e.department_id = d.id GROUP BY k.id) c
                         WHERE s.unit_id = c.unit_id""").param(ids).update();
+        LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
+        List<UnitHeadcounts.Count> counts = jdbc.sql("""
+                        INSERT INTO unit_headcount_month (unit_id, month, employees)
+                        SELECT unit_id, ?, employees FROM unit_stats
+                        WHERE unit_id = ANY(string_to_array(?, ',')::bigint[])
+                        ON CONFLICT (unit_id, month) DO UPDATE SET employees = excluded.employees
+                        RETURNING unit_id, employees""")
+                .params(month, ids).query((rs, i) -> new UnitHeadcounts.Count(rs.getLong(1), rs.getInt(2))).list();
+        Instant now = Instant.now(clock);
+        events.publishEvent(new UnitHeadcounts(month, counts, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 
     /** Each unit of the subtree with the employees on the books directly in its departments. */

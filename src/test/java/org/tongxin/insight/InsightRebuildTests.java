@@ -1,0 +1,80 @@
+package org.tongxin.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tongxin.insight.internal.Facts;
+import org.tongxin.insight.internal.Figures;
+import org.tongxin.insight.internal.Rebuild;
+import org.tongxin.membership.internal.MembershipService;
+import org.tongxin.org.OrgSetup;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitKind;
+import org.tongxin.shared.security.Viewer;
+import org.tongxin.support.Fixtures;
+import org.tongxin.support.IntegrationTestSupport;
+
+/** The figures kept from events equal the figures rebuilt from the modules' histories. */
+class InsightRebuildTests extends IntegrationTestSupport {
+
+    @Autowired
+    Facts facts;
+    @Autowired
+    Rebuild rebuild;
+    @Autowired
+    MembershipService membership;
+    @Autowired
+    Figures figures;
+
+    List<String> rowsOf(long... units) {
+        return facts.rollUp().stream().filter(r -> {
+            long unit = Long.parseLong(r.split("\\|")[2]);
+            for (long u : units) {
+                if (u == unit) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
+    @Test
+    void membersJoiningMovingAndLeavingAreCountedTheSameLiveAndRebuilt() {
+        Fixtures.UnitWithDepartment station = fixtures.grassroots("看板测试收费站");
+        OrgUnit branch = orgSetup.createUnit(station.unit().id(), "看板测试分会" + System.nanoTime(), UnitKind.BRANCH);
+        List<OrgSetup.HrRow> rows = List.of(Fixtures.row(station.departmentCode()), Fixtures.row(station.departmentCode()),
+                Fixtures.row(station.departmentCode()));
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "insight.csv", rows);
+        Viewer officer = Fixtures.officer(fixtures.adminAccountId(), station.unit().id());
+        long[] ids = rows.stream().mapToLong(r -> fixtures.employeeId(r.employeeNo())).toArray();
+        for (long id : ids) {
+            long application = membership.apply(Fixtures.employee(fixtures.accountId(id), id), true);
+            membership.approve(officer, application);
+        }
+        membership.transferByOfficer(officer, ids[1], branch.id());
+        membership.endMembership(officer, ids[2], "RETIRED");
+
+        Awaitility.await("the events reach insight").atMost(Duration.ofSeconds(30)).until(() ->
+                rowsOf(station.unit().id(), branch.id()).stream().anyMatch(r -> r.startsWith("RETIREE|"))
+                        && rowsOf(branch.id()).stream().anyMatch(r -> r.startsWith("MEMBER||")));
+        Awaitility.await("the headcount reaches insight").atMost(Duration.ofSeconds(30)).until(() ->
+                rowsOf(station.unit().id()).stream().anyMatch(r -> r.startsWith("HEADCOUNT|")));
+        List<String> live = rowsOf(station.unit().id(), branch.id());
+
+        LocalDate month = LocalDate.now().withDayOfMonth(1);
+        List<Figures.Coverage> coverage = figures.coverage(List.of(station.unit().id(), branch.id()), month, month);
+        assertThat(coverage).singleElement().satisfies(c -> {
+            assertThat(c.employees()).isEqualTo(3);
+            assertThat(c.members()).isEqualTo(2); // the retired member is counted apart
+        });
+
+        rebuild.run();
+        assertThat(rowsOf(station.unit().id(), branch.id())).isEqualTo(live);
+        assertThat(figures.coverage(List.of(station.unit().id(), branch.id()), month, month)).isEqualTo(coverage);
+    }
+}
