@@ -148,7 +148,7 @@ public class WelfareSetup {
     public long pastRound(Viewer owner, long unitId, String occasion, String title,
                           BigDecimal budgetPerMember, LocalDate eligibleOn, OffsetDateTime opensAt,
                           OffsetDateTime closesAt, List<Pack> packs, double share, List<Long> exceptions, long seed) {
-        List<Long> eligible = members.membersOn(org.activeEmployeesInSubtree(unitId), eligibleOn).stream().sorted()
+        List<Long> eligible = members.membersOn(org.employeesOnTheBooksInSubtree(unitId), eligibleOn).stream().sorted()
                 .toList();
         BigDecimal budget = budgetPerMember.multiply(BigDecimal.valueOf(eligible.size()));
         int year = opensAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).getYear();

@@ -182,6 +182,14 @@ public class OrgDirectory {
         return employees.unitIdsOf(employeeIds);
     }
 
+    /**
+     * Employees on the books anywhere in the subtree of {@code unitId}: working or on leave (maternity, sick leave),
+     * who keep their membership's benefits and dues.
+     */
+    public List<Long> employeesOnTheBooksInSubtree(long unitId) {
+        return units.find(unitId).map(employees::onTheBooksIdsInSubtree).orElse(List.of());
+    }
+
     /** Active employees anywhere in the subtree of {@code unitId}. */
     public List<Long> activeEmployeesInSubtree(long unitId) {
         return units.find(unitId).map(employees::activeIdsInSubtree).orElse(List.of());

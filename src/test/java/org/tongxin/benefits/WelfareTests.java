@@ -107,6 +107,8 @@ class WelfareTests extends IntegrationTestSupport {
     @Test
     void aRoundFromPickToCollectionKeepsStockBudgetAndTotalsTrue() {
         List<Viewer> people = members(station, 3);
+        // On maternity leave: still on the books, still in the round.
+        jdbc.sql("UPDATE employee SET status = 'LEAVE' WHERE id = ?").param(people.get(2).employeeId()).update();
         // Employed but not a union member, and a member who joined after the eligibility day: neither is in.
         OrgSetup.HrRow outsider = Fixtures.row(station.departmentCode());
         OrgSetup.HrRow late = Fixtures.row(station.departmentCode());

@@ -108,9 +108,12 @@ public class DuesArrears {
         return out;
     }
 
-    /** The arrears of the active employees of {@code root}'s subtree, per unit (by name), people by number. */
+    /**
+     * The arrears of the employees on the books (working or on leave) of {@code root}'s subtree, per unit (by name),
+     * people by number.
+     */
     public Arrears of(OrgUnit root, int year) {
-        List<Long> people = org.activeEmployeesInSubtree(root.id());
+        List<Long> people = org.employeesOnTheBooksInSubtree(root.id());
         Map<Long, Owed> owed = owed(people, year);
         Map<Long, EmployeeSummary> summaries = org.employees(owed.keySet());
         Map<Long, List<PersonArrears>> byUnit = new LinkedHashMap<>();

@@ -351,8 +351,8 @@ public class Welfare {
         if (round.eligibleOn().isAfter(today())) {
             throw new Refusal("benefits.welfare.error.eligibleOn");
         }
-        List<Long> working = org.activeEmployeesInSubtree(round.unitId());
-        List<Long> eligible = members.membersOn(working, round.eligibleOn()).stream().sorted().toList();
+        List<Long> onTheBooks = org.employeesOnTheBooksInSubtree(round.unitId());
+        List<Long> eligible = members.membersOn(onTheBooks, round.eligibleOn()).stream().sorted().toList();
         List<WelfarePackage> packages = packages(roundId);
         WelfareStock.checkOpening(eligible.size(), packages, round.defaultPackageId());
         for (WelfarePackage p : packages) {

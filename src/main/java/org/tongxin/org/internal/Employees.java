@@ -173,6 +173,12 @@ public class Employees {
                 .param(root.path()).query(Long.class).single();
     }
 
+    /** Employees on the books (working or on leave) anywhere in the subtree. */
+    public List<Long> onTheBooksIdsInSubtree(OrgUnit root) {
+        return jdbc.sql("SELECT e.id" + FROM + " WHERE u.path LIKE ? || '%' AND e.status IN ('ACTIVE', 'LEAVE')")
+                .param(root.path()).query(Long.class).list();
+    }
+
     public List<Long> activeIdsInSubtree(OrgUnit root) {
         return jdbc.sql("SELECT e.id" + FROM + " WHERE u.path LIKE ? || '%' AND e.status = 'ACTIVE'")
                 .param(root.path()).query(Long.class).list();
