@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.shared.db.AdvisoryLocks;
 
 /** Bookings of venues. Two approved bookings of one venue never overlap: the table's exclusion constraint sees to it. */
 @Repository
@@ -51,6 +52,11 @@ public class Bookings {
     public Optional<Booking> findForUpdate(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activity_booking b WHERE b.id = ? FOR UPDATE").param(id)
                 .query(Booking.class).optional();
+    }
+
+    /** Writes that may approve a booking of the venue take turns until the transaction ends. */
+    public void serialiseApprovals(long venueId) {
+        AdvisoryLocks.holdUntilCommit(jdbc, "venue-approvals", venueId);
     }
 
     public void approve(long id, long accountId) {

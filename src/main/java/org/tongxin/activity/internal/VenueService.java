@@ -393,7 +393,7 @@ public class VenueService {
         if (!atOnce && bookings.overlapsApproved(v.id(), r.startsAt(), r.endsAt())) {
             throw new Refusal("venue.error.conflict");
         }
-        long id = refusingDoubleBooking(() -> bookings.insert(r, new Bookings.Requester(officer.accountId(),
+        long id = refusingDoubleBooking(v.id(), () -> bookings.insert(r, new Bookings.Requester(officer.accountId(),
                 officer.employeeId(), officer.displayName()), atOnce ? officer.accountId() : null));
         audit.record(officer, "venue.booking.request", "activity_booking", id, r.unitId(), v.name(), null,
                 bookingFacts(atOnce ? "APPROVED" : "PENDING", r.startsAt(), r.endsAt(), r.activityId()));
@@ -423,7 +423,7 @@ public class VenueService {
     @Transactional
     public void approve(Viewer officer, long bookingId) {
         Decision d = decision(officer, bookingId);
-        refusingDoubleBooking(() -> {
+        refusingDoubleBooking(d.venue().id(), () -> {
             bookings.approve(d.booking().id(), officer.accountId());
             return null;
         });
@@ -584,9 +584,12 @@ public class VenueService {
     /**
      * Runs a write that may approve a booking and turns the exclusion constraint's refusal into the one people
      * read. Nothing else tells two overlapping approvals apart under concurrency: the second waits for the first
-     * to commit and is then refused by the database.
+     * to commit and is then refused by the database. The venue's approvals take turns first: two writes checking
+     * the constraint at the same moment would each wait for the other's uncommitted row, and PostgreSQL would end one
+     * with a deadlock instead of the refusal.
      */
-    private static <T> T refusingDoubleBooking(Supplier<T> write) {
+    private <T> T refusingDoubleBooking(long venueId, Supplier<T> write) {
+        bookings.serialiseApprovals(venueId);
         try {
             return write.get();
         } catch (DataAccessException e) {
