@@ -385,11 +385,11 @@ class OutboxTests extends IntegrationTestSupport {
             }));
         }
         gate.countDown();
+        // How the 120 split between the two depends on the scheduler (on a loaded machine one may take them all);
+        // what must hold whatever the split is that each notice went out exactly once.
         int sent = 0;
         for (Future<Integer> run : runs) {
-            int n = run.get(60, TimeUnit.SECONDS);
-            assertThat(n).as("both senders took part").isPositive();
-            sent += n;
+            sent += run.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
 
