@@ -1,18 +1,14 @@
 package org.tongxin.rights.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
+import org.tongxin.shared.files.PdfMetadata;
 import org.tongxin.shared.files.Photos;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -69,26 +65,10 @@ public class AppealFiles {
         List<Prepared> out = new ArrayList<>();
         for (byte[] upload : uploads) {
             String type = files.documentType(upload, MAX_BYTES);
-            out.add(type.equals(PDF) ? new Prepared(withoutAuthor(upload), PDF)
+            out.add(type.equals(PDF) ? new Prepared(PdfMetadata.stripped(upload, "rights.error.fileUnreadable"), PDF)
                     : new Prepared(photos.prepare(upload).image().jpeg(), JPEG));
         }
         return out;
-    }
-
-    /** The PDF without its document information and XMP metadata; a file PDFBox cannot read is refused. */
-    static byte[] withoutAuthor(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (doc.isEncrypted()) {
-                throw new Refusal("rights.error.fileUnreadable");
-            }
-            doc.setDocumentInformation(new PDDocumentInformation());
-            doc.getDocumentCatalog().setMetadata(null);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new Refusal("rights.error.fileUnreadable");
-        }
     }
 
     /** Raises the appeal with its checked files, all in one transaction (a stored file is removed on rollback). */

@@ -1,18 +1,14 @@
 package org.tongxin.voice.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.files.FileStore;
+import org.tongxin.shared.files.PdfMetadata;
 import org.tongxin.shared.files.Photos;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
@@ -72,25 +68,11 @@ public class SuggestionFiles {
         List<Prepared> out = new ArrayList<>();
         for (byte[] upload : uploads) {
             String type = files.documentType(upload, MAX_BYTES);
-            out.add(type.equals(FileStore.MediaKind.PDF.mediaType()) ? new Pdf(withoutAuthor(upload)) : new Picture(photos.prepare(upload)));
+            out.add(type.equals(FileStore.MediaKind.PDF.mediaType())
+                    ? new Pdf(PdfMetadata.stripped(upload, "voice.error.file.unreadable"))
+                    : new Picture(photos.prepare(upload)));
         }
         return out;
-    }
-
-    /** The PDF without its document information and XMP metadata; a file PDFBox cannot read is refused. */
-    static byte[] withoutAuthor(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (doc.isEncrypted()) {
-                throw new Refusal("voice.error.file.unreadable");
-            }
-            doc.setDocumentInformation(new PDDocumentInformation());
-            doc.getDocumentCatalog().setMetadata(null);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new Refusal("voice.error.file.unreadable");
-        }
     }
 
     /** Submits the suggestion with its checked files, all in one transaction. */
