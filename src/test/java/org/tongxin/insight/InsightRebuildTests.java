@@ -3,14 +3,16 @@ package org.tongxin.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tongxin.insight.internal.Facts;
 import org.tongxin.insight.internal.Figures;
+import org.tongxin.insight.internal.Kinds;
 import org.tongxin.insight.internal.Rebuild;
+import org.tongxin.insight.internal.Rollup;
 import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.OrgUnit;
@@ -66,15 +68,15 @@ class InsightRebuildTests extends IntegrationTestSupport {
                 rowsOf(station.unit().id()).stream().anyMatch(r -> r.startsWith("HEADCOUNT|")));
         List<String> live = rowsOf(station.unit().id(), branch.id());
 
-        LocalDate month = LocalDate.now().withDayOfMonth(1);
-        List<Figures.Coverage> coverage = figures.coverage(List.of(station.unit().id(), branch.id()), month, month);
-        assertThat(coverage).singleElement().satisfies(c -> {
-            assertThat(c.employees()).isEqualTo(3);
-            assertThat(c.members()).isEqualTo(2); // the retired member is counted apart
-        });
+        YearMonth month = YearMonth.now();
+        long stationId = station.unit().id();
+        Rollup rollup = figures.rollup(List.of(Kinds.MEMBER, Kinds.HEADCOUNT), List.of(stationId, branch.id()), month);
+        assertThat(rollup.valueLevel(Kinds.HEADCOUNT, stationId, month)).isEqualByComparingTo("3");
+        // the branch counts in the station's subtree; the retired member is counted apart
+        assertThat(rollup.level(Kinds.MEMBER, null, stationId, month)).isEqualTo(2);
+        assertThat(rollup.level(Kinds.MEMBER, null, branch.id(), month)).isEqualTo(1);
 
         rebuild.run();
         assertThat(rowsOf(station.unit().id(), branch.id())).isEqualTo(live);
-        assertThat(figures.coverage(List.of(station.unit().id(), branch.id()), month, month)).isEqualTo(coverage);
     }
 }

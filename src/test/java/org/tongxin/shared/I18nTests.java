@@ -25,7 +25,7 @@ class I18nTests {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live|voice|rights|notify|benefits)\\.[a-zA-Z.]+[a-zA-Z])\"");
+            "\"((?:import|unit|password|accounts|employee|login|error|membership|file|care|activity|venue|volunteer|training|library|publicity|media|live|voice|rights|notify|benefits|insight)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     /** Notice template names are key parts ({@code notice.<name>.title}), checked by NoticeTemplatesTests. */
     private static final Pattern NOTICE_TEMPLATE = Pattern.compile("Message\\.of\\(\\s*NoticeKind\\.\\w+,\\s*\"([a-z0-9.-]+)\"");

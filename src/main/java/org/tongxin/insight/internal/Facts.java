@@ -9,22 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read model's one writer: replaces a record's facts by its newest snapshot and adds the difference to the
- * monthly roll-up in the same transaction. Idempotent (the same snapshot twice changes nothing) and order-proof (an
- * older version than the one applied is ignored); one record's snapshots take turns on an advisory lock.
+ * monthly roll-up of the fact's unit and of every unit above it, in the same transaction. Idempotent (the same
+ * snapshot twice changes nothing) and order-proof (an older version than the one applied is ignored); one record's
+ * snapshots take turns on an advisory lock.
  */
 @Service
 public class Facts {
 
     private final JdbcClient jdbc;
+    private final UnitPaths paths;
 
-    Facts(JdbcClient jdbc) {
+    Facts(JdbcClient jdbc, UnitPaths paths) {
         this.jdbc = jdbc;
+        this.paths = paths;
     }
 
     /** A roll-up cell. */
@@ -48,10 +52,11 @@ public class Facts {
         long started;
         long ended;
         BigDecimal value = BigDecimal.ZERO;
+        BigDecimal endedValue = BigDecimal.ZERO;
         long endedDays;
 
         boolean isZero() {
-            return started == 0 && ended == 0 && value.signum() == 0 && endedDays == 0;
+            return started == 0 && ended == 0 && value.signum() == 0 && endedValue.signum() == 0 && endedDays == 0;
         }
     }
 
@@ -61,6 +66,16 @@ public class Facts {
      */
     @Transactional
     public boolean replace(String record, long version, List<Fact> facts) {
+        return update(record, version, old -> facts);
+    }
+
+    /**
+     * Makes {@code change(old facts)} the record's facts, if {@code version} is not older than the one applied: for a
+     * record whose snapshots each carry only a part (a unit's headcount of one month). Returns whether anything was
+     * applied.
+     */
+    @Transactional
+    public boolean update(String record, long version, UnaryOperator<List<Fact>> change) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:' || ?))").param(record).query().singleRow();
         Long applied = jdbc.sql("SELECT version FROM insight_record WHERE record = ?").param(record)
                 .query(Long.class).optional().orElse(null);
@@ -69,16 +84,17 @@ public class Facts {
         }
         List<Fact> old = jdbc.sql("DELETE FROM insight_fact WHERE record = ? RETURNING *").param(record)
                 .query(Facts::fact).list();
+        List<Fact> facts = change.apply(old);
         Map<Cell, Delta> deltas = new TreeMap<>();
         old.forEach(f -> add(deltas, f, -1));
         for (Fact f : facts) {
             add(deltas, f, 1);
             jdbc.sql("""
-                            INSERT INTO insight_fact (kind, source_id, record, unit_id, person_id, category, starts_on,
-                              ends_on, due_on, value, outcome)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(f.kind(), f.sourceId(), record, f.unitId(), f.personId(), f.category(), f.startsOn(),
-                            f.endsOn(), f.dueOn(), f.value(), f.outcome())
+                            INSERT INTO insight_fact (kind, source_id, record, unit_id, unit_path, person_id, category,
+                              starts_on, ends_on, due_on, value, outcome)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(), f.personId(),
+                            f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome())
                     .update();
         }
         jdbc.sql("""
@@ -91,16 +107,21 @@ public class Facts {
         return true;
     }
 
-    private static void add(Map<Cell, Delta> deltas, Fact f, int sign) {
-        Delta start = deltas.computeIfAbsent(new Cell(f.kind(), f.category(), f.unitId(), month(f.startsOn())),
-                c -> new Delta());
-        start.started += sign;
-        start.value = start.value.add(f.value().multiply(BigDecimal.valueOf(sign)));
-        if (f.endsOn() != null) {
-            Delta end = deltas.computeIfAbsent(new Cell(f.kind(), f.category(), f.unitId(), month(f.endsOn())),
+    /** The fact counts in the subtree of its unit and of each unit above. */
+    private void add(Map<Cell, Delta> deltas, Fact f, int sign) {
+        BigDecimal value = f.value().multiply(BigDecimal.valueOf(sign));
+        for (long unit : paths.pathIds(f.unitId())) {
+            Delta start = deltas.computeIfAbsent(new Cell(f.kind(), f.category(), unit, month(f.startsOn())),
                     c -> new Delta());
-            end.ended += sign;
-            end.endedDays += sign * ChronoUnit.DAYS.between(f.startsOn(), f.endsOn());
+            start.started += sign;
+            start.value = start.value.add(value);
+            if (f.endsOn() != null) {
+                Delta end = deltas.computeIfAbsent(new Cell(f.kind(), f.category(), unit, month(f.endsOn())),
+                        c -> new Delta());
+                end.ended += sign;
+                end.endedValue = end.endedValue.add(value);
+                end.endedDays += sign * ChronoUnit.DAYS.between(f.startsOn(), f.endsOn());
+            }
         }
     }
 
@@ -113,19 +134,21 @@ public class Facts {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO insight_month (kind, category, unit_id, month, started, ended, value, ended_days)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO insight_month (kind, category, unit_id, month, started, ended, value, ended_value,
+                          ended_days)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (kind, month, unit_id, category) DO UPDATE SET
                           started = insight_month.started + excluded.started,
                           ended = insight_month.ended + excluded.ended,
                           value = insight_month.value + excluded.value,
+                          ended_value = insight_month.ended_value + excluded.ended_value,
                           ended_days = insight_month.ended_days + excluded.ended_days""")
                 .params(cell.kind(), cell.category(), cell.unitId(), cell.month(), d.started, d.ended, d.value,
-                        d.endedDays)
+                        d.endedValue, d.endedDays)
                 .update();
         jdbc.sql("""
                         DELETE FROM insight_month WHERE kind = ? AND month = ? AND unit_id = ? AND category = ?
-                          AND started = 0 AND ended = 0 AND value = 0 AND ended_days = 0""")
+                          AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""")
                 .params(cell.kind(), cell.month(), cell.unitId(), cell.category()).update();
     }
 
@@ -147,11 +170,11 @@ public class Facts {
     public List<String> rollUp() {
         List<String> rows = new ArrayList<>();
         jdbc.sql("""
-                        SELECT kind, category, unit_id, month, started, ended, value, ended_days FROM insight_month
-                        ORDER BY kind, category, unit_id, month""")
+                        SELECT kind, category, unit_id, month, started, ended, value, ended_value, ended_days
+                        FROM insight_month ORDER BY kind, category, unit_id, month""")
                 .query((rs, i) -> rows.add(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7).toPlainString(),
-                        rs.getString(8))))
+                        rs.getBigDecimal(8).toPlainString(), rs.getString(9))))
                 .list();
         return rows;
     }

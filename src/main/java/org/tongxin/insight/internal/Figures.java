@@ -1,18 +1,19 @@
 package org.tongxin.insight.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Figures over a set of units (a node's subtree) read from the monthly roll-up only. */
+/** Reads of the read model: the roll-up rows of a node and its children, and counts over a subtree's facts. */
 @Service
 public class Figures {
+
+    /** Care, aid and evaluations are shown for groups of at least this many people only. */
+    public static final int SMALLEST_GROUP = 5;
 
     private final JdbcClient jdbc;
 
@@ -20,65 +21,54 @@ public class Figures {
         this.jdbc = jdbc;
     }
 
-    /** Members and employees at the end of a month. */
-    public record Coverage(LocalDate month, long members, long employees) {
-
-        /** Members per hundred employees, one decimal; 0 without employees. */
-        public double rate() {
-            return employees == 0 ? 0 : Math.round(members * 1000.0 / employees) / 10.0;
-        }
+    /** The roll-up rows of {@code kinds} for the units (a node and its children) up to the end of {@code to}. */
+    public Rollup rollup(Collection<String> kinds, Collection<Long> units, YearMonth to) {
+        return new Rollup(jdbc.sql("""
+                        SELECT kind, category, unit_id, month, started, ended, value, ended_value, ended_days
+                        FROM insight_month WHERE kind = ANY(?) AND unit_id = ANY(?) AND month <= ?""")
+                .params(kinds.toArray(String[]::new), units.toArray(Long[]::new), to.atDay(1))
+                .query((rs, i) -> new Rollup.Row(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getLong(5), rs.getLong(6),
+                        rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9)))
+                .list());
     }
 
-    /** The level of a kind (started − ended, running) at the end of each month from {@code from} to {@code to}. */
-    public Map<LocalDate, Long> level(String kind, Collection<Long> units, LocalDate from, LocalDate to) {
-        Map<LocalDate, Long> byMonth = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT month, sum(started - ended) FROM insight_month
-                        WHERE kind = ? AND unit_id = ANY(?) AND month <= ? GROUP BY month ORDER BY month""")
-                .params(kind, units.toArray(Long[]::new), Facts.month(to))
-                .query((rs, i) -> byMonth.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
-        Map<LocalDate, Long> levels = new TreeMap<>();
-        long running = 0;
-        var it = byMonth.entrySet().iterator();
-        var next = it.hasNext() ? it.next() : null;
-        for (LocalDate m = Facts.month(from); !m.isAfter(to); m = m.plusMonths(1)) {
-            while (next != null && !next.getKey().isAfter(m)) {
-                running += next.getValue();
-                next = it.hasNext() ? it.next() : null;
-            }
-            levels.put(m, running);
-        }
-        return levels;
+    /**
+     * Whether the facts of {@code kind} in the subtree at {@code path} that overlap the months concern at least
+     * {@link #SMALLEST_GROUP} different people: below that, figures about care, aid or evaluations are not shown.
+     * Stops counting at the group size, so a large subtree costs no more than a small one.
+     */
+    public boolean enoughPeople(String kind, String path, YearMonth from, YearMonth to) {
+        Integer people = jdbc.sql("""
+                        SELECT count(*) FROM (SELECT DISTINCT person_id FROM insight_fact
+                          WHERE kind = ? AND unit_path LIKE ? || '%' AND person_id IS NOT NULL
+                            AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) LIMIT ?) p""")
+                .params(kind, path, to.atEndOfMonth(), from.atDay(1), SMALLEST_GROUP)
+                .query(Integer.class).single();
+        return people >= SMALLEST_GROUP;
     }
 
-    /** Employees on the books at the end of each month: each unit's latest headcount up to then. */
-    public Map<LocalDate, Long> headcount(Collection<Long> units, LocalDate from, LocalDate to) {
-        Map<Long, TreeMap<LocalDate, Long>> perUnit = new HashMap<>();
-        jdbc.sql("""
-                        SELECT unit_id, month, value FROM insight_month
-                        WHERE kind = 'HEADCOUNT' AND unit_id = ANY(?) AND month <= ?""")
-                .params(units.toArray(Long[]::new), Facts.month(to))
-                .query((rs, i) -> perUnit.computeIfAbsent(rs.getLong(1), u -> new TreeMap<>())
-                        .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3).longValue()))
-                .list();
-        Map<LocalDate, Long> totals = new TreeMap<>();
-        for (LocalDate m = Facts.month(from); !m.isAfter(to); m = m.plusMonths(1)) {
-            long sum = 0;
-            for (TreeMap<LocalDate, Long> months : perUnit.values()) {
-                var at = months.floorEntry(m);
-                sum += at == null ? 0 : at.getValue();
-            }
-            totals.put(m, sum);
-        }
-        return totals;
+    /** Open facts of {@code kind} in the subtree at {@code path} whose due day has passed, by category. */
+    public List<Overdue> overdue(String kind, String path, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT category, count(*) FROM insight_fact
+                        WHERE kind = ? AND unit_path LIKE ? || '%' AND ends_on IS NULL AND due_on < ?
+                        GROUP BY category ORDER BY category""")
+                .params(kind, path, today)
+                .query((rs, i) -> new Overdue(rs.getString(1), rs.getLong(2))).list();
     }
 
-    /** Membership coverage at the end of each month of the range. */
-    public List<Coverage> coverage(Collection<Long> units, LocalDate from, LocalDate to) {
-        Map<LocalDate, Long> members = level(Kinds.MEMBER, units, from, to);
-        Map<LocalDate, Long> employees = headcount(units, from, to);
-        List<Coverage> out = new ArrayList<>();
-        members.forEach((m, n) -> out.add(new Coverage(m, n, employees.getOrDefault(m, 0L))));
-        return out;
+    /** Open facts past their due day in one category. */
+    public record Overdue(String category, long count) {
+    }
+
+    /** A value as a share of another in per cent with one decimal; null without a base. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole == null || whole.signum() == 0 ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    public static BigDecimal percent(long part, long whole) {
+        return percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 }

@@ -4,15 +4,23 @@ import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongxin.membership.MemberPeriods;
+import org.tongxin.membership.MembershipHistory;
 
 /** A member's periods as facts: each period a MEMBER (or RETIREE) interval in its unit. */
 @Component
-class MembershipFacts {
+class MembershipFacts implements Source {
 
     private final Facts facts;
+    private final MembershipHistory history;
 
-    MembershipFacts(Facts facts) {
+    MembershipFacts(Facts facts, MembershipHistory history) {
         this.facts = facts;
+        this.history = history;
+    }
+
+    @Override
+    public void replay() {
+        history.replay(this::apply);
     }
 
     @ApplicationModuleListener

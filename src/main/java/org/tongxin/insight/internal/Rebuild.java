@@ -2,11 +2,11 @@ package org.tongxin.insight.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
-import org.tongxin.membership.MembershipHistory;
-import org.tongxin.org.OrgHistory;
 
 /**
  * Rebuilds the read model from scratch: empties it and feeds every module's history through the same mappings as
@@ -18,25 +18,21 @@ public class Rebuild {
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
     private final Facts facts;
-    private final MembershipHistory membershipHistory;
-    private final MembershipFacts membership;
-    private final OrgHistory orgHistory;
-    private final OrgFacts org;
+    private final UnitPaths paths;
+    private final List<Source> sources;
 
-    Rebuild(Facts facts, MembershipHistory membershipHistory, MembershipFacts membership, OrgHistory orgHistory,
-            OrgFacts org) {
+    Rebuild(Facts facts, UnitPaths paths, @Lazy List<Source> sources) {
         this.facts = facts;
-        this.membershipHistory = membershipHistory;
-        this.membership = membership;
-        this.orgHistory = orgHistory;
-        this.org = org;
+        this.paths = paths;
+        this.sources = sources;
     }
 
-    public void run() {
+    public synchronized void run() {
         Instant start = Instant.now();
+        paths.forget();
         facts.clear();
-        orgHistory.replayHeadcounts(org::apply);
-        membershipHistory.replay(membership::apply);
-        log.info("Insight rebuilt in {} ms", Duration.between(start, Instant.now()).toMillis());
+        sources.forEach(Source::replay);
+        log.info("Insight rebuilt from {} sources in {} ms", sources.size(),
+                Duration.between(start, Instant.now()).toMillis());
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.org.Department;
 import org.tongxin.org.EmployeesMoved;
+import org.tongxin.org.UnitMoved;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
 import org.tongxin.shared.audit.AuditTrail;
@@ -164,6 +165,7 @@ public class TreeChanges {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("parent", oldParent.name());
         audit.record(viewer, "unit.move", "unit", id, id, unit.name(), before, Map.of("parent", newParent.name()));
+        events.publishEvent(new UnitMoved(id, oldParent.id(), newParent.id()));
     }
 
     @Transactional
