@@ -144,6 +144,7 @@ class DemoLoader implements ApplicationRunner {
         List<HrRow> rows = new ArrayList<>(scale.employees());
         generator.employees(plan, 100_001, scale.employees(), rows::add);
         org.importEmployees(system, "demo-enterprise.xlsx", rows);
+        org.recordHeadcountHistory(12);
 
         UnitPlan company = plan.getFirst();
         // The hand-shaped demo has the named toll station; the benchmark scales take their first branch.

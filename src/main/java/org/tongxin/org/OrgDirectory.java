@@ -109,6 +109,11 @@ public class OrgDirectory {
         return code == null || code.isBlank() ? Optional.empty() : departments.byCode(code.strip());
     }
 
+    /** The open union units directly below {@code unitId} (partner bodies excluded), by name. */
+    public List<OrgUnit> children(long unitId) {
+        return units.children(unitId).stream().filter(u -> !u.isClosed() && !u.kind().isPartner()).toList();
+    }
+
     public Optional<OrgUnit> unit(long id) {
         return units.find(id);
     }

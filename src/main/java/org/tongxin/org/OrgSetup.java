@@ -68,4 +68,14 @@ public class OrgSetup {
             throw new IllegalStateException(source + ": " + outcome.badRows() + " bad rows; nothing imported");
         }
     }
+
+    /**
+     * The headcount of each unit at the start of each of the {@code months} months before this one, from the hire
+     * dates of the employees on the books now: a history for a fresh installation's figures (the demo), where HR
+     * imports of those months never ran. Months already recorded are left as they are.
+     */
+    @Transactional
+    public void recordHeadcountHistory(int months) {
+        units.recordHeadcountHistory(months);
+    }
 }

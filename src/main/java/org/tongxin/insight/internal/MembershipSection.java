@@ -63,11 +63,11 @@ class MembershipSection implements InsightSection {
         Rollup.Totals joined = r.flow(Kinds.MEMBER, null, node, scope.from(), to);
         Rollup.Totals joinedBefore = r.flow(Kinds.MEMBER, null, node, scope.previousFrom(), before);
         List<Section.Kpi> kpis = List.of(
-                Section.kpi("members", Label.of("insight.membership.members"), Format.COUNT, n(nowMembers),
-                        n(thenMembers)),
                 Section.kpi("coverage", Label.of("insight.membership.coverage"), Format.PERCENT,
                         Figures.percent(n(nowMembers), r.valueLevel(Kinds.HEADCOUNT, node, to)),
                         Figures.percent(n(thenMembers), r.valueLevel(Kinds.HEADCOUNT, node, before))),
+                Section.kpi("members", Label.of("insight.membership.members"), Format.COUNT, n(nowMembers),
+                        n(thenMembers)),
                 Section.kpi("joined", Label.of("insight.membership.joined"), Format.COUNT, n(joined.started()),
                         n(joinedBefore.started())),
                 Section.kpi("left", Label.of("insight.membership.left"), Format.COUNT, n(joined.ended()),

@@ -202,6 +202,21 @@ public class OrgUnits {
         events.publishEvent(new UnitHeadcounts(month, counts, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 
+    /** See {@link org.tongxin.org.OrgSetup#recordHeadcountHistory(int)}. */
+    public void recordHeadcountHistory(int months) {
+        LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+        jdbc.sql("""
+                        INSERT INTO unit_headcount_month (unit_id, month, employees)
+                        SELECT d.unit_id, m.month::date, count(*)
+                        FROM generate_series(?::date - make_interval(months => ?), ?::date - interval '1 month',
+                                             interval '1 month') m(month)
+                        JOIN employee e ON e.hire_date < m.month + interval '1 month' AND e.status IN ('ACTIVE', 'LEAVE')
+                        JOIN department d ON d.id = e.department_id
+                        GROUP BY d.unit_id, m.month
+                        ON CONFLICT (unit_id, month) DO NOTHING""")
+                .params(thisMonth, months, thisMonth).update();
+    }
+
     /** Each unit of the subtree with the employees on the books directly in its departments. */
     public List<UnitCount> subtreeCounts(OrgUnit root) {
         return jdbc.sql("""
