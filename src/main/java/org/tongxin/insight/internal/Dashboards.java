@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgUnit;
@@ -21,10 +22,10 @@ public class Dashboards {
     private final List<InsightSection> sections;
     private final Clock clock;
 
-    Dashboards(OrgDirectory org, List<InsightSection> sections, Clock clock) {
+    Dashboards(OrgDirectory org, List<InsightSection> sections, Optional<Clock> clock) {
         this.org = org;
         this.sections = sections.stream().sorted(Comparator.comparingInt(InsightSection::order)).toList();
-        this.clock = clock;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
     public YearMonth thisMonth() {
@@ -54,7 +55,7 @@ public class Dashboards {
 
     /** The node's ancestors the viewer may also open, root first, then the node. */
     public List<OrgUnit> trail(Viewer viewer, OrgUnit node) {
-        return node.pathIds().stream().map(org::unit).flatMap(java.util.Optional::stream)
+        return node.pathIds().stream().map(org::unit).flatMap(Optional::stream)
                 .filter(u -> viewer.manages(u.pathIds())).toList();
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One module's part of a dashboard: headline figures with the previous period's, and charts. The page, the table
- * view, the big screen and the Excel export all show these same values. A null value is a figure withheld because
- * it concerns fewer than {@link Figures#SMALLEST_GROUP} people.
+ * view, the big screen and the Excel export all show these same values. A null value is shown as a dash: a figure
+ * withheld because it concerns fewer than {@link Figures#SMALLEST_GROUP} people, or a share without a base.
  */
 public record Section(String key, Label title, List<Kpi> kpis, List<Chart> charts) {
 
@@ -41,7 +41,7 @@ public record Section(String key, Label title, List<Kpi> kpis, List<Chart> chart
     public record Kpi(String id, Label label, BigDecimal value, BigDecimal previous, Format format) {
     }
 
-    /** One named row of values, one per category; null values are withheld. */
+    /** One named row of values, one per category; null values are not shown. */
     public record Series(Label name, List<BigDecimal> values, Format format) {
 
         public Series {

@@ -18,21 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Sections in the reader's language: what the page, the chart script, the table view, the big screen and the Excel
  * export show — one set of values, so a chart, its table and its sheet cannot disagree.
  */
-record Board(List<SectionView> sections) {
+public record Board(List<SectionView> sections) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record KpiView(String id, String label, BigDecimal value, BigDecimal previous, String shown, String previousShown,
+    public record KpiView(String id, String label, BigDecimal value, BigDecimal previous, String shown, String previousShown,
                    int trend) {
     }
 
-    record SeriesView(String name, List<BigDecimal> values, List<String> shown, String format) {
+    public record SeriesView(String name, List<BigDecimal> values, List<String> shown, String format) {
     }
 
-    record ChartView(String id, String title, String type, List<String> categories, List<SeriesView> series) {
+    public record ChartView(String id, String title, String type, List<String> categories, List<SeriesView> series) {
 
         /** The chart's data for the script. */
-        String json() {
+        public String json() {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("type", type);
             data.put("categories", categories);
@@ -49,20 +49,21 @@ record Board(List<SectionView> sections) {
         }
     }
 
-    record SectionView(String key, String title, List<KpiView> kpis, List<ChartView> charts) {
+    public record SectionView(String key, String title, List<KpiView> kpis, List<ChartView> charts) {
     }
 
     static Board of(List<Section> sections, MessageSource messages, Locale locale) {
         Words words = new Words(messages, locale);
         List<SectionView> views = new ArrayList<>();
         for (Section s : sections) {
-            List<KpiView> kpis = s.kpis().stream().map(k -> new KpiView(k.id(), words.of(k.label()), k.value(),
-                    k.previous(), words.number(k.value(), k.format()),
+            List<KpiView> kpis = s.kpis().stream().map(k -> new KpiView(k.id(), words.of(k.label()), plain(k.value()),
+                    plain(k.previous()), words.number(k.value(), k.format()),
                     k.previous() == null ? null : words.number(k.previous(), k.format()),
                     k.value() == null || k.previous() == null ? 0 : k.value().compareTo(k.previous()))).toList();
             List<ChartView> charts = s.charts().stream().map(c -> new ChartView(c.id(), words.of(c.title()),
                     c.type().name(), c.categories().stream().map(words::of).toList(),
-                    c.series().stream().map(x -> new SeriesView(words.of(x.name()), x.values(),
+                    c.series().stream().map(x -> new SeriesView(words.of(x.name()),
+                            x.values().stream().map(Board::plain).toList(),
                             x.values().stream().map(v -> words.number(v, x.format())).toList(),
                             x.format().name())).toList())).toList();
             views.add(new SectionView(s.key(), words.of(s.title()), kpis, charts));
@@ -100,6 +101,11 @@ record Board(List<SectionView> sections) {
             tables.add(new Sheets.Table(s.title(), List.of(), rows));
         }
         return tables;
+    }
+
+    /** Without trailing zeros ("3" rather than "3.00"), the way a chart, a table cell and a sheet all read it. */
+    private static BigDecimal plain(BigDecimal v) {
+        return v == null ? null : new BigDecimal(v.stripTrailingZeros().toPlainString());
     }
 
     private static Object cell(BigDecimal v, String withheld) {
