@@ -6,13 +6,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read model's one writer: replaces a record's facts by its newest snapshot and adds the difference to the
@@ -23,12 +26,40 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Facts {
 
-    private final JdbcClient jdbc;
-    private final UnitPaths paths;
+    private static final String INSERT_FACT = """
+            INSERT INTO insight_fact (kind, source_id, record, unit_id, unit_path, person_id, category, starts_on,
+              ends_on, due_on, value, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String ADD_TO_MONTH = """
+            INSERT INTO insight_month (kind, category, unit_id, month, started, ended, value, ended_value, ended_days)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (kind, month, unit_id, category) DO UPDATE SET
+              started = insight_month.started + excluded.started,
+              ended = insight_month.ended + excluded.ended,
+              value = insight_month.value + excluded.value,
+              ended_value = insight_month.ended_value + excluded.ended_value,
+              ended_days = insight_month.ended_days + excluded.ended_days""";
+    /** Records a rebuild gathers before writing them in one transaction. */
+    private static final int BATCH = 2_000;
 
-    Facts(JdbcClient jdbc, UnitPaths paths) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate tx;
+    private final UnitPaths paths;
+    /** A rebuild's writes, gathered on the rebuilding thread only. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    Facts(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, UnitPaths paths) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.tx = new TransactionTemplate(transactions);
         this.paths = paths;
+    }
+
+    /** What a replay has handed over and not yet written. */
+    private static final class Batch {
+        final Map<String, List<Fact>> replaced = new LinkedHashMap<>();
+        final Map<String, List<UnaryOperator<List<Fact>>>> merged = new LinkedHashMap<>();
     }
 
     /** A roll-up cell. */
@@ -62,26 +93,112 @@ public class Facts {
 
     /**
      * Makes {@code facts} the record's facts, if {@code version} is not older than the one applied. Returns whether
-     * anything was applied.
+     * anything was applied (a replay inside {@link #batched} hands its snapshots over and returns true).
      */
-    @Transactional
     public boolean replace(String record, long version, List<Fact> facts) {
+        Batch b = batch.get();
+        if (b != null && version == 0) {
+            b.replaced.put(record, List.copyOf(facts));
+            if (b.replaced.size() >= BATCH) {
+                flush(b);
+            }
+            return true;
+        }
         return update(record, version, old -> facts);
     }
 
     /**
-     * Makes {@code change(old facts)} the record's facts, if {@code version} is not older than the one applied: for a
-     * record whose snapshots each carry only a part (a unit's headcount of one month). Returns whether anything was
-     * applied.
+     * Makes {@code change(old facts)} the record's facts, if {@code version} is not older than the one applied.
+     * Returns whether anything was applied.
      */
-    @Transactional
     public boolean update(String record, long version, UnaryOperator<List<Fact>> change) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:' || ?))").param(record).query().singleRow();
-        Long applied = jdbc.sql("SELECT version FROM insight_record WHERE record = ?").param(record)
-                .query(Long.class).optional().orElse(null);
-        if (applied != null && applied > version) {
-            return false;
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            lock(record);
+            Long applied = jdbc.sql("SELECT version FROM insight_record WHERE record = ?").param(record)
+                    .query(Long.class).optional().orElse(null);
+            if (applied != null && applied > version) {
+                return false;
+            }
+            write(record, version, change);
+            return true;
+        }));
+    }
+
+    /**
+     * Makes {@code change(old facts)} the record's facts whatever came before: for a record made of parts that each
+     * carry their own version (a unit's headcount per month), where {@code change} keeps the newer of each part.
+     */
+    public void merge(String record, UnaryOperator<List<Fact>> change) {
+        Batch b = batch.get();
+        if (b != null) {
+            b.merged.computeIfAbsent(record, r -> new ArrayList<>()).add(change);
+            return;
         }
+        tx.executeWithoutResult(status -> {
+            lock(record);
+            write(record, 0, change);
+        });
+    }
+
+    private void lock(String record) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:' || ?))").param(record).query().singleRow();
+    }
+
+    /**
+     * Runs a replay of history with its snapshots written a few thousand records per transaction rather than one by
+     * one. A record a live snapshot reached first (its row in {@code insight_record} exists) is left to it: the
+     * replay claims each record by inserting that row, so a live snapshot arriving meanwhile waits and then wins.
+     */
+    public void batched(Runnable replay) {
+        Batch b = new Batch();
+        batch.set(b);
+        try {
+            replay.run();
+            flush(b);
+        } finally {
+            batch.remove();
+        }
+        b.merged.forEach((record, changes) -> merge(record, old -> {
+            List<Fact> facts = old;
+            for (UnaryOperator<List<Fact>> change : changes) {
+                facts = change.apply(facts);
+            }
+            return facts;
+        }));
+    }
+
+    private void flush(Batch b) {
+        if (b.replaced.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            List<String> owned = jdbc.sql("""
+                            INSERT INTO insight_record (record, version) SELECT r, 0 FROM unnest(?::text[]) r
+                            ON CONFLICT DO NOTHING RETURNING record""")
+                    .param(b.replaced.keySet().toArray(String[]::new)).query(String.class).list();
+            Map<Cell, Delta> deltas = new TreeMap<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (String record : owned) {
+                for (Fact f : b.replaced.get(record)) {
+                    add(deltas, f, 1);
+                    rows.add(new Object[] {f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(),
+                            f.personId(), f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome()});
+                }
+            }
+            template.batchUpdate(INSERT_FACT, rows);
+            List<Object[]> cells = new ArrayList<>();
+            deltas.forEach((c, d) -> {
+                if (!d.isZero()) {
+                    cells.add(new Object[] {c.kind(), c.category(), c.unitId(), c.month(), d.started, d.ended, d.value,
+                            d.endedValue, d.endedDays});
+                }
+            });
+            template.batchUpdate(ADD_TO_MONTH, cells);
+        });
+        b.replaced.clear();
+    }
+
+    private void write(String record, long version, UnaryOperator<List<Fact>> change) {
         List<Fact> old = jdbc.sql("DELETE FROM insight_fact WHERE record = ? RETURNING *").param(record)
                 .query(Facts::fact).list();
         List<Fact> facts = change.apply(old);
@@ -89,22 +206,17 @@ public class Facts {
         old.forEach(f -> add(deltas, f, -1));
         for (Fact f : facts) {
             add(deltas, f, 1);
-            jdbc.sql("""
-                            INSERT INTO insight_fact (kind, source_id, record, unit_id, unit_path, person_id, category,
-                              starts_on, ends_on, due_on, value, outcome)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(), f.personId(),
+            jdbc.sql(INSERT_FACT).params(f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(), f.personId(),
                             f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome())
                     .update();
         }
         jdbc.sql("""
                         INSERT INTO insight_record (record, version) VALUES (?, ?)
-                        ON CONFLICT (record) DO UPDATE SET version = excluded.version""")
+                        ON CONFLICT (record) DO UPDATE SET version = greatest(insight_record.version, excluded.version)""")
                 .params(record, version).update();
         for (Map.Entry<Cell, Delta> e : deltas.entrySet()) {
             apply(e.getKey(), e.getValue());
         }
-        return true;
     }
 
     /** The fact counts in the subtree of its unit and of each unit above. */
@@ -133,19 +245,8 @@ public class Facts {
         if (d.isZero()) {
             return;
         }
-        jdbc.sql("""
-                        INSERT INTO insight_month (kind, category, unit_id, month, started, ended, value, ended_value,
-                          ended_days)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (kind, month, unit_id, category) DO UPDATE SET
-                          started = insight_month.started + excluded.started,
-                          ended = insight_month.ended + excluded.ended,
-                          value = insight_month.value + excluded.value,
-                          ended_value = insight_month.ended_value + excluded.ended_value,
-                          ended_days = insight_month.ended_days + excluded.ended_days""")
-                .params(cell.kind(), cell.category(), cell.unitId(), cell.month(), d.started, d.ended, d.value,
-                        d.endedValue, d.endedDays)
-                .update();
+        jdbc.sql(ADD_TO_MONTH).params(cell.kind(), cell.category(), cell.unitId(), cell.month(), d.started, d.ended,
+                d.value, d.endedValue, d.endedDays).update();
         jdbc.sql("""
                         DELETE FROM insight_month WHERE kind = ? AND month = ? AND unit_id = ? AND category = ?
                           AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""")
@@ -161,7 +262,6 @@ public class Facts {
     }
 
     /** Empties the read model before a rebuild. */
-    @Transactional
     public void clear() {
         jdbc.sql("TRUNCATE insight_fact, insight_month, insight_record").update();
     }

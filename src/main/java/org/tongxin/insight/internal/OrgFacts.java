@@ -14,6 +14,7 @@ import org.tongxin.org.UnitHeadcounts;
 /**
  * Each unit's employees on the books as a HEADCOUNT level of value: one fact per recounted month, lasting until the
  * unit's next recount, so a subtree's employees at the end of any month are the values started minus those ended.
+ * A month's count is replaced only by a newer snapshot of that month; months arrive in any order.
  */
 @Component
 class OrgFacts implements Source {
@@ -38,24 +39,30 @@ class OrgFacts implements Source {
 
     void apply(UnitHeadcounts headcounts) {
         for (UnitHeadcounts.Count c : headcounts.counts()) {
-            facts.update("headcount:" + c.unitId(), headcounts.version(), old -> {
-                Map<LocalDate, BigDecimal> months = new TreeMap<>();
-                old.forEach(f -> months.put(f.startsOn(), f.value()));
-                months.put(headcounts.month(), BigDecimal.valueOf(c.employees()));
+            facts.merge("headcount:" + c.unitId(), old -> {
+                Map<LocalDate, Month> months = new TreeMap<>();
+                old.forEach(f -> months.put(f.startsOn(), new Month(f.value(), Long.parseLong(f.outcome()))));
+                months.merge(headcounts.month(), new Month(BigDecimal.valueOf(c.employees()), headcounts.version()),
+                        (had, got) -> got.version() >= had.version() ? got : had);
                 return chain(c.unitId(), months);
             });
         }
     }
 
+    /** A month's count and the version of the snapshot it came from (kept in the fact's outcome). */
+    private record Month(BigDecimal employees, long version) {
+    }
+
     /** Each month's count as a fact ending where the next recount starts. */
-    private static List<Fact> chain(long unitId, Map<LocalDate, BigDecimal> months) {
+    private static List<Fact> chain(long unitId, Map<LocalDate, Month> months) {
         List<Fact> out = new ArrayList<>();
         List<LocalDate> starts = List.copyOf(months.keySet());
         for (int i = 0; i < starts.size(); i++) {
             LocalDate start = starts.get(i);
             LocalDate end = i + 1 < starts.size() ? starts.get(i + 1) : null;
+            Month m = months.get(start);
             out.add(new Fact(Kinds.HEADCOUNT, unitId + ":" + start, unitId, null, null, start, end, null,
-                    months.get(start), null));
+                    m.employees(), Long.toString(m.version())));
         }
         return out;
     }

@@ -31,7 +31,7 @@ public class Rebuild {
         Instant start = Instant.now();
         paths.forget();
         facts.clear();
-        sources.forEach(Source::replay);
+        facts.batched(() -> sources.forEach(Source::replay));
         log.info("Insight rebuilt from {} sources in {} ms", sources.size(),
                 Duration.between(start, Instant.now()).toMillis());
     }
