@@ -83,6 +83,7 @@ class DemoLoader implements ApplicationRunner {
     private final OffersDemo offers;
     private final DuesDemo dues;
     private final WelfareDemo welfare;
+    private final CareYearDemo careYear;
     private final NotifySetup notices;
 
     DemoLoader(@Value("${tongxin.demo.enabled:true}") boolean enabled, @Value("${tongxin.demo.seed:2026}") long seed,
@@ -91,9 +92,10 @@ class DemoLoader implements ApplicationRunner {
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
                ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
                PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
-               NotifySetup notices, OffersDemo offers, DuesDemo dues, WelfareDemo welfare) {
+               NotifySetup notices, OffersDemo offers, DuesDemo dues, WelfareDemo welfare, CareYearDemo careYear) {
         this.offers = offers;
         this.welfare = welfare;
+        this.careYear = careYear;
         this.activities = activities;
         this.memberDirectory = memberDirectory;
         this.enabled = enabled;
@@ -190,6 +192,7 @@ class DemoLoader implements ApplicationRunner {
 
         careStories(rows, plan, created, unitOfDepartment, ids(rows), system.accountId(),
                 List.of(officer, employee, committee), created.get(tollStation.key()).id());
+        careYear.load(created.values(), stationId, List.of(officer, employee, committee), system.accountId());
         activityStories(rows, created, unitOfDepartment, company, stationId, system.accountId(),
                 List.of(officer, employee, committee));
         venueStories(plan, created, tollStation, officer, committee);
@@ -235,9 +238,9 @@ class DemoLoader implements ApplicationRunner {
 
     /**
      * About seven in ten employees are members (all officers among them), joined some time after they
-     * were hired; a dozen have
-     * applications waiting, the oldest past its deadline. The demo's plain employee is not a member yet,
-     * so a newcomer sees "申请入会".
+     * were hired; those who joined in the last two years applied online a few days before, and a few
+     * others were turned down over the past year; a dozen have applications waiting, the oldest past its
+     * deadline. The demo's plain employee is not a member yet, so a newcomer sees "申请入会".
      */
     private void enrolMembers(List<HrRow> rows, Map<Integer, OrgUnit> created, Map<String, Integer> unitOfDepartment,
                               HrRow notYet, Set<HrRow> officersAndCommittee) {
@@ -245,6 +248,10 @@ class DemoLoader implements ApplicationRunner {
         Random random = new Random(seed);
         LocalDate today = LocalDate.now();
         int pending = 0;
+        int rejected = 0;
+        LocalDate applicationsSince = today.minusYears(2);
+        // Application days draw from their own sequence: who is a member stays as it was.
+        Random applied = new Random(seed + 3);
         for (HrRow r : rows) {
             long unitId = created.get(unitOfDepartment.get(r.departmentCode())).id();
             long id = ids.get(r.employeeNo());
@@ -259,10 +266,20 @@ class DemoLoader implements ApplicationRunner {
                 // One in ten joined within the last six weeks: the next joining ceremony has people to invite.
                 LocalDate joined = dice < 7 ? today.minusDays(1 + random.nextInt(40))
                         : hired.plusDays(random.nextLong(Math.min(span, 365 * 3)));
-                membership.enrol(id, unitId, joined.isBefore(hired) ? hired : joined);
+                LocalDate joinedOn = joined.isBefore(hired) ? hired : joined;
+                if (joinedOn.isAfter(applicationsSince)) {
+                    membership.enrolByApplication(id, unitId, joinedOn.minusDays(1 + applied.nextInt(12)), joinedOn);
+                } else {
+                    membership.enrol(id, unitId, joinedOn);
+                }
             } else if (dice < 72 && pending < 12) {
                 membership.pendingApplication(id, unitId, today.minusDays(pending == 0 ? 30 : pending));
                 pending++;
+            } else if (dice < 74 && rejected < 24) {
+                LocalDate submitted = today.minusDays(20 + applied.nextInt(340));
+                membership.rejectedApplication(id, unitId, submitted, submitted.plusDays(2 + applied.nextInt(15)),
+                        "入会材料不全，请补充劳动合同信息后重新申请。");
+                rejected++;
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.tongxin.membership.internal.Applications;
 
 /** Membership's history as the snapshots it publishes, for rebuilding figures kept elsewhere from scratch. */
 @Service
@@ -14,9 +15,11 @@ public class MembershipHistory {
     private static final int PAGE = 5_000;
 
     private final JdbcClient jdbc;
+    private final Applications applications;
 
-    MembershipHistory(JdbcClient jdbc) {
+    MembershipHistory(JdbcClient jdbc, Applications applications) {
         this.jdbc = jdbc;
+        this.applications = applications;
     }
 
     private record Row(long memberId, long employeeId, MemberPeriods.Span span) {
@@ -50,6 +53,19 @@ public class MembershipHistory {
                 }
             }
             after = rows.getLast().memberId();
+        }
+    }
+
+    /** Every application to join, a page at a time, each as an {@link ApplicationSnapshot} with version 0. */
+    public void replayApplications(Consumer<ApplicationSnapshot> sink) {
+        long after = 0;
+        while (true) {
+            List<ApplicationSnapshot> page = applications.snapshots(after, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(sink);
+            after = page.getLast().applicationId();
         }
     }
 }

@@ -13,7 +13,7 @@ import org.tongxin.membership.internal.Members;
 
 /**
  * Start-up set-up of membership for the demo enterprise and data migrations from an earlier system:
- * members with their join dates, applications already waiting and ceremonies. No officer scope is
+ * members with their join dates, applications waiting or decided and ceremonies. No officer scope is
  * checked here.
  */
 @Service
@@ -60,10 +60,31 @@ public class MembershipSetup {
         return memberNo;
     }
 
+    /**
+     * Someone who applied online on {@code submittedOn} and was approved on {@code joinedOn}: the decided application
+     * and the membership since that day. Returns the member number.
+     */
+    @Transactional
+    public String enrolByApplication(long employeeId, long unitId, LocalDate submittedOn, LocalDate joinedOn) {
+        applications.decidedOn(employeeId, unitId, submittedOn, defaultDue(submittedOn), "APPROVED", joinedOn, null);
+        return enrol(employeeId, unitId, joinedOn);
+    }
+
+    /** An application submitted online on {@code submittedOn} and rejected on {@code rejectedOn} for {@code reason}. */
+    @Transactional
+    public long rejectedApplication(long employeeId, long unitId, LocalDate submittedOn, LocalDate rejectedOn,
+                                    String reason) {
+        return applications.decidedOn(employeeId, unitId, submittedOn, defaultDue(submittedOn), "REJECTED", rejectedOn,
+                reason);
+    }
+
+    private static LocalDate defaultDue(LocalDate submittedOn) {
+        return DecisionDeadline.dueOn(submittedOn, DecisionDeadline.DEFAULT_WORKING_DAYS);
+    }
+
     /** An application submitted online on {@code submittedOn}, due the default number of working days later. */
     @Transactional
     public long pendingApplication(long employeeId, long unitId, LocalDate submittedOn) {
-        return applications.submitOn(employeeId, unitId, "ONLINE", submittedOn,
-                DecisionDeadline.dueOn(submittedOn, DecisionDeadline.DEFAULT_WORKING_DAYS));
+        return applications.submitOn(employeeId, unitId, "ONLINE", submittedOn, defaultDue(submittedOn));
     }
 }

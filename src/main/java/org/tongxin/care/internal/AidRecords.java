@@ -1,14 +1,18 @@
 package org.tongxin.care.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.care.AidSnapshot;
 
 /** Hardship aid applications, the decisions along their chain and their evidence files. */
 @Repository
@@ -18,6 +22,8 @@ public class AidRecords {
             + "current_unit_id, amount_approved, decided_on, paid_on, amount_paid, pay_method, paid_by, applied_by, "
             + "created_at";
     private static final String OPEN = "status IN ('SUBMITTED', 'IN_REVIEW')";
+    private static final String SNAPSHOT = "SELECT id, employee_id, unit_id, category, created_at, decided_on, "
+            + "amount_approved, paid_on, amount_paid FROM care_aid";
 
     /** A decision on one step, the comment still encrypted. */
     public record Review(long id, Long unitId, boolean byCommittee, String decision, BigDecimal amount,
@@ -201,5 +207,25 @@ public class AidRecords {
             params.add(r.accountId());
         }
         return where.toString();
+    }
+
+    /** The application as it stands, for figures kept elsewhere. */
+    public AidSnapshot snapshot(long id, long version) {
+        return jdbc.sql(SNAPSHOT + " WHERE id = ?").param(id).query((rs, i) -> snapshot(rs, version)).single();
+    }
+
+    /** Up to {@code limit} applications after {@code afterId} in id order, as snapshots of version 0. */
+    public List<AidSnapshot> snapshots(long afterId, int limit) {
+        return jdbc.sql(SNAPSHOT + " WHERE id > ? ORDER BY id LIMIT ?").params(afterId, limit)
+                .query((rs, i) -> snapshot(rs, 0)).list();
+    }
+
+    /** The day applied is the JVM's zone's, as the year of the application. */
+    private static AidSnapshot snapshot(ResultSet rs, long version) throws SQLException {
+        return new AidSnapshot(rs.getLong("id"), rs.getLong("employee_id"), rs.getLong("unit_id"),
+                rs.getString("category"), rs.getObject("created_at", OffsetDateTime.class)
+                        .atZoneSameInstant(ZoneId.systemDefault()).toLocalDate(),
+                rs.getObject("decided_on", LocalDate.class), rs.getBigDecimal("amount_approved"),
+                rs.getObject("paid_on", LocalDate.class), rs.getBigDecimal("amount_paid"), version);
     }
 }

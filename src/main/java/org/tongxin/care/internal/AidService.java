@@ -2,6 +2,7 @@ package org.tongxin.care.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -169,6 +170,7 @@ public class AidService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = records.insert(employee.id(), employee.unitId(), now.getYear(), category.name(), asked,
                 cipher.encrypt(situation), firstStep, actor.accountId(), now);
+        aidChanged(id);
         int position = 1;
         for (Upload upload : uploads) {
             FileStore.StoredDocument stored = files.storeDocument(FOLDER, upload.content(), MAX_FILE_BYTES);
@@ -253,6 +255,7 @@ public class AidService {
             after.put("step", next == null ? "committee" : next);
             askReviewers(aidId, employee, aid.amountAsked(), next, stepPath);
         }
+        aidChanged(aidId);
         audit.record(reviewer, "care.aid.review", "care_aid", aidId, aid.unitId(), label(employee), before, after);
     }
 
@@ -276,6 +279,7 @@ public class AidService {
             throw new Refusal("care.aid.payIncomplete");
         }
         records.pay(aidId, paidOn, paid, how, officer.accountId());
+        aidChanged(aidId);
         EmployeeSummary employee = org.employee(aid.employeeId()).orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", Aid.Status.PAID);
@@ -286,6 +290,12 @@ public class AidService {
                 Map.of("status", aid.status()), after);
         tellApplicant(employee, Message.of(NoticeKind.CARE, "care.aid-paid", "/care/aid/mine", paid.toPlainString(),
                 paidOn));
+    }
+
+    /** Tells whoever keeps figures the application as it stands now (after this transaction commits). */
+    private void aidChanged(long aidId) {
+        Instant now = Instant.now(clock);
+        events.publishEvent(records.snapshot(aidId, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 
     private void tellApplicant(EmployeeSummary employee, Message message) {

@@ -1,5 +1,7 @@
 package org.tongxin.care.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.care.CareCaseSnapshot;
 
 /** Moves, grades, care cases and their notes. */
 @Repository
@@ -21,6 +24,14 @@ public class CareRecords {
             + "to_department, to_post, to_grade, exit_type, reason, direction, reclassify_note_enc, original_direction, "
             + "project_id, to_unit_id";
     private static final String PROJECT = "id, name, kind, started_on, note";
+    /** The nearest deadline of an open case: first contact until it is made, and a planned follow-up. */
+    private static final String SNAPSHOT = """
+            SELECT c.id, c.employee_id, c.unit_id, m.direction, c.opened_on, c.closed_on,
+              CASE WHEN c.status = 'OPEN' THEN
+                CASE WHEN c.first_contact_on IS NULL THEN least(c.first_contact_due, c.follow_up_due)
+                  ELSE c.follow_up_due END
+              END AS due_on
+            FROM care_case c JOIN care_move m ON m.id = c.move_id""";
 
     /** A note on a case, content still encrypted. */
     public record Note(long id, String kind, LocalDate happenedOn, String contentEnc, long recordedBy,
@@ -285,5 +296,23 @@ public class CareRecords {
     public void close(long caseId, String outcomeEnc, LocalDate on) {
         jdbc.sql("UPDATE care_case SET status = 'CLOSED', outcome_enc = ?, closed_on = ? WHERE id = ? AND status = 'OPEN'")
                 .params(outcomeEnc, on, caseId).update();
+    }
+
+    /** The case as it stands, for figures kept elsewhere. */
+    public CareCaseSnapshot caseSnapshot(long caseId, long version) {
+        return jdbc.sql(SNAPSHOT + " WHERE c.id = ?").param(caseId).query((rs, i) -> caseSnapshot(rs, version))
+                .single();
+    }
+
+    /** Up to {@code limit} cases after {@code afterId} in id order, as snapshots of version 0. */
+    public List<CareCaseSnapshot> caseSnapshots(long afterId, int limit) {
+        return jdbc.sql(SNAPSHOT + " WHERE c.id > ? ORDER BY c.id LIMIT ?").params(afterId, limit)
+                .query((rs, i) -> caseSnapshot(rs, 0)).list();
+    }
+
+    private static CareCaseSnapshot caseSnapshot(ResultSet rs, long version) throws SQLException {
+        return new CareCaseSnapshot(rs.getLong("id"), rs.getLong("employee_id"), rs.getLong("unit_id"),
+                rs.getString("direction"), rs.getObject("opened_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class), rs.getObject("due_on", LocalDate.class), version);
     }
 }

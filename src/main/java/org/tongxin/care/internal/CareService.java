@@ -1,6 +1,7 @@
 package org.tongxin.care.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,6 +147,7 @@ public class CareService {
         LocalDate today = LocalDate.now(clock);
         LocalDate due = WorkingDays.after(today, FIRST_CONTACT_DAYS);
         long caseId = records.openCase(moveId, employeeId, unitId, today, due);
+        caseChanged(caseId);
         events.publishEvent(new CareCaseOpened(caseId, employeeId, unitId, due));
         String link = "/care/cases/" + caseId;
         events.publishEvent(NotificationRequested.toCarersOf(unitId, direction == MoveClassification.Direction.OUT
@@ -199,7 +201,10 @@ public class CareService {
         records.reclassify(moveId, to.name(), cipher.encrypt(note.trim()), officer.accountId());
         audit.record(officer, "care.move.reclassify", "move", moveId, move.unitId(), "#" + moveId,
                 Map.of("direction", move.direction()), Map.of("direction", to));
-        if (MoveClassification.needsCare(to) && records.caseOfMove(moveId).isEmpty()) {
+        Optional<CareCase> opened = records.caseOfMove(moveId);
+        if (opened.isPresent()) {
+            caseChanged(opened.get().id());
+        } else if (MoveClassification.needsCare(to)) {
             openCase(moveId, move.employeeId(), org.employee(move.employeeId()).map(EmployeeSummary::name).orElse(""),
                     move.unitId(), to);
         }
@@ -324,6 +329,7 @@ public class CareService {
             throw new Refusal("care.plan.incomplete");
         }
         records.setPlan(caseId, cipher.encrypt(plan.trim()), followUpDue);
+        caseChanged(caseId);
         audit.record(officer, "care.case.plan", "care_case", caseId, c.unitId(), "#" + caseId, null,
                 Map.of("followUpDue", followUpDue));
     }
@@ -346,6 +352,7 @@ public class CareService {
         if (kind.equals("TALK") || kind.equals("COUNSELLING")) {
             records.followedUp(caseId);
         }
+        caseChanged(caseId);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("kind", kind);
         after.put("on", happenedOn);
@@ -359,6 +366,7 @@ public class CareService {
             throw new Refusal("care.case.outcome");
         }
         records.close(caseId, cipher.encrypt(outcome.trim()), LocalDate.now(clock));
+        caseChanged(caseId);
         audit.record(officer, "care.case.close", "care_case", caseId, c.unitId(), "#" + caseId,
                 Map.of("status", c.status()), Map.of("status", "CLOSED"));
     }
@@ -396,6 +404,15 @@ public class CareService {
         if (parent != null && ownCarers) {
             events.publishEvent(NotificationRequested.toCarersOf(parent, message));
         }
+    }
+
+    /**
+     * Tells whoever keeps figures the case as it stands now (after this transaction commits). An owner or an
+     * escalation changes nothing they count and publishes nothing.
+     */
+    private void caseChanged(long caseId) {
+        Instant now = Instant.now(clock);
+        events.publishEvent(records.caseSnapshot(caseId, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 
     /** Cases the viewer may see: of their cared units' people, or people moving into them (all for the committee). */

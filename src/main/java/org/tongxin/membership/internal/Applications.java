@@ -1,6 +1,9 @@
 package org.tongxin.membership.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongxin.membership.ApplicationSnapshot;
 
 /** Applications to join. */
 @Repository
@@ -15,6 +19,9 @@ public class Applications {
 
     private static final String COLUMNS = "id, employee_id, unit_id, channel, status, submitted_at, due_on, "
             + "escalated_to, escalated_at, decided_at, decided_by, reason, photo_key";
+
+    private static final String SNAPSHOT = "SELECT id, unit_id, status, submitted_at, due_on, decided_at "
+            + "FROM membership_application";
 
     private final JdbcClient jdbc;
     private final UnitStats stats;
@@ -40,10 +47,27 @@ public class Applications {
                         INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status,
                                                             submitted_at, due_on)
                         VALUES (?, ?, ?, TRUE, 'PENDING', ?, ?) RETURNING id""")
-                .params(employeeId, unitId, channel, submittedOn.atTime(9, 30).atZone(ZoneId.systemDefault())
-                        .toOffsetDateTime(), dueOn).query(Long.class).single();
+                .params(employeeId, unitId, channel, at(submittedOn, 9), dueOn).query(Long.class).single();
         stats.addPending(unitId, 1);
         return id;
+    }
+
+    /**
+     * An application decided before it reached Tongxin (data carried over from before): APPROVED or REJECTED on
+     * {@code decidedOn}, with the reason of a rejection.
+     */
+    public long decidedOn(long employeeId, long unitId, LocalDate submittedOn, LocalDate dueOn, String status,
+                          LocalDate decidedOn, String reason) {
+        return jdbc.sql("""
+                        INSERT INTO membership_application (employee_id, unit_id, channel, declaration_accepted, status,
+                                                            submitted_at, due_on, decided_at, reason)
+                        VALUES (?, ?, 'ONLINE', TRUE, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(employeeId, unitId, status, at(submittedOn, 9), dueOn, at(decidedOn, 16), reason)
+                .query(Long.class).single();
+    }
+
+    private static OffsetDateTime at(LocalDate day, int hour) {
+        return day.atTime(hour, 30).atZone(ZoneId.systemDefault()).toOffsetDateTime();
     }
 
     public Optional<Application> find(long id) {
@@ -139,5 +163,28 @@ public class Applications {
     public int decisionDays(long unitId, int byDefault) {
         return jdbc.sql("SELECT decision_days FROM membership_settings WHERE unit_id = ?").param(unitId)
                 .query(Integer.class).optional().orElse(byDefault);
+    }
+
+    /** The application as it stands, for figures kept elsewhere. */
+    public ApplicationSnapshot snapshot(long id, long version) {
+        return jdbc.sql(SNAPSHOT + " WHERE id = ?").param(id).query((rs, i) -> snapshot(rs, version)).single();
+    }
+
+    /** Up to {@code limit} applications after {@code afterId} in id order, as snapshots of version 0. */
+    public List<ApplicationSnapshot> snapshots(long afterId, int limit) {
+        return jdbc.sql(SNAPSHOT + " WHERE id > ? ORDER BY id LIMIT ?").params(afterId, limit)
+                .query((rs, i) -> snapshot(rs, 0)).list();
+    }
+
+    /** Days are the JVM's zone's, as the decision deadline's. */
+    private static ApplicationSnapshot snapshot(ResultSet rs, long version) throws SQLException {
+        OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+        return new ApplicationSnapshot(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("status"),
+                day(rs.getObject("submitted_at", OffsetDateTime.class)), rs.getObject("due_on", LocalDate.class),
+                decided == null ? null : day(decided), version);
+    }
+
+    private static LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
     }
 }

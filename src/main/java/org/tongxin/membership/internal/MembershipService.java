@@ -130,12 +130,15 @@ public class MembershipService {
         checkMayApply(employee);
         LocalDate due = DecisionDeadline.dueOn(today(),
                 applications.decisionDays(employee.unitId(), DecisionDeadline.DEFAULT_WORKING_DAYS));
+        long id;
         try {
-            return applications.submit(employee.id(), employee.unitId(), channel, due, photoKey);
+            id = applications.submit(employee.id(), employee.unitId(), channel, due, photoKey);
         } catch (DuplicateKeyException e) {
             // A second tap on "submit" raced the first: one open application per person, as the index says.
             throw new Refused("membership.refused.open");
         }
+        applicationChanged(id);
+        return id;
     }
 
     /**
@@ -231,6 +234,7 @@ public class MembershipService {
         members.setPhoto(memberId, a.photoKey());
         periodsChanged(memberId, a.employeeId());
         applications.decide(applicationId, "APPROVED", viewer.accountId(), null);
+        applicationChanged(applicationId);
         String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", "APPROVED");
@@ -257,6 +261,7 @@ public class MembershipService {
         }
         String why = reason.trim();
         applications.decide(applicationId, "REJECTED", viewer.accountId(), why);
+        applicationChanged(applicationId);
         String name = org.employee(a.employeeId()).map(EmployeeSummary::name).orElse("#" + a.employeeId());
         audit.record(viewer, "membership.reject", "application", applicationId, a.unitId(), name,
                 Map.of("status", "PENDING"), Map.of("status", "REJECTED", "reason", why));
@@ -272,8 +277,10 @@ public class MembershipService {
     public void followMove(long employeeId, long fromUnitId, long toUnitId) {
         lockedCurrent(employeeId).filter(m -> m.unitId() == fromUnitId)
                 .ifPresent(m -> transfer(m, toUnitId, null));
-        applications.openOf(employeeId).filter(a -> a.unitId() == fromUnitId)
-                .ifPresent(a -> applications.moveTo(a.id(), fromUnitId, toUnitId));
+        applications.openOf(employeeId).filter(a -> a.unitId() == fromUnitId).ifPresent(a -> {
+            applications.moveTo(a.id(), fromUnitId, toUnitId);
+            applicationChanged(a.id());
+        });
     }
 
     /** An officer transfers a member of their units to another open union unit. */
@@ -317,7 +324,7 @@ public class MembershipService {
     /** HR reports a member has left the enterprise: an officer decides what becomes of the membership. */
     @Transactional
     public void flagLeft(long employeeId) {
-        applications.openOf(employeeId).ifPresent(a -> applications.withdraw(a.id()));
+        applications.openOf(employeeId).ifPresent(this::withdraw);
         members.current(employeeId).ifPresent(m -> {
             flags.raise(m.id(), m.unitId(), "LEFT_ENTERPRISE");
             String name = org.employee(employeeId).map(EmployeeSummary::name).orElse("");
@@ -332,7 +339,7 @@ public class MembershipService {
      */
     @Transactional
     public void followRetirement(long employeeId) {
-        applications.openOf(employeeId).ifPresent(a -> applications.withdraw(a.id()));
+        applications.openOf(employeeId).ifPresent(this::withdraw);
         lockedCurrent(employeeId).filter(m -> !m.isRetired()).ifPresent(m -> {
             LocalDate today = today();
             members.endPeriod(m.id(), today, "RETIRED");
@@ -395,8 +402,25 @@ public class MembershipService {
         List<MemberPeriods.Span> spans = members.periods(memberId).stream()
                 .map(p -> new MemberPeriods.Span(p.id(), p.unitId(), p.status(), p.startedOn(), p.endedOn()))
                 .toList();
+        events.publishEvent(new MemberPeriods(memberId, employeeId, spans, version()));
+    }
+
+    private void withdraw(Application a) {
+        applications.withdraw(a.id());
+        applicationChanged(a.id());
+    }
+
+    /**
+     * Tells whoever keeps figures the application as it stands now (after this transaction commits). Escalation
+     * changes nothing they count and publishes nothing.
+     */
+    private void applicationChanged(long applicationId) {
+        events.publishEvent(applications.snapshot(applicationId, version()));
+    }
+
+    /** Microseconds of the change: orders the snapshots of one record. */
+    private long version() {
         Instant now = Instant.now(clock);
-        events.publishEvent(new MemberPeriods(memberId, employeeId, spans,
-                now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 }
