@@ -39,6 +39,9 @@ public class Facts {
               value = insight_month.value + excluded.value,
               ended_value = insight_month.ended_value + excluded.ended_value,
               ended_days = insight_month.ended_days + excluded.ended_days""";
+    private static final String DROP_EMPTY_MONTH = """
+            DELETE FROM insight_month WHERE kind = ? AND month = ? AND unit_id = ? AND category = ?
+              AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""";
     /** Records a rebuild gathers before writing them in one transaction. */
     private static final int BATCH = 2_000;
 
@@ -158,13 +161,67 @@ public class Facts {
         } finally {
             batch.remove();
         }
-        b.merged.forEach((record, changes) -> merge(record, old -> {
-            List<Fact> facts = old;
-            for (UnaryOperator<List<Fact>> change : changes) {
-                facts = change.apply(facts);
+        List<String> merged = new ArrayList<>(b.merged.keySet());
+        for (int i = 0; i < merged.size(); i += BATCH) {
+            flushMerged(merged.subList(i, Math.min(merged.size(), i + BATCH)), b);
+        }
+    }
+
+    /**
+     * Writes merged records of a replay in one transaction: each record's lock taken in one order (a live snapshot
+     * takes one lock only, so nobody waits in a circle), its facts read, changed and the difference rolled up.
+     */
+    private void flushMerged(List<String> records, Batch b) {
+        tx.executeWithoutResult(status -> {
+            String[] keys = records.toArray(String[]::new);
+            jdbc.sql("""
+                            SELECT pg_advisory_xact_lock(h)
+                            FROM (SELECT hashtext('insight:' || r) AS h FROM unnest(?::text[]) r ORDER BY 1) locks""")
+                    .param(keys).query().listOfRows();
+            Map<String, List<Fact>> old = new LinkedHashMap<>();
+            jdbc.sql("DELETE FROM insight_fact WHERE record = ANY(?::text[]) RETURNING *").param(keys)
+                    .query((rs, n) -> old.computeIfAbsent(rs.getString("record"), r -> new ArrayList<>())
+                            .add(fact(rs, n)))
+                    .list();
+            Map<Cell, Delta> deltas = new TreeMap<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (String record : records) {
+                List<Fact> facts = old.getOrDefault(record, List.of());
+                facts.forEach(f -> add(deltas, f, -1));
+                for (UnaryOperator<List<Fact>> change : b.merged.get(record)) {
+                    facts = change.apply(facts);
+                }
+                for (Fact f : facts) {
+                    add(deltas, f, 1);
+                    rows.add(factRow(record, f));
+                }
             }
-            return facts;
-        }));
+            template.batchUpdate(INSERT_FACT, rows);
+            template.batchUpdate("""
+                            INSERT INTO insight_record (record, version) VALUES (?, 0) ON CONFLICT (record) DO NOTHING""",
+                    records.stream().map(r -> new Object[] {r}).toList());
+            addAll(deltas);
+        });
+    }
+
+    private Object[] factRow(String record, Fact f) {
+        return new Object[] {f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(), f.personId(),
+                f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome()};
+    }
+
+    /** Adds the cells' deltas to the roll-up in one batch, and removes the cells left at zero. */
+    private void addAll(Map<Cell, Delta> deltas) {
+        List<Object[]> cells = new ArrayList<>();
+        List<Object[]> keys = new ArrayList<>();
+        deltas.forEach((c, d) -> {
+            if (!d.isZero()) {
+                cells.add(new Object[] {c.kind(), c.category(), c.unitId(), c.month(), d.started, d.ended, d.value,
+                        d.endedValue, d.endedDays});
+                keys.add(new Object[] {c.kind(), c.month(), c.unitId(), c.category()});
+            }
+        });
+        template.batchUpdate(ADD_TO_MONTH, cells);
+        template.batchUpdate(DROP_EMPTY_MONTH, keys);
     }
 
     private void flush(Batch b) {
@@ -181,19 +238,11 @@ public class Facts {
             for (String record : owned) {
                 for (Fact f : b.replaced.get(record)) {
                     add(deltas, f, 1);
-                    rows.add(new Object[] {f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(),
-                            f.personId(), f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome()});
+                    rows.add(factRow(record, f));
                 }
             }
             template.batchUpdate(INSERT_FACT, rows);
-            List<Object[]> cells = new ArrayList<>();
-            deltas.forEach((c, d) -> {
-                if (!d.isZero()) {
-                    cells.add(new Object[] {c.kind(), c.category(), c.unitId(), c.month(), d.started, d.ended, d.value,
-                            d.endedValue, d.endedDays});
-                }
-            });
-            template.batchUpdate(ADD_TO_MONTH, cells);
+            addAll(deltas);
         });
         b.replaced.clear();
     }
@@ -206,9 +255,7 @@ public class Facts {
         old.forEach(f -> add(deltas, f, -1));
         for (Fact f : facts) {
             add(deltas, f, 1);
-            jdbc.sql(INSERT_FACT).params(f.kind(), f.sourceId(), record, f.unitId(), paths.unit(f.unitId()).path(), f.personId(),
-                            f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome())
-                    .update();
+            jdbc.sql(INSERT_FACT).params(factRow(record, f)).update();
         }
         jdbc.sql("""
                         INSERT INTO insight_record (record, version) VALUES (?, ?)
@@ -247,10 +294,7 @@ public class Facts {
         }
         jdbc.sql(ADD_TO_MONTH).params(cell.kind(), cell.category(), cell.unitId(), cell.month(), d.started, d.ended,
                 d.value, d.endedValue, d.endedDays).update();
-        jdbc.sql("""
-                        DELETE FROM insight_month WHERE kind = ? AND month = ? AND unit_id = ? AND category = ?
-                          AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""")
-                .params(cell.kind(), cell.month(), cell.unitId(), cell.category()).update();
+        jdbc.sql(DROP_EMPTY_MONTH).params(cell.kind(), cell.month(), cell.unitId(), cell.category()).update();
     }
 
     private static Fact fact(ResultSet rs, int i) throws SQLException {
