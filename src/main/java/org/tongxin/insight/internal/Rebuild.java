@@ -20,6 +20,7 @@ public class Rebuild {
     private final Facts facts;
     private final UnitPaths paths;
     private final List<Source> sources;
+    private volatile Instant lastFinished;
 
     Rebuild(Facts facts, UnitPaths paths, @Lazy List<Source> sources) {
         this.facts = facts;
@@ -32,7 +33,13 @@ public class Rebuild {
         paths.forget();
         facts.clear();
         facts.batched(() -> sources.forEach(Source::replay));
+        lastFinished = Instant.now();
         log.info("Insight rebuilt from {} sources in {} ms", sources.size(),
-                Duration.between(start, Instant.now()).toMillis());
+                Duration.between(start, lastFinished).toMillis());
+    }
+
+    /** When this node last finished a rebuild; null when it has not run one since it started. */
+    public Instant lastFinished() {
+        return lastFinished;
     }
 }

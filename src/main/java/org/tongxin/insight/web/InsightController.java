@@ -84,6 +84,7 @@ class InsightController {
         model.addAttribute("rangeRefused", range.refused());
         model.addAttribute("thisMonth", dashboards.thisMonth());
         model.addAttribute("q", q);
+        model.addAttribute("rebuiltAt", rebuild.lastFinished());
         if (q != null && !q.isBlank()) {
             model.addAttribute("found", dashboards.search(viewer, q.strip()));
         }
