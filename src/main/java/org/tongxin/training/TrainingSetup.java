@@ -133,6 +133,12 @@ public class TrainingSetup {
         return records.assessees(assessmentId).stream().map(Assessments.Assessee::employeeId).toList();
     }
 
+    /** Assigns people by employee id, as an officer lists them; each is told. */
+    @Transactional
+    public void assign(Viewer by, long assessmentId, List<Long> employeeIds) {
+        assessments.assign(by, assessmentId, AssessmentService.Group.LIST, null, employeeIds);
+    }
+
     /**
      * The person takes the assessment: starts an attempt, answers the first {@code rightShare} of its questions (in
      * the order shown) right and the others wrong, and hands it in. Returns whether they passed.
@@ -244,6 +250,13 @@ public class TrainingSetup {
                         UPDATE training_assessment SET starts_on = starts_on - ?, ends_on = ends_on - ?,
                           created_at = created_at - make_interval(days => ?) WHERE id = ?""")
                 .params(days, days, days, assessmentId).update();
+        // Retraining falls due the day the assessment closes.
+        jdbc.sql("""
+                        UPDATE training_enrolment SET due_on = due_on - ? WHERE source = 'RETRAINING'
+                          AND course_id = (SELECT retraining_course_id FROM training_assessment WHERE id = ?)
+                          AND employee_id IN (SELECT employee_id FROM training_assessee WHERE assessment_id = ?)
+                        RETURNING id""")
+                .params(days, assessmentId, assessmentId).query(Long.class).list().forEach(snapshots::enrolmentChanged);
         records.assessees(assessmentId).forEach(a -> snapshots.standingChanged(assessmentId, a.employeeId()));
     }
 }
