@@ -33,7 +33,7 @@ public class TrainingHistory {
         }
     }
 
-    /** Every person's standing in every assessment, a page at a time, each as an {@link AssessmentStanding}, version 0. */
+    /** Every person's standing in every assessment, a page at a time, each as an {@link AssessmentStanding} (0). */
     public void replayStandings(Consumer<AssessmentStanding> sink) {
         long assessment = 0;
         long employee = 0;

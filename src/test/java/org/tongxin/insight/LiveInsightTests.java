@@ -36,7 +36,8 @@ import org.tongxin.support.IntegrationTestSupport;
 class LiveInsightTests extends IntegrationTestSupport {
 
     private static final List<String> KINDS = List.of(LiveKinds.SESSION, LiveKinds.VIEWER);
-    private static final List<LiveSetup.StreamFile> STREAM = List.of(new LiveSetup.StreamFile("seg0.ts", new byte[188]));
+    private static final List<LiveSetup.StreamFile> STREAM =
+            List.of(new LiveSetup.StreamFile("seg0.ts", new byte[188]));
 
     @Autowired
     Facts facts;

@@ -115,7 +115,7 @@ class TrainingInsightTests extends IntegrationTestSupport {
                     && n(last(s, "training-trend", 1)) == 3;
         });
         Section s = LearningSections.build(sections, "training", scope);
-        // Enrolments of the months: p1, p2, t1 in the course, p2 and t1 in retraining; done: p1, t1 and t1's retraining.
+        // Enrolled in the months: p1, p2, t1 in the course, p2 and t1 in retraining; done: p1, t1, t1's retraining.
         assertThat(kpi(s, "completion").value()).isEqualByComparingTo("60.0");
         assertThat(kpi(s, "completion").previous()).isEqualByComparingTo("0.0");
         assertThat(kpi(s, "completed").previous()).isEqualByComparingTo("0");

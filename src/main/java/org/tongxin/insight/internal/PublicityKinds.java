@@ -12,7 +12,10 @@ public final class PublicityKinds {
      * (a reader without one, anonymous on a public page) in the unit that published the item.
      */
     public static final String READ = "PUBLICITY_READ";
-    /** The shares of an item on one channel and day, in the unit that published it; category the channel, value the count. */
+    /**
+     * The shares of an item on one channel and day, in the unit that published it; category the channel, value the
+     * count.
+     */
     public static final String SHARE = "PUBLICITY_SHARE";
 
     static final String STAFF = "STAFF";

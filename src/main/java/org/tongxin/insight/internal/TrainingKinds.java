@@ -10,7 +10,7 @@ public final class TrainingKinds {
      * yet) or PENDING (no attempt graded yet).
      */
     public static final String ASSESSED = "TRAINING_ASSESSED";
-    /** A graded attempt at an assessment on the day it ended; category PASSED or FAILED, value its score in per cent. */
+    /** A graded attempt at an assessment on the day it ended; category PASSED or FAILED, value its score in %. */
     public static final String ATTEMPT = "TRAINING_ATTEMPT";
     /** A person in retraining, from their first failed attempt until they pass, due the day the assessment closes. */
     public static final String RETRAINING = "TRAINING_RETRAINING";

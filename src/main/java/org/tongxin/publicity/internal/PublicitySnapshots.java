@@ -89,8 +89,8 @@ public class PublicitySnapshots {
 
     private List<ItemRead> reads(String sql, List<Object> params, long version) {
         return jdbc.sql(sql).params(params)
-                .query((rs, i) -> new ItemRead(rs.getLong("item_id"), rs.getString("reader"), rs.getLong("item_unit_id"),
-                        rs.getObject("unit_id", Long.class), day(rs, "first_at"), version))
+                .query((rs, i) -> new ItemRead(rs.getLong("item_id"), rs.getString("reader"),
+                        rs.getLong("item_unit_id"), rs.getObject("unit_id", Long.class), day(rs, "first_at"), version))
                 .list();
     }
 

@@ -61,7 +61,8 @@ public class Readership {
     private void addShares(long itemId, String channel, LocalDate day, int count) {
         jdbc.sql("""
                         INSERT INTO publicity_share (item_id, channel, day, count) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (item_id, channel, day) DO UPDATE SET count = publicity_share.count + excluded.count""")
+                        ON CONFLICT (item_id, channel, day)
+                          DO UPDATE SET count = publicity_share.count + excluded.count""")
                 .params(itemId, channel, day, count).update();
     }
 

@@ -117,8 +117,8 @@ public class TrainingSnapshots {
                         .add(new AssessmentStanding.Graded(rs.getLong(3), day(rs, "submitted_at"), rs.getBoolean(5),
                                 rs.getBigDecimal(6))));
         Map<Long, Long> units = org.unitIdsOf(rows.stream().map(StandingRow::employeeId).distinct().toList());
-        return rows.stream().map(r -> new AssessmentStanding(r.assessmentId(), r.employeeId(), units.get(r.employeeId()),
-                r.status(), r.opensOn(), r.closesOn(), r.passedOn(),
+        return rows.stream().map(r -> new AssessmentStanding(r.assessmentId(), r.employeeId(),
+                units.get(r.employeeId()), r.status(), r.opensOn(), r.closesOn(), r.passedOn(),
                 attempts.getOrDefault(new Key(r.assessmentId(), r.employeeId()), List.of()), version)).toList();
     }
 
