@@ -201,7 +201,8 @@ class DemoLoader implements ApplicationRunner {
         volunteerStories(rows, plan, created, unitOfDepartment, List.of(officer, employee, committee),
                 tollStation.key(), created.get(company.key()).id());
         library.load(created.values(), stationId, List.of(officer, employee, committee));
-        training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo());
+        training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo(),
+                employee.employeeNo());
         publicity.load(system, created.values(), stationId, List.of(officer, employee, committee));
         voice.load(created.values(), stationId, List.of(officer, employee, committee));
         live.load(stationId, List.of(officer, employee, committee));
