@@ -29,13 +29,15 @@ class ActivityFacts implements Source {
 
     @Override
     public void replay() {
-        try (Facts.Batch batch = new Facts.Batch(facts::replaceAll)) {
-            history.replayTurnouts(t -> batch.replace(record(t), t.version(), factsOf(t)));
-        }
+        history.replayTurnouts(this::apply);
     }
 
     @ApplicationModuleListener
     void on(ActivityTurnout t) {
+        apply(t);
+    }
+
+    void apply(ActivityTurnout t) {
         facts.replace(record(t), t.version(), factsOf(t));
     }
 

@@ -6,12 +6,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -161,155 +158,6 @@ public class Facts {
                 person == null ? null : ((Number) person).longValue(), rs.getString("category"),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class), rs.getBigDecimal("value"), rs.getString("outcome"));
-    }
-
-    /** A record's facts as of a version, for {@link #replaceAll}. */
-    public record Replacement(String record, long version, List<Fact> facts) {
-    }
-
-    /**
-     * Makes each record's facts the given ones, as {@link #replace} would one record at a time, in a few statements
-     * for the whole batch: a history's replay writes thousands of records, most of them into the same roll-up cells.
-     * The records' locks are taken in their order, so two batches never wait for each other in a circle (and a
-     * single snapshot holds one lock only).
-     */
-    @Transactional
-    public void replaceAll(List<Replacement> batch) {
-        Map<String, Replacement> newest = new TreeMap<>();
-        batch.forEach(r -> newest.merge(r.record(), r, (a, b) -> b.version() >= a.version() ? b : a));
-        if (newest.isEmpty()) {
-            return;
-        }
-        String[] records = newest.keySet().toArray(String[]::new);
-        jdbc.sql("""
-                        SELECT count(pg_advisory_xact_lock(hashtext('insight:' || r)))
-                        FROM (SELECT r FROM unnest(?::text[]) AS r ORDER BY r) locks""")
-                .param(records).query().singleRow();
-        Map<String, Long> applied = new HashMap<>();
-        jdbc.sql("SELECT record, version FROM insight_record WHERE record = ANY(?)").param(records)
-                .query((rs, i) -> applied.put(rs.getString(1), rs.getLong(2))).list();
-        List<Replacement> kept = newest.values().stream()
-                .filter(r -> !applied.containsKey(r.record()) || applied.get(r.record()) <= r.version()).toList();
-        if (kept.isEmpty()) {
-            return;
-        }
-        String[] keptRecords = kept.stream().map(Replacement::record).toArray(String[]::new);
-        Map<Cell, Delta> deltas = new TreeMap<>();
-        jdbc.sql("DELETE FROM insight_fact WHERE record = ANY(?) RETURNING *").param(keptRecords)
-                .query(Facts::fact).list().forEach(f -> add(deltas, f, -1));
-        List<Object[]> rows = new ArrayList<>();
-        for (Replacement r : kept) {
-            for (Fact f : r.facts()) {
-                add(deltas, f, 1);
-                rows.add(new Object[]{f.kind(), f.sourceId(), r.record(), f.unitId(), paths.unit(f.unitId()).path(),
-                        f.personId(), f.category(), text(f.startsOn()), text(f.endsOn()), text(f.dueOn()),
-                        f.value().toPlainString(), f.outcome()});
-            }
-        }
-        if (!rows.isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO insight_fact (kind, source_id, record, unit_id, unit_path, person_id, category,
-                              starts_on, ends_on, due_on, value, outcome)
-                            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[],
-                              ?::text[], ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[])""")
-                    .params(columns(rows, 0, String[]::new), columns(rows, 1, String[]::new),
-                            columns(rows, 2, String[]::new), columns(rows, 3, Long[]::new),
-                            columns(rows, 4, String[]::new), columns(rows, 5, Long[]::new),
-                            columns(rows, 6, String[]::new), columns(rows, 7, String[]::new),
-                            columns(rows, 8, String[]::new), columns(rows, 9, String[]::new),
-                            columns(rows, 10, String[]::new), columns(rows, 11, String[]::new))
-                    .update();
-        }
-        jdbc.sql("""
-                        INSERT INTO insight_record (record, version) SELECT * FROM unnest(?::text[], ?::bigint[])
-                        ON CONFLICT (record) DO UPDATE SET version = excluded.version""")
-                .params(keptRecords, kept.stream().map(Replacement::version).toArray(Long[]::new)).update();
-        applyAll(deltas);
-    }
-
-    /** {@link #apply} for many cells in two statements. */
-    private void applyAll(Map<Cell, Delta> deltas) {
-        List<Object[]> cells = new ArrayList<>();
-        deltas.forEach((c, d) -> {
-            if (!d.isZero()) {
-                cells.add(new Object[]{c.kind(), c.category(), c.unitId(), c.month().toString(), d.started, d.ended,
-                        d.value.toPlainString(), d.endedValue.toPlainString(), d.endedDays});
-            }
-        });
-        if (cells.isEmpty()) {
-            return;
-        }
-        String[] kinds = columns(cells, 0, String[]::new);
-        String[] categories = columns(cells, 1, String[]::new);
-        Long[] units = columns(cells, 2, Long[]::new);
-        String[] months = columns(cells, 3, String[]::new);
-        jdbc.sql("""
-                        INSERT INTO insight_month (kind, category, unit_id, month, started, ended, value, ended_value,
-                          ended_days)
-                        SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::date[], ?::bigint[], ?::bigint[],
-                          ?::numeric[], ?::numeric[], ?::bigint[])
-                        ON CONFLICT (kind, month, unit_id, category) DO UPDATE SET
-                          started = insight_month.started + excluded.started,
-                          ended = insight_month.ended + excluded.ended,
-                          value = insight_month.value + excluded.value,
-                          ended_value = insight_month.ended_value + excluded.ended_value,
-                          ended_days = insight_month.ended_days + excluded.ended_days""")
-                .params(kinds, categories, units, months, columns(cells, 4, Long[]::new),
-                        columns(cells, 5, Long[]::new), columns(cells, 6, String[]::new),
-                        columns(cells, 7, String[]::new), columns(cells, 8, Long[]::new))
-                .update();
-        jdbc.sql("""
-                        DELETE FROM insight_month m
-                        USING unnest(?::text[], ?::text[], ?::bigint[], ?::date[]) AS c(kind, category, unit_id, month)
-                        WHERE m.kind = c.kind AND m.month = c.month AND m.unit_id = c.unit_id AND m.category = c.category
-                          AND m.started = 0 AND m.ended = 0 AND m.value = 0 AND m.ended_value = 0 AND m.ended_days = 0""")
-                .params(kinds, categories, units, months).update();
-    }
-
-    private static String text(LocalDate day) {
-        return day == null ? null : day.toString();
-    }
-
-    /** One column of rows as an array, for unnest. */
-    private static <T> T[] columns(List<Object[]> rows, int column, IntFunction<T[]> array) {
-        T[] out = array.apply(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            @SuppressWarnings("unchecked")
-            T value = (T) rows.get(i)[column];
-            out[i] = value;
-        }
-        return out;
-    }
-
-    /**
-     * Collects a replay's replacements and hands them on ({@code replaceAll} of the {@link Facts} bean, so each batch
-     * is one transaction) a thousand at a time; {@link #close} hands on the rest.
-     */
-    public static final class Batch implements AutoCloseable {
-
-        private static final int SIZE = 1_000;
-
-        private final Consumer<List<Replacement>> sink;
-        private final List<Replacement> pending = new ArrayList<>();
-
-        public Batch(Consumer<List<Replacement>> sink) {
-            this.sink = sink;
-        }
-
-        public void replace(String record, long version, List<Fact> facts) {
-            pending.add(new Replacement(record, version, facts));
-            if (pending.size() >= SIZE) {
-                close();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!pending.isEmpty()) {
-                sink.accept(List.copyOf(pending));
-                pending.clear();
-            }
-        }
     }
 
     /** Empties the read model before a rebuild. */

@@ -25,13 +25,15 @@ class LibraryFacts implements Source {
 
     @Override
     public void replay() {
-        try (Facts.Batch batch = new Facts.Batch(facts::replaceAll)) {
-            history.replayLoans(l -> batch.replace(record(l), l.version(), factsOf(l)));
-        }
+        history.replayLoans(this::apply);
     }
 
     @ApplicationModuleListener
     void on(LibraryLoan l) {
+        apply(l);
+    }
+
+    void apply(LibraryLoan l) {
         facts.replace(record(l), l.version(), factsOf(l));
     }
 

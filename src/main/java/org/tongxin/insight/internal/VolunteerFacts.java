@@ -24,13 +24,15 @@ class VolunteerFacts implements Source {
 
     @Override
     public void replay() {
-        try (Facts.Batch batch = new Facts.Batch(facts::replaceAll)) {
-            history.replayShiftHours(s -> batch.replace(record(s), s.version(), factsOf(s)));
-        }
+        history.replayShiftHours(this::apply);
     }
 
     @ApplicationModuleListener
     void on(ShiftHours s) {
+        apply(s);
+    }
+
+    void apply(ShiftHours s) {
         facts.replace(record(s), s.version(), factsOf(s));
     }
 
