@@ -69,9 +69,9 @@ class ActivityInsightModuleTests {
     void anActivityMarkedHeldCountsWithWhoCame(Scenario scenario) {
         List<Long> people = new ArrayList<>();
         OrgUnit unit = union(people);
-        long id = activitySetup.activity("看板模块活动", "CULTURE_SPORTS", "", "职工之家", tenOClock, tenOClock.plusHours(2),
-                tenOClock.minusDays(10), tenOClock.minusDays(1), 10, "EMPLOYEES", unit.id(), false, unit.id(), List.of(),
-                "PUBLISHED", 1);
+        long id = activitySetup.activity("看板模块活动", "CULTURE_SPORTS", "", "职工之家", tenOClock,
+                tenOClock.plusHours(2), tenOClock.minusDays(10), tenOClock.minusDays(1), 10, "EMPLOYEES", unit.id(),
+                false, unit.id(), List.of(), "PUBLISHED", 1);
         people.forEach(e -> activitySetup.register(id, e, true));
         activitySetup.checkIn(id, people.get(0), tenOClock);
         activitySetup.checkIn(id, people.get(1), tenOClock);

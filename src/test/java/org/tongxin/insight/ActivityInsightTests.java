@@ -180,7 +180,8 @@ class ActivityInsightTests extends IntegrationTestSupport {
                 .containsExactly(BigDecimal.ZERO, BigDecimal.ONE);
         assertThat(trend.series().get(2).values().get(0)).isNull();
         assertThat(trend.series().get(2).values().get(1)).isEqualByComparingTo("75.0");
-        assertThat(chart(s, "activity-hosts").series().getFirst().values()).usingElementComparator(BigDecimal::compareTo)
+        assertThat(chart(s, "activity-hosts").series().getFirst().values())
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE);
         Section.Chart children = chart(s, "activity-children");
         assertThat(children.series().get(0).values().getFirst()).isEqualByComparingTo("0");
@@ -239,7 +240,8 @@ class ActivityInsightTests extends IntegrationTestSupport {
         assertThat(kpi(s, "turns").value()).isEqualByComparingTo("2");
         assertThat(kpi(s, "turns").previous()).isEqualByComparingTo("1");
         assertThat(kpi(s, "perTurn").value()).isEqualByComparingTo("3.3");
-        assertThat(chart(s, "volunteer-trend").series().getFirst().values()).usingElementComparator(BigDecimal::compareTo)
+        assertThat(chart(s, "volunteer-trend").series().getFirst().values())
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("0.0"), new BigDecimal("6.5"));
         assertThat(chart(s, "volunteer-children").series().getFirst().values().getFirst()).isEqualByComparingTo("6.5");
     }

@@ -48,7 +48,8 @@ class LibraryInsightModuleTests {
         OffsetDateTime added = OffsetDateTime.now().minusDays(30);
         long title = library.books(List.of(new LibrarySetup.Book(null, "看板模块图书" + n, "作者", "出版社", 2020, "MODERN",
                 "", added)), 1).getFirst();
-        LibrarySetup.CopyRef copy = library.copies(List.of(new LibrarySetup.Stock(title, room, 1, added)), 1).getFirst();
+        LibrarySetup.CopyRef copy = library.copies(List.of(new LibrarySetup.Stock(title, room, 1, added)), 1)
+                .getFirst();
         YearMonth month = YearMonth.now();
 
         scenario.stimulate(() -> library.borrow(Fixtures.employee(1, reader), copy.barcode()))
@@ -56,7 +57,8 @@ class LibraryInsightModuleTests {
                         .flow(LibraryKinds.LOAN, null, unit.id(), month, month).started(), loans -> loans > 0)
                 .andVerify(loans -> {
                     assertThat(loans).isEqualTo(1);
-                    assertThat(ranks.rooms(unit.id(), month, month)).containsExactly(new LibraryFigures.Ranked(room, 1));
+                    assertThat(ranks.rooms(unit.id(), month, month))
+                            .containsExactly(new LibraryFigures.Ranked(room, 1));
                     assertThat(ranks.topTitles(unit.id(), month, month, 10))
                             .containsExactly(new LibraryFigures.Ranked(title, 1));
                 });

@@ -57,7 +57,10 @@ public class ActivitySnapshots {
                 .ifPresent(events::publishEvent);
     }
 
-    /** As {@link #activityChanged}, for changes that only count once the activity is held (check-ins, sign-ups). */
+    /**
+     * As {@link #activityChanged}, for check-ins and cancelled sign-ups: these count only once the activity is held
+     * ({@link ActivityTurnout#held()}), so before that they publish nothing, and a rush of check-ins costs no more.
+     */
     void attendanceChanged(Activity a) {
         if (a.status().equals("HELD") || a.status().equals("SUMMARISED")) {
             activityChanged(a.id());

@@ -53,7 +53,7 @@ class LibraryFacts implements Source {
     }
 
     /** The LOAN's category: whole months since the reader's previous loan from the room, "" for none that recent. */
-    static String sincePrevious(LibraryLoan l) {
+    private static String sincePrevious(LibraryLoan l) {
         if (l.previousBorrowedOn() == null) {
             return "";
         }
