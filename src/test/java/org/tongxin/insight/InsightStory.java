@@ -109,6 +109,14 @@ final class InsightStory {
         return v == null ? null : v.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Whether this machine's month is the platform's (Beijing) month: rights and benefits count days in Beijing,
+     * the scope's months are the machine's, and for some hours at a month's end they differ.
+     */
+    static boolean sameMonthAsBeijing() {
+        return YearMonth.now().equals(YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
     /** Days ago that fall in the previous month, whatever today is. */
     static int lastMonth() {
         return LocalDate.now().getDayOfMonth() + 3;

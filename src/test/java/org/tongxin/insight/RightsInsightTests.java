@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tongxin.insight.internal.Facts;
@@ -62,6 +63,7 @@ class RightsInsightTests extends IntegrationTestSupport {
 
     @Test
     void appealsAreCountedTheSameLiveAndRebuiltAndHarassmentOnlyFromFivePeople() {
+        Assumptions.assumeTrue(InsightStory.sameMonthAsBeijing());
         InsightStory story = InsightStory.of(fixtures, orgSetup, membership, "诉求看板收费站", 6, 5);
         Viewer chair = Fixtures.officerWithoutCare(story.stationPeople.getFirst().accountId(), story.station.id());
         fixtures.chair(chair.accountId(), story.station.id(), false);
