@@ -160,6 +160,19 @@ public class VoiceSetup {
         return evaluations.create(organiser, unitId, title, criteria, opensOn, closesOn);
     }
 
+    /**
+     * Moves a round {@code days} into the past: its opening and closing days and its creation. Ballots and votes
+     * have no time to move.
+     */
+    @Transactional
+    public void backdateEvaluation(long evaluationId, int days) {
+        jdbc.sql("""
+                        UPDATE voice_evaluation SET opens_on = opens_on - ?, closes_on = closes_on - ?,
+                          created_at = created_at - make_interval(days => ?)
+                        WHERE id = ?""")
+                .params(days, days, days, evaluationId).update();
+    }
+
     /** A member's secret ballot on one officer. */
     @Transactional
     public void vote(Viewer member, long evaluationId, long evalueeId, List<Integer> scores, String comment) {
