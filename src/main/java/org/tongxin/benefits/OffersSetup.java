@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.benefits.internal.BenefitsSnapshots;
 import org.tongxin.benefits.internal.Birthdays;
 import org.tongxin.benefits.internal.Offers;
 import org.tongxin.benefits.internal.VoucherCodes;
@@ -24,7 +25,9 @@ import org.tongxin.shared.security.Viewer;
 /**
  * Partners' offers and birthday benefits for the demo enterprise, made through the same services as the pages; only
  * {@link #redeemed}, {@link #backdate} and {@link #pastBirthdays} write directly, for a voucher the partner scanned and
- * to spread what one start-up made over the past year.
+ * to spread what one start-up made over the past year. A voucher changed here after its snapshot was published is
+ * published again, so that a late snapshot never wins over the rebuilt figures; the past birthday benefits were never
+ * published and are counted by the rebuild.
  */
 @Service
 public class OffersSetup {
@@ -34,15 +37,17 @@ public class OffersSetup {
     private final VoucherCodes codes;
     private final OrgDirectory org;
     private final MemberDirectory members;
+    private final BenefitsSnapshots snapshots;
     private final JdbcClient jdbc;
 
     OffersSetup(Offers offers, Birthdays birthdays, VoucherCodes codes, OrgDirectory org, MemberDirectory members,
-                JdbcClient jdbc) {
+                BenefitsSnapshots snapshots, JdbcClient jdbc) {
         this.offers = offers;
         this.birthdays = birthdays;
         this.codes = codes;
         this.org = org;
         this.members = members;
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
     }
 
@@ -65,6 +70,7 @@ public class OffersSetup {
                         UPDATE benefits_voucher SET redeemed_at = now() - make_interval(days => ?), redeemed_by = 'PARTNER'
                         WHERE id = ? AND redeemed_at IS NULL AND voided_at IS NULL""")
                 .params(daysAgo, voucherId).update();
+        snapshots.voucherChanged(voucherId);
     }
 
     /** The committee's birthday benefit (kind CAKE or CARD, amount in yuan), switched on. */
@@ -85,8 +91,8 @@ public class OffersSetup {
         jdbc.sql("""
                         UPDATE benefits_voucher SET valid_from = valid_from - ?, valid_until = valid_until - ?,
                           created_at = created_at - make_interval(days => ?),
-                          redeemed_at = redeemed_at - make_interval(days => ?) WHERE offer_id = ?""")
-                .params(days, days, days, days, offerId).update();
+                          redeemed_at = redeemed_at - make_interval(days => ?) WHERE offer_id = ? RETURNING id""")
+                .params(days, days, days, days, offerId).query(Long.class).list().forEach(snapshots::voucherChanged);
     }
 
     /**

@@ -55,7 +55,7 @@ public class BenefitsSnapshots {
     // ---- welfare ----------------------------------------------------------------------------------------------
 
     /** Publishes one site of a round (every site when {@code siteId} is null) as it stands now. */
-    void welfareChanged(long roundId, Long siteId) {
+    public void welfareChanged(long roundId, Long siteId) {
         welfareSites(roundId, siteId, version()).forEach(events::publishEvent);
     }
 
@@ -88,7 +88,8 @@ public class BenefitsSnapshots {
 
     // ---- vouchers ---------------------------------------------------------------------------------------------
 
-    void voucherChanged(long voucherId) {
+    /** Publishes the voucher as it stands now. */
+    public void voucherChanged(long voucherId) {
         events.publishEvent(vouchers(voucherId - 1, 1, version()).getFirst());
     }
 

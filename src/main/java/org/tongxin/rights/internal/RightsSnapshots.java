@@ -32,7 +32,7 @@ public class RightsSnapshots {
     }
 
     /** Publishes the appeal as it stands now. */
-    void changed(long id) {
+    public void changed(long id) {
         Instant now = Instant.now(clock);
         events.publishEvent(appeals(id - 1, 1, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000).getFirst());
     }

@@ -38,12 +38,12 @@ public class VoiceSnapshots {
     }
 
     /** Publishes the suggestion as it stands now. */
-    void suggestionChanged(long id) {
+    public void suggestionChanged(long id) {
         events.publishEvent(suggestions(id - 1, 1, version()).getFirst());
     }
 
     /** Publishes the round's counted ballots as they stand now. */
-    void evaluationChanged(long id) {
+    public void evaluationChanged(long id) {
         events.publishEvent(evaluations(id - 1, 1, version()).getFirst());
     }
 
