@@ -9,6 +9,7 @@ import static org.tongxin.insight.InsightStory.values;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -110,9 +111,12 @@ class RightsInsightTests extends IntegrationTestSupport {
         rightsSetup.backdate(satisfied, InsightStory.lastMonth());
         jdbc.sql("UPDATE rights_appeal SET accept_due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), waiting)
                 .update();
+        List<Long> more = new ArrayList<>(ids);
         for (Viewer who : List.of(s.get(4), s.get(5), b.get(3), b.get(4))) {
-            raise(who, AppealCategory.HARASSMENT);
+            more.add(raise(who, AppealCategory.HARASSMENT));
         }
+        Awaitility.await("the new and the moved appeals reach insight").atMost(Duration.ofSeconds(30)).until(() ->
+                caughtUp(more) && "1".equals(previous(kpi(story.station(sections, "rights", chair), "rights-raised"))));
         rebuild.run();
         rights = story.station(sections, "rights", chair);
         assertThat(Arrays.asList(value(kpi(rights, "rights-raised")), previous(kpi(rights, "rights-raised"))))

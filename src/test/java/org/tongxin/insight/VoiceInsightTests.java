@@ -140,6 +140,9 @@ class VoiceInsightTests extends IntegrationTestSupport {
         voiceSetup.backdate(returned, InsightStory.lastMonth(), InsightStory.lastMonth());
         jdbc.sql("UPDATE voice_suggestion SET due_on = ? WHERE id = ?").params(LocalDate.now().minusDays(1), submitted)
                 .update();
+        // Moved in time, they are published again; the deadline changed above is only seen by a rebuild.
+        Awaitility.await("the moved suggestions reach insight").atMost(Duration.ofSeconds(30)).until(() ->
+                "2".equals(previous(kpi(story.station(sections, "voice", officer), "voice-submitted"))));
         rebuild.run();
         voice = story.station(sections, "voice", officer);
         assertThat(Arrays.asList(value(kpi(voice, "voice-submitted")), previous(kpi(voice, "voice-submitted"))))
