@@ -65,7 +65,10 @@ public class BenefitsSnapshots {
                 .list();
     }
 
-    /** A round's sites (one when {@code siteId} is set), as {@link Welfare#totals} counts them. */
+    /**
+     * A round's sites (one when {@code siteId} is set: a pick reads that site's members only, never the whole
+     * round's), as {@link Welfare#totals} counts them.
+     */
     public List<WelfareSiteTotals> welfareSites(long roundId, Long siteId, long version) {
         return jdbc.sql("""
                         SELECT r.id, r.title, r.opened_at, r.budget_per_member, e.site_id, count(*) AS members,
@@ -73,9 +76,11 @@ public class BenefitsSnapshots {
                           count(e.collected_at)
                         FROM welfare_round r JOIN welfare_entitlement e ON e.round_id = r.id
                         LEFT JOIN welfare_package p ON p.id = e.package_id
-                        WHERE r.id = ? AND r.opened_at IS NOT NULL AND (CAST(? AS BIGINT) IS NULL OR e.site_id = ?)
+                        WHERE r.id = ? AND r.opened_at IS NOT NULL AND e.site_id = ANY(?)
                         GROUP BY r.id, r.title, r.opened_at, r.budget_per_member, e.site_id ORDER BY e.site_id""")
-                .params(roundId, siteId, siteId)
+                .params(roundId, siteId != null ? new Long[]{siteId} : jdbc.sql(
+                        "SELECT DISTINCT site_id FROM welfare_entitlement WHERE round_id = ?").param(roundId)
+                        .query(Long.class).list().toArray(Long[]::new))
                 .query((rs, i) -> {
                     int members = rs.getInt(6);
                     return new WelfareSiteTotals(rs.getLong(1), rs.getString(2),
