@@ -26,7 +26,7 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.support.Fixtures;
 
 /** Insight with the modules it reads: an activity held and a shift's confirmed hours reach the figures. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "identity")
 @ActiveProfiles("test")
 class ActivityInsightModuleTests {
 

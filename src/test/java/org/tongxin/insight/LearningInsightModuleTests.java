@@ -37,7 +37,7 @@ import org.tongxin.training.TrainingSetup;
 import org.tongxin.training.internal.AssessmentService;
 
 /** Insight with every module it reads: each snapshot of training, publicity and live reaches its figures. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "identity")
 @ActiveProfiles("test")
 class LearningInsightModuleTests {
 

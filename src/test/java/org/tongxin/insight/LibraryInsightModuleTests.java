@@ -21,7 +21,7 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.support.Fixtures;
 
 /** Insight with the modules it reads: a loan reaches the figures, by room and by title too. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "identity")
 @ActiveProfiles("test")
 class LibraryInsightModuleTests {
 

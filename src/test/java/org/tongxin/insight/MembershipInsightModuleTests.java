@@ -21,7 +21,7 @@ import org.tongxin.org.UnitKind;
 import org.tongxin.support.Fixtures;
 
 /** Insight with the modules it reads: HR imports and membership reach the coverage figures through their events. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "identity")
 @ActiveProfiles("test")
 class MembershipInsightModuleTests {
 
