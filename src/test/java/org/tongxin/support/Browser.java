@@ -104,7 +104,12 @@ public final class Browser {
     /** Fails when the page is wider than the phone, so that the person would have to scroll sideways. */
     public static void assertFitsThePhone(WebDriver driver) {
         long width = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
-        assertThat(width).as("page width on a phone of %s", driver.getCurrentUrl()).isLessThanOrEqualTo(PHONE_WIDTH);
+        Object wide = ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > arguments[0] && !e.closest('.table-responsive'))
+                  .slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ');""", PHONE_WIDTH + 1);
+        assertThat(width).as("page width on a phone of %s (too wide: %s)", driver.getCurrentUrl(), wide)
+                .isLessThanOrEqualTo(PHONE_WIDTH);
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
