@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,7 @@ import org.tongxin.org.OrgDirectory;
  * after the rebuild would otherwise stand over it with whatever the record looked like when it was published.
  */
 @Component
-@Order
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class EmptyStart implements ApplicationRunner {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -24,6 +27,8 @@ class EmptyStart implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final OrgDirectory org;
     private final Rebuild rebuild;
+    /** Whether the read model was empty before the other start-up runners (the demo loader) wrote anything. */
+    private volatile boolean emptyAtStart;
 
     EmptyStart(JdbcClient jdbc, OrgDirectory org, Rebuild rebuild) {
         this.jdbc = jdbc;
@@ -32,9 +37,13 @@ class EmptyStart implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
-        boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM insight_record)").query(Boolean.class).single();
-        if (empty && !org.isEmpty()) {
+    public void run(ApplicationArguments args) {
+        emptyAtStart = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM insight_record)").query(Boolean.class).single();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() throws InterruptedException {
+        if (emptyAtStart && !org.isEmpty()) {
             Instant until = Instant.now().plus(PATIENCE);
             while (undelivered() > 0 && Instant.now().isBefore(until)) {
                 Thread.sleep(500);
