@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongxin.activity.ActivityTurnout;
 import org.tongxin.activity.ShiftHours;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * Activities and volunteer shifts as the snapshots the module publishes after each change that counts, read the same
@@ -129,6 +130,6 @@ public class ActivitySnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 }

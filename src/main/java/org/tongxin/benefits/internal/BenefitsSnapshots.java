@@ -20,6 +20,7 @@ import org.tongxin.benefits.DuesCollected;
 import org.tongxin.benefits.VoucherUse;
 import org.tongxin.benefits.WelfareSiteTotals;
 import org.tongxin.org.OrgDirectory;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * The snapshots benefits publishes after each change of a welfare round's site, a voucher, or a unit's dues of a
@@ -45,7 +46,7 @@ public class BenefitsSnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 
     private static LocalDate day(OffsetDateTime at) {

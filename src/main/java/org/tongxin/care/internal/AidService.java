@@ -28,6 +28,7 @@ import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.time.SnapshotVersion;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
 
@@ -295,7 +296,7 @@ public class AidService {
     /** Tells whoever keeps figures the application as it stands now (after this transaction commits). */
     private void aidChanged(long aidId) {
         Instant now = Instant.now(clock);
-        events.publishEvent(records.snapshot(aidId, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+        events.publishEvent(records.snapshot(aidId, SnapshotVersion.of(now)));
     }
 
     private void tellApplicant(EmployeeSummary employee, Message message) {

@@ -27,6 +27,7 @@ import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.crypto.FieldCipher;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.time.SnapshotVersion;
 import org.tongxin.shared.time.WorkingDays;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
@@ -412,7 +413,7 @@ public class CareService {
      */
     private void caseChanged(long caseId) {
         Instant now = Instant.now(clock);
-        events.publishEvent(records.caseSnapshot(caseId, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+        events.publishEvent(records.caseSnapshot(caseId, SnapshotVersion.of(now)));
     }
 
     /** Cases the viewer may see: of their cared units' people, or people moving into them (all for the committee). */

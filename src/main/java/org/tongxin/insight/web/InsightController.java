@@ -2,6 +2,7 @@ package org.tongxin.insight.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,12 @@ import org.tongxin.shared.web.NotFoundException;
  */
 @Controller
 class InsightController {
+
+    /** What a meeting room reads first: two rows of six figures and two rows of four charts, in this order. */
+    private static final List<String> SCREEN_ORDER = List.of("membership", "applications", "activity", "training",
+            "library", "publicity", "voice", "rights", "volunteer", "live", "benefits", "care", "aid", "evaluation");
+    private static final int SCREEN_FIGURES = 12;
+    private static final int SCREEN_CHARTS = 8;
 
     private final Dashboards dashboards;
     private final Rebuild rebuild;
@@ -97,7 +104,15 @@ class InsightController {
         Scope scope = scope(viewer, unit, range(null, null));
         model.addAttribute("scope", scope);
         model.addAttribute("node", scope.node());
-        model.addAttribute("board", Board.of(dashboards.build(scope), messages, locale));
+        Board board = Board.of(dashboards.build(scope), messages, locale);
+        List<Board.SectionView> sections = board.sections().stream()
+                .sorted(Comparator.comparingInt(v -> SCREEN_ORDER.indexOf(v.key()) < 0 ? SCREEN_ORDER.size()
+                        : SCREEN_ORDER.indexOf(v.key())))
+                .toList();
+        model.addAttribute("kpis", sections.stream().filter(v -> !v.kpis().isEmpty()).map(v -> v.kpis().getFirst())
+                .limit(SCREEN_FIGURES).toList());
+        model.addAttribute("charts", sections.stream().filter(v -> !v.charts().isEmpty())
+                .map(v -> v.charts().getFirst()).limit(SCREEN_CHARTS).toList());
         return "insight/screen";
     }
 

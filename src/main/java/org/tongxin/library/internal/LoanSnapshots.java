@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongxin.library.LibraryLoan;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * Loans as the snapshots the library publishes after each change, read the same way for the live events and for the
@@ -44,7 +45,7 @@ public class LoanSnapshots {
     /** Publishes the loan as it now stands, in the transaction of the change. */
     void changed(long loanId) {
         Instant now = Instant.now(clock);
-        long version = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        long version = SnapshotVersion.of(now);
         jdbc.sql(LOAN + " WHERE l.id = ?").param(loanId).query((rs, i) -> loan(rs, version)).optional()
                 .ifPresent(events::publishEvent);
     }

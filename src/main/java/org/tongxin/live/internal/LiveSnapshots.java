@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.tongxin.live.LiveSessionState;
 import org.tongxin.live.LiveViewing;
 import org.tongxin.org.OrgDirectory;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * Live's countable records as snapshots for figures kept elsewhere — sessions, and each person's watching of a
@@ -114,6 +115,6 @@ public class LiveSnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.membership.MemberJoined;
 import org.tongxin.membership.MemberPeriods;
-import org.tongxin.membership.MembershipEnded;
 import org.tongxin.membership.MemberTransferred;
+import org.tongxin.membership.MembershipEnded;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
@@ -25,6 +25,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.audit.AuditTrail;
 import org.tongxin.shared.files.FileStore;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.time.SnapshotVersion;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
 
@@ -421,6 +422,6 @@ public class MembershipService {
     /** Microseconds of the change: orders the snapshots of one record. */
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 }

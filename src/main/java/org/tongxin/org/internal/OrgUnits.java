@@ -21,6 +21,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitCount;
 import org.tongxin.org.UnitHeadcounts;
 import org.tongxin.org.UnitKind;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /** The union tree and partner bodies, stored with a materialised path. */
 @Repository
@@ -199,7 +200,7 @@ public class OrgUnits {
                         RETURNING unit_id, employees""")
                 .params(month, ids).query((rs, i) -> new UnitHeadcounts.Count(rs.getLong(1), rs.getInt(2))).list();
         Instant now = Instant.now(clock);
-        events.publishEvent(new UnitHeadcounts(month, counts, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+        events.publishEvent(new UnitHeadcounts(month, counts, SnapshotVersion.of(now)));
     }
 
     /** See {@link org.tongxin.org.OrgSetup#recordHeadcountHistory(int)}. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.tongxin.publicity.ItemPublication;
 import org.tongxin.publicity.ItemRead;
 import org.tongxin.publicity.ItemShares;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * Publicity's countable records as snapshots for figures kept elsewhere — items published (and withdrawn), reads,
@@ -109,6 +110,6 @@ public class PublicitySnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongxin.rights.AppealProgress;
+import org.tongxin.shared.time.SnapshotVersion;
 
 /**
  * The snapshots rights publishes after each change of an appeal, read back whole in the transaction of the change;
@@ -34,7 +35,7 @@ public class RightsSnapshots {
     /** Publishes the appeal as it stands now. */
     public void changed(long id) {
         Instant now = Instant.now(clock);
-        events.publishEvent(appeals(id - 1, 1, now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000).getFirst());
+        events.publishEvent(appeals(id - 1, 1, SnapshotVersion.of(now)).getFirst());
     }
 
     private static LocalDate day(OffsetDateTime at) {

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongxin.org.OrgDirectory;
+import org.tongxin.shared.time.SnapshotVersion;
 import org.tongxin.training.AssessmentStanding;
 import org.tongxin.training.CourseEnrolment;
 
@@ -130,6 +131,6 @@ public class TrainingSnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tongxin.shared.time.SnapshotVersion;
 import org.tongxin.voice.EvaluationBallots;
 import org.tongxin.voice.SuggestionStages;
 
@@ -34,7 +35,7 @@ public class VoiceSnapshots {
 
     private long version() {
         Instant now = Instant.now(clock);
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        return SnapshotVersion.of(now);
     }
 
     /** Publishes the suggestion as it stands now. */
