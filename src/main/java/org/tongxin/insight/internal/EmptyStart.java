@@ -2,48 +2,39 @@ package org.tongxin.insight.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongxin.org.OrgDirectory;
 
 /**
- * A new deployment, a migration that emptied the read model, or the demo just loaded (its writers publish no
- * snapshots): an empty read model over a tree with units is rebuilt from the histories once everything else started,
- * and once the events published before it have been delivered (for at most {@link #PATIENCE}) — a snapshot delivered
- * after the rebuild would otherwise stand over it with whatever the record looked like when it was published.
+ * A new deployment, a migration that emptied the read model, a rebuild cut short, or the demo just loaded (its
+ * start-up writers publish few snapshots): a read model that holds no finished rebuild, over a tree with units, is
+ * rebuilt from the histories once the application is ready and the events published before have been delivered (for
+ * at most {@link #PATIENCE}) — a snapshot delivered after the rebuild would otherwise stand over it with whatever the
+ * record looked like when it was published.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class EmptyStart implements ApplicationRunner {
+class EmptyStart {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     private final JdbcClient jdbc;
     private final OrgDirectory org;
+    private final Facts facts;
     private final Rebuild rebuild;
-    /** Whether the read model was empty before the other start-up runners (the demo loader) wrote anything. */
-    private volatile boolean emptyAtStart;
 
-    EmptyStart(JdbcClient jdbc, OrgDirectory org, Rebuild rebuild) {
+    EmptyStart(JdbcClient jdbc, OrgDirectory org, Facts facts, Rebuild rebuild) {
         this.jdbc = jdbc;
         this.org = org;
+        this.facts = facts;
         this.rebuild = rebuild;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        emptyAtStart = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM insight_record)").query(Boolean.class).single();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() throws InterruptedException {
-        if (emptyAtStart && !org.isEmpty()) {
+        if (!facts.isRebuilt() && !org.isEmpty()) {
             Instant until = Instant.now().plus(PATIENCE);
             while (undelivered() > 0 && Instant.now().isBefore(until)) {
                 Thread.sleep(500);

@@ -117,6 +117,7 @@ public class Facts {
     public boolean update(String record, long version, UnaryOperator<List<Fact>> change) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             lock(record);
+            claim(record);
             Long applied = jdbc.sql("SELECT version FROM insight_record WHERE record = ?").param(record)
                     .query(Long.class).optional().orElse(null);
             if (applied != null && applied > version) {
@@ -139,6 +140,7 @@ public class Facts {
         }
         tx.executeWithoutResult(status -> {
             lock(record);
+            claim(record);
             write(record, 0, change);
         });
     }
@@ -146,6 +148,15 @@ public class Facts {
     private void lock(String record) {
         writing();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:' || ?))").param(record).query().singleRow();
+    }
+
+    /**
+     * Takes the record's row before its facts, in the order a rebuild's batch takes them: a live snapshot meeting a
+     * batch that claimed the record waits here for it, rather than each waiting for the other's facts and row.
+     */
+    private void claim(String record) {
+        jdbc.sql("INSERT INTO insight_record (record, version) VALUES (?, -1) ON CONFLICT (record) DO NOTHING")
+                .param(record).update();
     }
 
     /**
@@ -314,6 +325,17 @@ public class Facts {
                 person == null ? null : ((Number) person).longValue(), rs.getString("category"),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class), rs.getBigDecimal("value"), rs.getString("outcome"));
+    }
+
+    /** Marks the read model as rebuilt from the histories; emptying it removes the mark. */
+    public void markRebuilt() {
+        jdbc.sql("INSERT INTO insight_record (record, version) VALUES ('rebuilt', 0) ON CONFLICT DO NOTHING").update();
+    }
+
+    /** Whether the read model holds a finished rebuild (not only the live snapshots since it was emptied). */
+    public boolean isRebuilt() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM insight_record WHERE record = 'rebuilt')").query(Boolean.class)
+                .single();
     }
 
     /** Empties the read model before a rebuild. */

@@ -33,6 +33,7 @@ public class Rebuild {
         paths.forget();
         facts.clear();
         facts.batched(() -> sources.forEach(Source::replay));
+        facts.markRebuilt();
         lastFinished = Instant.now();
         log.info("Insight rebuilt from {} sources in {} ms", sources.size(),
                 Duration.between(start, lastFinished).toMillis());
