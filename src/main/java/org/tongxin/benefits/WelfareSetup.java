@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongxin.benefits.internal.BenefitsSnapshots;
 import org.tongxin.benefits.internal.Welfare;
 import org.tongxin.benefits.internal.WelfarePackage;
 import org.tongxin.benefits.internal.WelfareRound;
@@ -38,12 +39,15 @@ public class WelfareSetup {
     private final Welfare welfare;
     private final OrgDirectory org;
     private final MemberDirectory members;
+    private final BenefitsSnapshots snapshots;
     private final JdbcClient jdbc;
 
-    WelfareSetup(Welfare welfare, OrgDirectory org, MemberDirectory members, JdbcClient jdbc) {
+    WelfareSetup(Welfare welfare, OrgDirectory org, MemberDirectory members, BenefitsSnapshots snapshots,
+                 JdbcClient jdbc) {
         this.welfare = welfare;
         this.org = org;
         this.members = members;
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
     }
 
@@ -75,7 +79,8 @@ public class WelfareSetup {
 
     /**
      * Picks for about {@code share} of the round's members (not those in {@code skip}), spread over the packages by
-     * their weights and never beyond stock, as if made over the hours since the round opened.
+     * their weights and never beyond stock, as if made over the hours since the round opened; the round's sites are
+     * published again, as the picks through the service would have.
      */
     @Transactional
     public int picks(long roundId, List<Pack> packs, double share, Set<Long> skip, long seed) {
@@ -93,6 +98,7 @@ public class WelfareSetup {
                     .params(packages2[i], at[i], entitlements[i]).update();
         }
         recount(roundId);
+        snapshots.welfareChanged(roundId, null);
         return entitlements.length;
     }
 

@@ -74,6 +74,7 @@ class DemoLoader implements ApplicationRunner {
     private final VenueSetup venues;
     private final ResultsSetup results;
     private final VolunteerSetup volunteering;
+    private final ActivityYearDemo activityYear;
     private final LibraryDemo library;
     private final TrainingDemo training;
     private final PublicityDemo publicity;
@@ -90,7 +91,8 @@ class DemoLoader implements ApplicationRunner {
                @Value("${tongxin.demo.scale:DEMO}") Scale scale, OrgDirectory directory, OrgSetup org,
                AccountSetup accounts, Notifications notifications, MembershipSetup membership, CareSetup care,
                ActivitySetup activities, MemberDirectory memberDirectory, VenueSetup venues,
-               ResultsSetup results, VolunteerSetup volunteering, LibraryDemo library, TrainingDemo training,
+               ResultsSetup results, VolunteerSetup volunteering, ActivityYearDemo activityYear,
+               LibraryDemo library, TrainingDemo training,
                PublicityDemo publicity, VoiceDemo voice, LiveDemo live, RightsDemo rights,
                NotifySetup notices, OffersDemo offers, DuesDemo dues, WelfareDemo welfare, CareYearDemo careYear) {
         this.offers = offers;
@@ -110,6 +112,7 @@ class DemoLoader implements ApplicationRunner {
         this.venues = venues;
         this.results = results;
         this.volunteering = volunteering;
+        this.activityYear = activityYear;
         this.library = library;
         this.training = training;
         this.publicity = publicity;
@@ -200,8 +203,11 @@ class DemoLoader implements ApplicationRunner {
                 List.of(officer, employee, committee));
         volunteerStories(rows, plan, created, unitOfDepartment, List.of(officer, employee, committee),
                 tollStation.key(), created.get(company.key()).id());
+        activityYear.load(created.values(), stationId, List.of(officer, employee, committee), system.accountId(),
+                accounts.accountId(officer.employeeNo()), accounts.accountId(committee.employeeNo()));
         library.load(created.values(), stationId, List.of(officer, employee, committee));
-        training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo());
+        training.load(system, created.get(company.key()).id(), officer.employeeNo(), committee.employeeNo(),
+                employee.employeeNo());
         publicity.load(system, created.values(), stationId, List.of(officer, employee, committee));
         voice.load(created.values(), stationId, List.of(officer, employee, committee));
         live.load(stationId, List.of(officer, employee, committee));

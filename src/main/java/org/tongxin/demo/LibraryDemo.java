@@ -530,7 +530,8 @@ class LibraryDemo {
             for (CopyRef c : copies.getOrDefault(t.id(), List.of())) {
                 int perYear = t.wellKnown() ? 3 + random.nextInt(4) : random.nextInt(100) < 35 ? 1 : 0;
                 OffsetDateTime end = Objects.requireNonNullElse(busySince.get(c.id()), now).minusDays(2);
-                OffsetDateTime at = now.minusDays(365).plusDays(random.nextInt(60));
+                // The first loan falls anywhere in the copy's first turn, so the year's loans spread over its months.
+                OffsetDateTime at = now.minusDays(365).plusDays(random.nextInt(365 / Math.max(1, perYear)));
                 List<Long> pool = readers.get(c.roomId());
                 for (int k = 0; k < perYear && at.isBefore(end) && !pool.isEmpty(); k++) {
                     int keen = Math.min(pool.size(), 40);

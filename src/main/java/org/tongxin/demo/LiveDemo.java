@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import org.tongxin.live.LiveSetup.StreamFile;
 import org.tongxin.org.EmployeeSummary;
 import org.tongxin.org.OrgDirectory;
 import org.tongxin.org.OrgSetup.HrRow;
+import org.tongxin.org.OrgUnit;
+import org.tongxin.org.UnitCount;
+import org.tongxin.org.UnitKind;
 import org.tongxin.shared.security.Role;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.training.TrainingSetup;
@@ -37,6 +41,8 @@ import org.tongxin.training.TrainingSetup;
  * questions, one answered. The demo employee has not watched: the replay is theirs to try.</li>
  * <li>in three days, an hour's fire-safety session that counts toward a new station course, so the course shows
  * it as a live lesson; the station's people have their invitation in the inbox.</li>
+ * <li>before them, a session each month of the year, for the dashboards: the station's and the grassroots unions'
+ * in turn, each watched by a share of its people.</li>
  * </ul>
  */
 @Component
@@ -73,6 +79,13 @@ class LiveDemo {
         List<Long> people = new ArrayList<>(directory.activeEmployeesInSubtree(stationId));
         people.remove(demoEmployee);
         people.remove(officerEmployee);
+        HrRow committeeRow = demoLogins.get(2);
+        long committeeEmployee = directory.employeeIdForLogin(committeeRow.employeeNo()).orElseThrow();
+        Viewer committee = new Viewer(accounts.accountId(committeeRow.employeeNo()), committeeEmployee,
+                committeeRow.name(), Set.of(Role.EMPLOYEE, Role.OFFICER, Role.COMMITTEE),
+                Set.of(directory.unit(stationId).orElseThrow().pathIds().getFirst()), Set.of(), false);
+        pastSessions(officer, committee, stationId, List.of(demoEmployee, officerEmployee, committeeEmployee),
+                new Random(seed * 19 + 3));
 
         // Two days ago at 08:30, before the day shift: two minutes, 80 % to count as attended.
         OffsetDateTime start = LocalDate.now().minusDays(2).atTime(8, 30).atZone(ZoneId.systemDefault())
@@ -136,6 +149,50 @@ class LiveDemo {
         live.schedule(officer, "安全生产月：收费站消防安全直播课",
                 "消防大队教官在线讲解收费站常见火情处置和灭火器、消防栓的使用，直播中可以提问。计入“安全生产月专题培训”。",
                 stationId, officerAccount, soon, soon.plusHours(1), "SUBTREE", stationId, List.of(), course, 80);
+    }
+
+    private static final List<String[]> PAST = List.of(
+            new String[]{"收费业务新规解读（直播）", "收费业务骨干解读最新的收费业务规定：特情车辆处理、绿色通道查验和差错处理。"},
+            new String[]{"职工心理健康讲座（直播）", "心理咨询师讲倒班职工的睡眠和情绪调适，直播中可以匿名提问。"},
+            new String[]{"车道应急处置案例复盘（直播）", "复盘近期三起车道特情：冲卡、车辆自燃和司乘突发疾病。"},
+            new String[]{"劳动法律法规知识讲座（直播）", "公司法律顾问讲劳动合同、加班和休假，现场解答职工提问。"},
+            new String[]{"文明服务礼仪培训（直播）", "服务明星示范收费亭里的文明用语和手势，讲怎样化解司乘的不满。"},
+            new String[]{"网络安全与反诈骗讲座（直播）", "民警讲冒充领导、刷单返利等常见骗局，教大家识别和防范。"});
+
+    /**
+     * A session each month of the year before: forty-five minutes at three in the afternoon, every other month the
+     * station's (its chair organising) and in the months between one of the grassroots unions' in turn (the committee
+     * member organising), each for the people of its host, pushed through the ingest, a third to two thirds of them
+     * watching live for as long as each did (written as the heartbeats of so long a session would have left it), and
+     * ended.
+     */
+    private void pastSessions(Viewer officer, Viewer committee, long stationId, List<Long> leftOut, Random random) {
+        OrgUnit station = directory.unit(stationId).orElseThrow();
+        OrgUnit company = directory.unit(station.pathIds().getFirst()).orElseThrow();
+        List<OrgUnit> unions = directory.subtreeCounts(company).stream().map(UnitCount::unit)
+                .filter(u -> u.kind() == UnitKind.GRASSROOTS_UNION && !station.pathIds().contains(u.id())).toList();
+        for (int month = 11; month >= 1; month--) {
+            boolean ours = month % 2 == 1 || unions.isEmpty();
+            long host = ours ? stationId : unions.get(month / 2 % unions.size()).id();
+            Viewer organiser = ours ? officer : committee;
+            String[] topic = PAST.get(month % PAST.size());
+            OffsetDateTime start = YearMonth.now().minusMonths(month).atDay(3 + random.nextInt(24)).atTime(15, 0)
+                    .atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            OffsetDateTime end = start.plusMinutes(45);
+            long id = live.schedule(organiser, topic[0], topic[1], host, organiser.accountId(), start, end, "SUBTREE",
+                    host, List.of(), null, 80);
+            live.push(organiser, id, stream());
+            double share = 0.3 + random.nextDouble() * 0.4;
+            Map<Long, Long> watched = new LinkedHashMap<>();
+            for (long employee : directory.activeEmployeesInSubtree(host)) {
+                if (!leftOut.contains(employee) && random.nextDouble() < share) {
+                    watched.put(employee, (10 + random.nextInt(36)) * 60_000L - random.nextInt(60_000));
+                }
+            }
+            live.watchedLive(id, watched, start.plusMinutes(random.nextInt(3)));
+            live.end(organiser, id);
+            live.backdate(id, start, end.plusSeconds(5), Map.of());
+        }
     }
 
     private Viewer person(long employeeId) {

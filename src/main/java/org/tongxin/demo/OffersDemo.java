@@ -3,9 +3,12 @@ package org.tongxin.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tongxin.benefits.OffersSetup;
 import org.tongxin.identity.AccountSetup;
@@ -22,7 +25,9 @@ import org.tongxin.shared.security.Viewer;
  * Two partner offers open to the whole enterprise — a health check at a hospital near the management centre and a
  * scenic-area ticket discount — published by the committee, with a few vouchers claimed at the demo officer's toll
  * station and one of them used; and the birthday benefit switched on (a ¥100 cake voucher) and issued this month to
- * the members born in it.
+ * the members born in it. A year of history for the dashboards: four earlier offers over the past year, each claimed
+ * by some members across the enterprise and about half of the vouchers used, and the birthday benefits of the eleven
+ * months before this one.
  */
 @Component
 class OffersDemo {
@@ -31,12 +36,15 @@ class OffersDemo {
     private final AccountSetup accounts;
     private final OrgDirectory directory;
     private final MemberDirectory members;
+    private final long seed;
 
-    OffersDemo(OffersSetup offers, AccountSetup accounts, OrgDirectory directory, MemberDirectory members) {
+    OffersDemo(OffersSetup offers, AccountSetup accounts, OrgDirectory directory, MemberDirectory members,
+               @Value("${tongxin.demo.seed:2026}") long seed) {
         this.offers = offers;
         this.accounts = accounts;
         this.directory = directory;
         this.members = members;
+        this.seed = seed;
     }
 
     /**
@@ -77,5 +85,40 @@ class OffersDemo {
 
         offers.birthdayBenefit(committee, "CAKE", "100", "鲜之语蛋糕坊（全市 30 家门店）", "工会祝你生日快乐！");
         offers.issueBirthdays(today);
+        offers.pastBirthdays(today, 11);
+        pastOffers(committee, company.id(), today);
+    }
+
+    /** An earlier offer: partner, title, description, category, and how many days ago it opened. */
+    private record Past(String partner, String title, String description, String category, int daysAgo) {
+    }
+
+    private static final List<Past> PAST = List.of(
+            new Past("四川航空", "机票 9 折", "凭券在川航官网或售票处购买国内航线经济舱机票。", "TRAVEL", 320),
+            new Past("红旗连锁", "满 200 减 30", "凭券在全省红旗连锁门店单笔消费满 200 元减 30 元。", "SHOPPING", 230),
+            new Past("陈麻婆豆腐", "职工聚餐 85 折", "凭券在成都各门店堂食享 85 折，酒水除外。", "DINING", 150),
+            new Past("成都大熊猫繁育研究基地", "门票 6 折", "凭券在售票窗口购票，每券限本人一张。", "TICKETS", 75));
+
+    /**
+     * Earlier offers of the committee, each claimed by a dozen or so members picked at random and about half of them
+     * used the day they were claimed, then moved into the past.
+     */
+    private void pastOffers(Viewer committee, long companyId, LocalDate today) {
+        Random random = new Random(seed + 29);
+        List<Long> everyone = directory.activeEmployeesInSubtree(companyId);
+        List<Long> memberIds = new ArrayList<>(members.membersOn(everyone, today));
+        memberIds.sort(Long::compare);
+        for (Past p : PAST) {
+            long offer = offers.offer(committee, companyId, p.partner(), p.title(), p.description(), p.category(),
+                    today, today.plusDays(30), 100);
+            Collections.shuffle(memberIds, random);
+            for (long member : memberIds.subList(0, Math.min(10 + random.nextInt(8), memberIds.size()))) {
+                long voucher = offers.claim(member, offer);
+                if (random.nextBoolean()) {
+                    offers.redeemed(voucher, 0);
+                }
+            }
+            offers.backdate(offer, p.daysAgo());
+        }
     }
 }

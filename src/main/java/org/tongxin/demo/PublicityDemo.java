@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,7 +38,8 @@ import org.tongxin.shared.security.Viewer;
  * internal notice of the company and one of the station whose readers and non-readers the officers can see, and one
  * item at each step of the workflow — waiting for review, sent back, approved for later, a draft. Reads and shares
  * are spread over the people of each unit; the demo employee has read nothing yet, so reading counts. The chat-group
- * robots are examples, switched off: a trial run sends nothing.
+ * robots are examples, switched off: a trial run sends nothing. Behind them, a year of older items — the company's
+ * and each grassroots union's — with their readers and shares, for the dashboards.
  */
 @Component
 class PublicityDemo {
@@ -117,6 +120,7 @@ class PublicityDemo {
                 "<p>职工书屋已覆盖公司本部、收费站和服务区，扫描书上的二维码即可借阅。</p>", null, mp4));
         published(tour, system, committee, sample(everyone, random, 0.1, 0.25), 120, random, 4);
 
+        pastItems(system, committee, company, units, everyone, random);
         workflowStates(system, officer, committee, company.id(), stationId, station);
 
         publicity.robot(officer, stationId, "WECOM", station + "职工群（示例）",
@@ -135,6 +139,56 @@ class PublicityDemo {
         publicity.reads(id, readers, anonymous, Map.of("WECHAT", 2 + random.nextInt(20), "QQ", random.nextInt(6),
                 "POSTER", random.nextInt(4), "LINK", random.nextInt(5)), day);
         publicity.backdate(id, daysAgo);
+    }
+
+    /** An item of the months before: its words, and how many months ago it was published. */
+    private record Past(String title, String category, String summary, String body, int monthsAgo) {
+    }
+
+    private static final List<Past> PAST = List.of(
+            new Past("网上入会操作指南", "POLICY", "手机上三步完成入会申请，审核结果消息通知。",
+                    "<p>打开同心平台“入会”，核对个人信息，确认入会申请书，提交即可。</p>"
+                            + "<p>所在单位工会在规定工作日内审核，通过后自动生成电子会员卡。</p>", 1),
+            new Past("收费站开展消防应急演练", "SAFETY", "模拟车道车辆起火，二十分钟完成报警、疏散和处置。",
+                    "<p>演练模拟收费车道车辆起火，值班站长指挥报警、疏散司乘、切断电源并使用灭火器处置。</p>"
+                            + "<p>消防大队教官现场点评，指出交接班时段人员不足的问题。</p>", 2),
+            new Past("职工书屋新到一批技术图书", "CULTURE", "桥梁养护、机电维修、收费业务类新书三百余册。",
+                    "<p>本批图书以一线技术类为主，各职工书屋扫码即可借阅，支持通借通还。</p>", 3),
+            new Past("劳模风采｜隧道养护班的“排险尖兵”", "MODELS", "十年排除隧道险情三十余次。",
+                    "<p>他每天第一个进隧道巡查，手电筒、检测锤和记录本从不离身。</p>"
+                            + "<p>“隧道里的每一道裂缝，我都记得它上个月的样子。”</p>", 4),
+            new Past("公司工会召开职工代表座谈会", "NEWS", "二十名一线职工代表就排班、食堂和休息室提出建议。",
+                    "<p>座谈会收集建议二十六条，公司工会逐条明确责任部门和答复时限。</p>", 5),
+            new Past("职工互助保障理赔流程一图读懂", "POLICY", "住院、门诊特殊病种和意外伤害怎么申请。",
+                    "<p>出院后三十日内向所在分会提交病历、发票和银行卡信息，工会汇总后统一申报。</p>", 6),
+            new Past("“安康杯”安全知识竞赛决赛举行", "SAFETY", "八支代表队同台竞技，养护一队夺冠。",
+                    "<p>决赛设必答、抢答和风险题三个环节，题目全部来自一线岗位的安全规程。</p>", 7),
+            new Past("一线职工健康体检安排", "NOTICE", "各分会按排班分批组织，体检当日按公休安排。",
+                    "<p>体检项目在去年基础上增加颈椎和心电检查；夜班职工安排在下午时段。</p>", 8),
+            new Past("青年职工读书分享会", "CULTURE", "二十余名青年职工分享一本书、一段路。",
+                    "<p>分享会在职工之家举行，书目从技术手册到长篇小说，大家约定每季度办一次。</p>", 9),
+            new Past("服务区“司机之家”升级改造完成", "NEWS", "淋浴间、洗衣房、休息室向货车司机开放。",
+                    "<p>改造后的“司机之家”二十四小时开放，由服务区工会组织职工志愿者值守。</p>", 10),
+            new Past("工会志愿服务队走进社区", "NEWS", "义务维修、交通安全讲座和便民服务。",
+                    "<p>志愿服务队为社区老人检修电器，并在社区广场讲解高速公路行车安全。</p>", 11));
+
+    /**
+     * Items of the eleven months before, one a month, by the company union and each of its grassroots unions in turn,
+     * each read by some of everyone and shared.
+     */
+    private void pastItems(Viewer system, Viewer committee, OrgUnit company, Collection<OrgUnit> units,
+                           List<Long> everyone, Random random) {
+        List<OrgUnit> writers = new ArrayList<>(List.of(company));
+        units.stream().filter(u -> u.kind() == UnitKind.GRASSROOTS_UNION).sorted(Comparator.comparing(OrgUnit::id))
+                .forEach(writers::add);
+        for (int i = 0; i < PAST.size(); i++) {
+            Past p = PAST.get(i);
+            long id = publicity.write(system, new Article(writers.get(i % writers.size()).id(), p.category(), p.title(),
+                    p.summary(), p.body(), cover(p.title()), List.of(), false));
+            LocalDate day = YearMonth.now().minusMonths(p.monthsAgo()).atDay(3 + random.nextInt(24));
+            published(id, system, committee, sample(everyone, random, 0.06, 0.2), 10 + random.nextInt(70), random,
+                    (int) ChronoUnit.DAYS.between(day, LocalDate.now()));
+        }
     }
 
     private void workflowStates(Viewer system, Viewer officer, Viewer committee, long companyId, long stationId,

@@ -8,9 +8,14 @@ import static org.tongxin.training.TrainingSetup.Question.trueFalse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tongxin.identity.AccountSetup;
 import org.tongxin.org.EmployeeSummary;
@@ -27,6 +32,9 @@ import org.tongxin.training.TrainingSetup.Rule;
  * questions on five skills, an exam drawn by rules, and an assessment of every officer of the tree with officers
  * at each stage of the retraining loop. People are moved along the loop through the real services — attempts
  * started, answered and handed in, lessons read — and what happened is then spread over the past weeks.
+ * A year of history behind it, for the dashboards: three earlier rounds of the assessment (ten, seven and four
+ * months ago, each with its own retraining course; a few people of the later ones still in retraining), and each
+ * month a group of employees taking one of three short courses open to everyone, most of them to the end.
  */
 @Component
 class TrainingDemo {
@@ -38,11 +46,14 @@ class TrainingDemo {
     private final TrainingSetup training;
     private final OrgDirectory org;
     private final AccountSetup accounts;
+    private final long seed;
 
-    TrainingDemo(TrainingSetup training, OrgDirectory org, AccountSetup accounts) {
+    TrainingDemo(TrainingSetup training, OrgDirectory org, AccountSetup accounts,
+                 @Value("${tongxin.demo.seed:2026}") long seed) {
         this.training = training;
         this.org = org;
         this.accounts = accounts;
+        this.seed = seed;
     }
 
     /** What one officer goes through, oldest step first; days are how long ago each step happened. */
@@ -70,9 +81,10 @@ class TrainingDemo {
     /**
      * Loads the training story: the company union's course, bank, exam and assessment of all officers. The demo
      * officer ({@code officerNo}) has failed once and completed retraining, so may take the assessment again; the
-     * committee member ({@code committeeNo}) passed at the first attempt and sees the board.
+     * committee member ({@code committeeNo}) passed at the first attempt and sees the board. The demo officer, the
+     * committee member and the demo employee ({@code employeeNo}) take no part in the year's history.
      */
-    void load(Viewer system, long companyId, String officerNo, String committeeNo) {
+    void load(Viewer system, long companyId, String officerNo, String committeeNo, String employeeNo) {
         long course = training.course(system, companyId, COURSE,
                 "面向各级工会干部的“互联网+”工作能力课程：网上入会与会员管理、新媒体宣传、网络安全与个人信息保护、"
                         + "线上活动组织、数据看板与决策。也是“互联网+ 工会工作能力考核”的补训课程。",
@@ -96,6 +108,9 @@ class TrainingDemo {
                 Story.passedAfterRetraining(0.7, 0.85, 21, 11, 8));
         List<Long> others = new ArrayList<>(officers);
         others.removeAll(List.of(officer, committee));
+        long employee = org.employeeIdForLogin(employeeNo).orElseThrow();
+        pastRounds(system, companyId, others);
+        courseYear(system, companyId, List.of(officer, committee, employee));
         // Whoever is left after the stories has not started yet.
         for (int i = 0; i < Math.min(stories.size(), others.size() - 1); i++) {
             tell(stories.get(i), others.get(i), assessment, course);
@@ -108,10 +123,139 @@ class TrainingDemo {
         }
     }
 
-    private void tell(Story story, long employeeId, long assessment, long course) {
+    /** An earlier round of the assessment: when it was held, and what its people went through. */
+    private record Round(String name, int monthsAgo, List<Story> stories) {
+    }
+
+    /** The earlier rounds; a method, as the stories need {@link #LESSONS}, which is set further down. */
+    private static List<Round> rounds() {
+        return List.of(
+                new Round("第一期", 10, List.of(Story.passedFirstTime(0.95, 25), Story.passedFirstTime(0.85, 20),
+                        Story.passedAfterRetraining(0.6, 0.9, 24, 14, 10), Story.passedFirstTime(0.9, 18))),
+                new Round("第二期", 7, List.of(Story.passedFirstTime(0.9, 24), Story.inRetraining(0.55, 1, 20, 12),
+                        Story.passedAfterRetraining(0.65, 0.95, 23, 13, 9), Story.passedFirstTime(1.0, 16))),
+                new Round("第三期", 4, List.of(Story.passedFirstTime(0.9, 25),
+                        Story.passedAfterRetraining(0.5, 0.8, 24, 16, 11), Story.mayRetry(0.6, 20, 8),
+                        Story.passedFirstTime(0.8, 14), Story.inRetraining(0.5, 1, 10, 6))));
+    }
+
+    /** The quarterly quiz of the earlier rounds: one question of each skill, twenty points each. */
+    static final List<Rule> QUIZ = List.of(
+            new Rule("SINGLE", "网络安全", 1, BigDecimal.valueOf(20)),
+            new Rule("SINGLE", "新媒体", 1, BigDecimal.valueOf(20)),
+            new Rule("SINGLE", "线上服务", 1, BigDecimal.valueOf(20)),
+            new Rule("SINGLE", "数据分析", 1, BigDecimal.valueOf(20)),
+            new Rule("SINGLE", "工会法规", 1, BigDecimal.valueOf(20)));
+
+    /**
+     * Earlier rounds of the assessment on a short quiz, each of some officers: held for today through the services,
+     * then moved with everything its people did to the month it belongs to. The officer left over in a round never
+     * took it.
+     */
+    private void pastRounds(Viewer system, long companyId, List<Long> officers) {
+        LocalDate today = LocalDate.now();
+        long exam = training.exam(system, companyId, "互联网+ 工会工作能力季度小测", 15, PASS_MARK, QUIZ);
+        for (Round r : rounds()) {
+            long course = training.course(system, companyId, COURSE + "补训（" + r.name() + "）",
+                    "“互联网+ 工会工作能力考核（" + r.name() + "）”未达标人员的补训课程。", "OFFICERS", companyId, null,
+                    LESSONS.subList(0, 2));
+            long assessment = training.assessment(system, ASSESSMENT + "（" + r.name() + "）", exam, course, companyId,
+                    PASS_MARK, today.minusDays(28), today.plusDays(2), 24);
+            List<Long> people = officers.subList(0, Math.min(officers.size(), r.stories().size() + 1));
+            training.assign(system, assessment, people);
+            for (int i = 0; i < Math.min(r.stories().size(), people.size() - 1); i++) {
+                tell(r.stories().get(i), people.get(i), assessment, course);
+            }
+            int days = r.monthsAgo() * 30;
+            for (long person : people) {
+                training.backdate(assessment, person, Duration.ofDays(days));
+            }
+            training.backdateAssessment(assessment, days);
+        }
+    }
+
+    /** A short course open to every employee, of two text lessons. */
+    private record Short(String title, String summary, List<Lesson> lessons) {
+    }
+
+    private static final List<Short> SHORT_COURSES = List.of(
+            new Short("职工安全生产知识", "收费、养护、服务区一线职工的安全常识：岗位风险、应急处置、劳动防护。", List.of(
+                    new Lesson("岗位风险早知道", """
+                            收费车道、养护作业区和服务区都有各自的风险：车道上的车辆冲撞，作业区的过往车流，\
+                            服务区的油品和用电。上岗前看清本岗位的风险告知卡，知道危险在哪里、怎样避开。
+
+                            作业区要按规定摆放锥桶和警示标志，穿好反光背心；车道内不追车、不拦车。"""),
+                    new Lesson("应急处置与劳动防护", """
+                            遇到火情先报警、再疏散、后处置；有人受伤先确保现场安全，再施救并拨打 120。
+
+                            劳动防护用品按岗位配发，按规定佩戴：安全帽、反光背心、防护手套、防尘口罩。\
+                            防护用品破损要及时更换，不能凑合。"""))),
+            new Short("职工心理健康与压力调适", "倒班、夜班和面对司乘的压力：识别、调适和求助。", List.of(
+                    new Lesson("认识压力", """
+                            倒班打乱作息，夜班让人疲惫，面对情绪激动的司乘也会让人紧张。压力本身并不可怕，\
+                            长期得不到缓解才会影响健康和工作。
+
+                            失眠、易怒、注意力下降、对什么都提不起兴趣，可能是压力过大的信号。"""),
+                    new Lesson("调适与求助", """
+                            规律作息、适量运动、和家人朋友聊一聊，都是有效的调适办法；工会的职工之家、健身区随时可用。
+
+                            感到难以承受时，可以找班组长、工会干部谈一谈，也可以拨打心理援助热线。求助不是软弱，\
+                            而是对自己负责。"""))),
+            new Short("劳动法律法规常识", "劳动合同、工作时间、休息休假和劳动争议的基本规定。", List.of(
+                    new Lesson("劳动合同与工作时间", """
+                            用人单位自用工之日起即与劳动者建立劳动关系，应当订立书面劳动合同。
+
+                            国家实行劳动者每日工作时间不超过八小时、平均每周工作时间不超过四十四小时的工时制度；\
+                            实行综合计算工时的岗位，按批准的办法执行。"""),
+                    new Lesson("休息休假与劳动争议", """
+                            职工连续工作一年以上的，享受带薪年休假。安排加班应当依法支付加班工资。
+
+                            发生劳动争议，可以协商，也可以向企业劳动争议调解委员会申请调解；申请劳动仲裁的时效期间为一年。\
+                            工会可以为职工提供法律援助。"""))));
+
+    /**
+     * A year of the short courses: each month, this one too, a group of employees enrols in one of them, most read it
+     * to the end within a fortnight, a few never finish. Nobody takes the same course twice.
+     */
+    private void courseYear(Viewer system, long companyId, List<Long> leftOut) {
+        Random random = new Random(seed * 13 + 5);
+        List<Long> courses = SHORT_COURSES.stream().map(c -> training.course(system, companyId, c.title(), c.summary(),
+                "EMPLOYEES", companyId, null, c.lessons())).toList();
+        List<Long> people = new ArrayList<>(org.activeEmployeesInSubtree(companyId));
+        people.removeAll(leftOut);
+        Collections.shuffle(people, random);
+        LocalDate today = LocalDate.now();
+        int next = 0;
+        for (int month = 11; month >= 0; month--) {
+            long course = courses.get(month % courses.size());
+            int group = 5 + random.nextInt(6);
+            for (int i = 0; i < group && next < people.size(); i++) {
+                long employeeId = people.get(next++);
+                Viewer person = person(employeeId);
+                LocalDate enrolled = YearMonth.from(today).minusMonths(month)
+                        .atDay(1 + random.nextInt(month == 0 ? today.getDayOfMonth() : 25));
+                int enrolledDaysAgo = (int) ChronoUnit.DAYS.between(enrolled, today);
+                training.enrol(person, course);
+                if (random.nextInt(10) < 8) {
+                    int studiedDaysAgo = Math.max(0, enrolledDaysAgo - 1 - random.nextInt(14));
+                    training.backdateEnrolments(course, employeeId, Duration.ofDays(enrolledDaysAgo - studiedDaysAgo));
+                    training.study(person, course, 2);
+                    training.backdateEnrolments(course, employeeId, Duration.ofDays(studiedDaysAgo).plusHours(2));
+                } else {
+                    training.backdateEnrolments(course, employeeId, Duration.ofDays(enrolledDaysAgo));
+                }
+            }
+        }
+    }
+
+    private Viewer person(long employeeId) {
         EmployeeSummary e = org.employee(employeeId).orElseThrow();
-        Viewer person = new Viewer(accounts.accountId(e.employeeNo()), employeeId, e.name(), Set.of(Role.EMPLOYEE),
-                Set.of(), Set.of(), false);
+        return new Viewer(accounts.accountId(e.employeeNo()), employeeId, e.name(), Set.of(Role.EMPLOYEE), Set.of(),
+                Set.of(), false);
+    }
+
+    private void tell(Story story, long employeeId, long assessment, long course) {
+        Viewer person = person(employeeId);
         boolean passed = training.attempt(person, assessment, story.firstShare());
         if (passed) {
             training.backdate(assessment, employeeId, Duration.ofDays(story.lastDaysAgo()).plusHours(3));

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,8 +34,10 @@ import org.tongxin.voice.VoiceSetup.Idea;
  * chased, one anonymous and adopted, one returned, one waiting for the officer's decision, one verified and waiting
  * for recognition), and two elsewhere; points credited by the scheme along the way. A round of democratic
  * evaluation over the station's chair and a vice-chair named for it: enough ballots for the chair's result to show,
- * too few for the vice-chair's. Then the congress motions ({@link CongressDemo}), the discussions ({@link TalkDemo})
- * and the surveys ({@link SurveyDemo}).
+ * too few for the vice-chair's. A year of history elsewhere, for the dashboards: suggestions at the other grassroots
+ * unions over the past twelve months, most of them finished, and a round of evaluation at the management centre half a
+ * year ago. Then the congress motions ({@link CongressDemo}), the discussions ({@link TalkDemo}) and the surveys
+ * ({@link SurveyDemo}).
  */
 @Component
 class VoiceDemo {
@@ -185,6 +189,8 @@ class VoiceDemo {
         }
 
         evaluation(stationId, officer, colleagues, officerPerson.id());
+        history(units, centreId, committee);
+        pastEvaluation(centreId);
         congress.load(company.id(), stationId, centreId, committee, officer, demoEmployee, stationPeople);
         talk.load(company.id(), stationId, committee, officer, demoEmployee, logins.values());
         surveys.load(company.id(), stationId, committee, officer, demoEmployee, colleagues);
@@ -229,6 +235,90 @@ class VoiceDemo {
         }
         voice.backdate(id, st.firstDaysAgo(), st.lastDaysAgo());
         return id;
+    }
+
+    /** Past suggestions to spread over the year: what was proposed, and its benefit once verified. */
+    private static final List<Story> PAST = List.of(
+            new Story(new Idea("服务区公厕加装烘手机", "冬天洗手后没有地方烘干，司乘抱怨多。", "每个公厕洗手台加装两台烘手机。",
+                    "提升服务区满意度。", false), Stop.RECOGNISED, "已在全部服务区推广", new BigDecimal("6000"),
+                    "减少擦手纸用量，按全年纸巾采购费折算", 0, 0),
+            new Story(new Idea("养护工区工具实行定置管理", "工具随手放，抢修时常找不到。", "工具房画线定置、挂牌管理，每班交接清点。",
+                    "缩短抢修准备时间。", false), Stop.RECOGNISED, "", new BigDecimal("15000"),
+                    "抢修准备时间平均缩短 20 分钟，按车辆和人工成本折算", 0, 0),
+            new Story(new Idea("机关食堂推行小份菜", "一份菜量太大，吃不完浪费。", "推出半份菜，按半价收费。", "减少浪费。", false),
+                    Stop.RECOGNISED, "", new BigDecimal("9000"), "每月减少剩菜约 300 公斤，按食材成本折算", 0, 0),
+            new Story(new Idea("收费票据改为电子发票", "纸质票据打印慢、耗材多。", "推行通行费电子发票，站内张贴扫码指引。",
+                    "节约票据耗材。", false), Stop.VERIFIED, "", new BigDecimal("24000"), "全年节约票据和打印耗材", 0, 0),
+            new Story(new Idea("隧道巡检配发执法记录仪", "隧道巡检发现问题时取证不便。", "为巡检人员配发执法记录仪。",
+                    "规范巡检取证。", false), Stop.IMPLEMENTED, "已配发 12 台", null, null, 0, 0),
+            new Story(new Idea("服务区增设母婴室", "带婴儿出行的司乘没有地方哺乳。", "在每个服务区综合楼增设母婴室。",
+                    "方便母婴出行。", false), Stop.ADOPTED, "列入明年服务区改造计划", null, null, 0, 0),
+            new Story(new Idea("办公区全部改为声控灯", "走廊灯常年长明。", "走廊、楼梯改为声控灯。", "节约用电。", false),
+                    Stop.DECLINED, "走廊已于去年改造为感应灯", null, null, 0, 0),
+            new Story(new Idea("多组织活动", "活动太少。", "多组织一些。", "", false), Stop.RETURNED,
+                    "请写明想参加的活动类型和时间，再重新提交", null, null, 0, 0));
+
+    /**
+     * Suggestions over the past twelve months at the grassroots unions other than the demo officer's centre, by their
+     * people, taken as far as their story goes by the unions' chairs and the committee, then moved into the past:
+     * submitted 30 to 350 days ago, each step some days after the one before.
+     */
+    private void history(Collection<OrgUnit> units, long centreId, Viewer committee) {
+        Random random = new Random(seed * 31 + 7);
+        for (OrgUnit unit : units) {
+            if (unit.kind() != UnitKind.GRASSROOTS_UNION || unit.id() == centreId) {
+                continue;
+            }
+            Viewer chair = officerOf(unit.id(), null);
+            List<Long> people = new ArrayList<>(directory.activeEmployeesInSubtree(unit.id()));
+            if (chair == null || people.size() < 10) {
+                continue;
+            }
+            people.remove(chair.employeeId());
+            for (int i = 0; i < 4; i++) {
+                Story past = PAST.get(random.nextInt(PAST.size()));
+                int first = 30 + random.nextInt(321);
+                int last = Math.max(1, first - 5 - random.nextInt(40));
+                EmployeeSummary author = directory.employee(people.get(random.nextInt(people.size()))).orElseThrow();
+                suggestion(employee(author), chair, unit.id(), chair, committee, new Story(past.idea(), past.stop(),
+                        past.note(), past.value(), past.valueNote(), first, last));
+            }
+        }
+    }
+
+    /**
+     * A round over the management centre's officers half a year ago: each officer scored by up to eight of 240 members
+     * of the centre picked at random (enough for most results to show), the ballots counted, the round then moved into
+     * the past.
+     */
+    private void pastEvaluation(long centreId) {
+        LocalDate today = LocalDate.now();
+        int daysAgo = 180;
+        Viewer organiser = officerOf(centreId, null);
+        if (organiser == null) {
+            return;
+        }
+        long round = voice.evaluation(organiser, centreId, today.minusDays(daysAgo).getYear() + "年上半年工会干部民主评议",
+                CRITERIA, today.minusDays(1), today.plusDays(1));
+        Random random = new Random(seed * 17 + 11);
+        Map<Long, Integer> ballots = new HashMap<>();
+        List<Long> people = new ArrayList<>(directory.activeEmployeesInSubtree(centreId));
+        Collections.shuffle(people, random);
+        for (long id : people.subList(0, Math.min(240, people.size()))) {
+            if (!members.isMember(id)) {
+                continue;
+            }
+            Viewer voter = directory.employee(id).map(this::employee).orElseThrow();
+            for (long evaluee : voice.evalueesFor(voter, round)) {
+                if (ballots.getOrDefault(evaluee, 0) < 8) {
+                    voice.vote(voter, round, evaluee, List.of(3 + random.nextInt(3), 3 + random.nextInt(3),
+                            3 + random.nextInt(3), 3 + random.nextInt(3)), "");
+                    ballots.merge(evaluee, 1, Integer::sum);
+                }
+            }
+        }
+        voice.mix();
+        voice.backdateEvaluation(round, daysAgo);
     }
 
     /**

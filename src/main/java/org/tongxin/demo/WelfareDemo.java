@@ -24,8 +24,9 @@ import org.tongxin.shared.security.Viewer;
 /**
  * Holiday welfare of the demo enterprise: the committee's cap of ¥1,800 per member for last year and this; this
  * year's Spring Festival round of the whole enterprise, finished — delivered to every site, most packages signed for
- * or handed over, a few exceptions (one returned to the supplier, one collected by a colleague, the others open); and
- * the Mid-Autumn round open now for a week with four packages from named suppliers, about half the members picked.
+ * or handed over, a few exceptions (one returned to the supplier, one collected by a colleague, the others open); the
+ * latest Labour Day round before this month (finished, for a year of figures); and the Mid-Autumn round open now for a
+ * week with four packages from named suppliers, about half the members picked.
  * The demo logins have not picked, so each can try it (the demo employee 100090 is not a member yet, so is in no
  * round: they apply to join first).
  */
@@ -84,6 +85,16 @@ class WelfareDemo {
                 LocalDate.of(year, 1, 10).atTime(9, 0).atZone(BEIJING).toOffsetDateTime(),
                 LocalDate.of(year, 1, 24).atTime(18, 0).atZone(BEIJING).toOffsetDateTime(), spring, 0.7,
                 station.subList(0, Math.min(3, station.size())), seed);
+
+        // Labour Day, the latest one finished at least ten days ago: picked in late April, delivered, collected.
+        int mayYear = LocalDate.of(year, 5, 10).isBefore(today) ? year : year - 1;
+        List<WelfareSetup.Pack> mayDay = List.of(
+                pack("粮油礼包", "五常大米 10kg、菜籽油 5L", "260.00", "四川蜀粮商贸有限公司", 0, 3),
+                pack("运动礼包", "运动水杯、速干毛巾、跳绳", "220.00", "成都体育用品有限公司", 800, 2));
+        welfare.pastRound(committee, company.id(), "OTHER", mayYear + "年五一劳动节慰问品", new BigDecimal("300.00"),
+                LocalDate.of(mayYear, 4, 15), LocalDate.of(mayYear, 4, 20).atTime(9, 0).atZone(BEIJING).toOffsetDateTime(),
+                LocalDate.of(mayYear, 4, 28).atTime(18, 0).atZone(BEIJING).toOffsetDateTime(), mayDay, 0.6, List.of(),
+                seed + 2);
 
         // Mid-Autumn, open now for a week: about half have picked; the film cards are nearly gone.
         List<WelfareSetup.Pack> midAutumn = List.of(

@@ -12,6 +12,7 @@ import org.tongxin.live.internal.Attendance;
 import org.tongxin.live.internal.Chat;
 import org.tongxin.live.internal.Ingest;
 import org.tongxin.live.internal.LiveService;
+import org.tongxin.live.internal.LiveSnapshots;
 import org.tongxin.live.internal.Sessions;
 import org.tongxin.shared.security.Viewer;
 
@@ -19,7 +20,8 @@ import org.tongxin.shared.security.Viewer;
  * Start-up set-up of live sessions for the demo enterprise, through the same services the pages, the encoder and
  * the players use (checked, audited as the actor given): scheduling, the stream pushed with the session's key,
  * heartbeats credited by the same rule as a phone's (each claims at most the time since the last one), chat and
- * questions, the end. Only {@link #backdate} writes directly, to move what one start-up did to when it happened.
+ * questions, the end. Only {@link #backdate} and {@link #watchedLive} write directly, to move what one start-up did
+ * to when it happened; a moved session's snapshot is published again.
  */
 @Service
 public class LiveSetup {
@@ -34,11 +36,13 @@ public class LiveSetup {
     private final Chat chat;
     private final Sessions sessions;
     private final JdbcClient jdbc;
+    private final LiveSnapshots snapshots;
     private final int replayDays;
 
     LiveSetup(LiveService live, Ingest ingest, Attendance attendance, Chat chat, Sessions sessions, JdbcClient jdbc,
-              @Value("${tongxin.live.replay-days:90}") int replayDays) {
+              LiveSnapshots snapshots, @Value("${tongxin.live.replay-days:90}") int replayDays) {
         this.live = live;
+        this.snapshots = snapshots;
         this.ingest = ingest;
         this.attendance = attendance;
         this.chat = chat;
@@ -80,6 +84,26 @@ public class LiveSetup {
             total = attendance.heartbeat(viewer, s, replay, beat, at);
         }
         return total;
+    }
+
+    /**
+     * The live watch time people had in a session that is on air, as the heartbeats of a long session would have left
+     * it (without sending each one): {@code msByEmployee} from {@code at}, attended where it reaches the session's
+     * share. For the demo's past months; the session's end then publishes everyone's watching.
+     */
+    @Transactional
+    public void watchedLive(long sessionId, Map<Long, Long> msByEmployee, OffsetDateTime at) {
+        Sessions.Session s = sessions.find(sessionId).orElseThrow();
+        msByEmployee.forEach((employee, ms) -> {
+            jdbc.sql("""
+                            INSERT INTO live_watch (session_id, employee_id, mode, watched_ms, first_at, last_credit_at)
+                            VALUES (?, ?, 'LIVE', ?, ?, ?)""")
+                    .params(sessionId, employee, ms, at, at.plusNanos(ms * 1_000_000)).update();
+            if (ms * 100 >= s.scheduledMs() * s.attendPercent()) {
+                jdbc.sql("INSERT INTO live_attended (session_id, employee_id, attended_at) VALUES (?, ?, ?)")
+                        .params(sessionId, employee, at.plusNanos(ms * 1_000_000)).update();
+            }
+        });
     }
 
     /** A chat message or question by the viewer; returns its id. */
@@ -125,5 +149,6 @@ public class LiveSetup {
         }
         said.forEach((id, at) -> jdbc.sql("UPDATE live_message SET created_at = ? WHERE id = ? AND session_id = ?")
                 .params(at, id, sessionId).update());
+        snapshots.sessionChanged(sessionId);
     }
 }

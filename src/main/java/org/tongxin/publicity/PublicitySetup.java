@@ -13,6 +13,7 @@ import org.tongxin.org.OrgDirectory;
 import org.tongxin.publicity.internal.Items;
 import org.tongxin.publicity.internal.PublicityMedia;
 import org.tongxin.publicity.internal.PublicityService;
+import org.tongxin.publicity.internal.PublicitySnapshots;
 import org.tongxin.publicity.internal.Pushes;
 import org.tongxin.publicity.internal.Readership;
 import org.tongxin.shared.security.Viewer;
@@ -38,11 +39,13 @@ public class PublicitySetup {
     private final Pushes pushes;
     private final Readership readership;
     private final OrgDirectory org;
+    private final PublicitySnapshots snapshots;
     private final JdbcClient jdbc;
 
     PublicitySetup(PublicityService publicity, PublicityMedia media, Pushes pushes,
-                   Readership readership, OrgDirectory org, JdbcClient jdbc) {
+                   Readership readership, OrgDirectory org, PublicitySnapshots snapshots, JdbcClient jdbc) {
         this.publicity = publicity;
+        this.snapshots = snapshots;
         this.media = media;
         this.pushes = pushes;
         this.readership = readership;
@@ -118,20 +121,25 @@ public class PublicitySetup {
     @Transactional
     public void reads(long itemId, List<Long> employeeIds, int anonymous, Map<String, Integer> shares, LocalDate day) {
         Map<Long, Long> units = org.unitIdsOf(employeeIds);
+        List<Readership.Reader> readers = new ArrayList<>();
         for (Long e : employeeIds) {
-            readership.read(itemId, "e:" + e, e, units.get(e));
+            readers.add(new Readership.Reader("e:" + e, e, units.get(e)));
         }
         for (int i = 0; i < anonymous; i++) {
-            readership.read(itemId, "c:demo-" + itemId + "-" + i, null, null);
+            readers.add(new Readership.Reader("c:demo-" + itemId + "-" + i, null, null));
         }
+        readership.readsAtStart(itemId, readers);
         shares.forEach((channel, n) -> {
-            for (int i = 0; i < n; i++) {
-                readership.shared(itemId, channel, day);
+            if (n > 0) {
+                readership.sharesAtStart(itemId, channel, day, n);
             }
         });
     }
 
-    /** Moves what happened to an item {@code daysAgo} days back, as if written, reviewed and read then. */
+    /**
+     * Moves what happened to an item {@code daysAgo} days back, as if written, reviewed and read then; the item's
+     * snapshot is published again (reads written here publish none).
+     */
     @Transactional
     public void backdate(long itemId, int daysAgo) {
         String shift = daysAgo + " days";
@@ -143,5 +151,6 @@ public class PublicitySetup {
                 .params(shift, shift, shift, shift, shift, itemId).update();
         jdbc.sql("UPDATE publicity_read SET first_at = first_at - CAST(? AS interval) WHERE item_id = ?")
                 .params(shift, itemId).update();
+        snapshots.itemChanged(itemId);
     }
 }

@@ -12,12 +12,14 @@ import org.tongxin.rights.internal.LegalAid;
 import org.tongxin.rights.internal.Letters;
 import org.tongxin.rights.internal.Mediation;
 import org.tongxin.rights.internal.Mediations;
+import org.tongxin.rights.internal.RightsSnapshots;
 import org.tongxin.shared.security.Viewer;
 
 /**
  * Appeals, mediation cases, legal-aid requests and letters for the demo enterprise, made through the same services
- * as the pages; only the {@code backdate…} methods write directly, to spread what one start-up made over the past
- * months.
+ * as the pages; only the {@code backdate…} methods and {@link #took} write directly, to spread what one start-up made
+ * over the past months. An appeal moved in time is published again: the snapshots taken as it was handled carried
+ * today's days, and a late one must not win over the rebuilt figures.
  */
 @Service
 public class RightsSetup {
@@ -26,13 +28,16 @@ public class RightsSetup {
     private final Mediations mediations;
     private final LegalAid legalAid;
     private final Letters letters;
+    private final RightsSnapshots snapshots;
     private final JdbcClient jdbc;
 
-    RightsSetup(Appeals appeals, Mediations mediations, LegalAid legalAid, Letters letters, JdbcClient jdbc) {
+    RightsSetup(Appeals appeals, Mediations mediations, LegalAid legalAid, Letters letters, RightsSnapshots snapshots,
+                JdbcClient jdbc) {
         this.appeals = appeals;
         this.mediations = mediations;
         this.legalAid = legalAid;
         this.letters = letters;
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
     }
 
@@ -63,6 +68,7 @@ public class RightsSetup {
                           WHEN 'ACCEPTED' THEN make_interval(days => ?) ELSE interval '0' END
                         WHERE appeal_id = ?""")
                 .params(acceptHours, replyDays, replyDays, id).update();
+        snapshots.changed(id);
     }
 
     /** Spreads a mediation case over the past: accepted {@code days} ago, sessions in between, agreed two days ago. */
@@ -149,5 +155,6 @@ public class RightsSetup {
                 .params(shift, id).update();
         jdbc.sql("UPDATE rights_appeal_route SET since = since - CAST(? AS interval) WHERE appeal_id = ?")
                 .params(shift, id).update();
+        snapshots.changed(id);
     }
 }

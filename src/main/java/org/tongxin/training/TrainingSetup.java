@@ -20,12 +20,14 @@ import org.tongxin.training.internal.Exams;
 import org.tongxin.training.internal.Grading;
 import org.tongxin.training.internal.Questions;
 import org.tongxin.training.internal.TrainingAdmin;
+import org.tongxin.training.internal.TrainingSnapshots;
 
 /**
  * Start-up set-up of training for the demo enterprise: courses, questions, exams and assessments written through
  * the same services the pages use (checked, audited as the actor given), and people moved along the retraining
- * loop by really taking attempts and studying lessons, so that every figure on the boards is genuine. Only
- * {@link #backdate} writes directly, to spread what happened in one start-up over the past weeks.
+ * loop by really taking attempts and studying lessons, so that every figure on the boards is genuine. Only the
+ * {@code backdate…} methods write directly, to spread what happened in one start-up over the past months; they
+ * publish the moved records' snapshots again, as the services published them with the moment of the start-up.
  */
 @Service
 public class TrainingSetup {
@@ -68,11 +70,13 @@ public class TrainingSetup {
     private final Assessments records;
     private final ExamService exams;
     private final CourseService courses;
+    private final TrainingSnapshots snapshots;
     private final JdbcClient jdbc;
 
     TrainingSetup(TrainingAdmin admin, AssessmentService assessments, Assessments records, ExamService exams,
-                  CourseService courses, JdbcClient jdbc) {
+                  CourseService courses, TrainingSnapshots snapshots, JdbcClient jdbc) {
         this.admin = admin;
+        this.snapshots = snapshots;
         this.assessments = assessments;
         this.records = records;
         this.exams = exams;
@@ -129,6 +133,12 @@ public class TrainingSetup {
         return records.assessees(assessmentId).stream().map(Assessments.Assessee::employeeId).toList();
     }
 
+    /** Assigns people by employee id, as an officer lists them; each is told. */
+    @Transactional
+    public void assign(Viewer by, long assessmentId, List<Long> employeeIds) {
+        assessments.assign(by, assessmentId, AssessmentService.Group.LIST, null, employeeIds);
+    }
+
     /**
      * The person takes the assessment: starts an attempt, answers the first {@code rightShare} of its questions (in
      * the order shown) right and the others wrong, and hands it in. Returns whether they passed.
@@ -160,6 +170,12 @@ public class TrainingSetup {
         };
     }
 
+    /** The person enrols in a course open to them, as from the course's page; returns the enrolment. */
+    @Transactional
+    public long enrol(Viewer person, long courseId) {
+        return courses.enrolSelf(person, courseId);
+    }
+
     /** The person reads the first {@code lessons} lessons of a course they are enrolled in to the end. */
     @Transactional
     public void study(Viewer person, long courseId, int lessons) {
@@ -187,19 +203,60 @@ public class TrainingSetup {
                         UPDATE training_assessee SET updated_at = updated_at - CAST(? AS interval),
                           passed_at = passed_at - CAST(? AS interval) WHERE assessment_id = ? AND employee_id = ?""")
                 .params(shift, shift, assessmentId, employeeId).update();
+        shiftEnrolments(courseId, employeeId, shift);
+        jdbc.sql("""
+                        UPDATE training_certificate SET issued_at = issued_at - CAST(? AS interval),
+                          valid_until = (valid_until - CAST(? AS interval))::date
+                        WHERE employee_id = ? AND assessment_id = ?""")
+                .params(shift, shift, employeeId, assessmentId).update();
+        snapshots.standingChanged(assessmentId, employeeId);
+    }
+
+    /**
+     * Moves a person's enrolments in a course — enrolling, progress, completion, the course's certificate —
+     * {@code ago} into the past, as if they had happened then.
+     */
+    @Transactional
+    public void backdateEnrolments(long courseId, long employeeId, Duration ago) {
+        shiftEnrolments(courseId, employeeId, ago.toSeconds() + " seconds");
+    }
+
+    private void shiftEnrolments(long courseId, long employeeId, String shift) {
         jdbc.sql("""
                         UPDATE training_progress SET updated_at = updated_at - CAST(? AS interval),
                           completed_at = completed_at - CAST(? AS interval)
                         WHERE enrolment_id IN (SELECT id FROM training_enrolment WHERE course_id = ? AND employee_id = ?)""")
                 .params(shift, shift, courseId, employeeId).update();
-        jdbc.sql("""
+        List<Long> moved = jdbc.sql("""
                         UPDATE training_enrolment SET enrolled_at = enrolled_at - CAST(? AS interval),
-                          completed_at = completed_at - CAST(? AS interval) WHERE course_id = ? AND employee_id = ?""")
-                .params(shift, shift, courseId, employeeId).update();
+                          completed_at = completed_at - CAST(? AS interval) WHERE course_id = ? AND employee_id = ?
+                        RETURNING id""")
+                .params(shift, shift, courseId, employeeId).query(Long.class).list();
         jdbc.sql("""
                         UPDATE training_certificate SET issued_at = issued_at - CAST(? AS interval),
                           valid_until = (valid_until - CAST(? AS interval))::date
-                        WHERE employee_id = ? AND (assessment_id = ? OR course_id = ?)""")
-                .params(shift, shift, employeeId, assessmentId, courseId).update();
+                        WHERE employee_id = ? AND course_id = ?""")
+                .params(shift, shift, employeeId, courseId).update();
+        moved.forEach(snapshots::enrolmentChanged);
+    }
+
+    /**
+     * Moves an assessment's period {@code days} into the past (it was set up for today so that the people could take
+     * it through the services), as if it had been held then; what its people did is moved by {@link #backdate}.
+     */
+    @Transactional
+    public void backdateAssessment(long assessmentId, int days) {
+        jdbc.sql("""
+                        UPDATE training_assessment SET starts_on = starts_on - ?, ends_on = ends_on - ?,
+                          created_at = created_at - make_interval(days => ?) WHERE id = ?""")
+                .params(days, days, days, assessmentId).update();
+        // Retraining falls due the day the assessment closes.
+        jdbc.sql("""
+                        UPDATE training_enrolment SET due_on = due_on - ? WHERE source = 'RETRAINING'
+                          AND course_id = (SELECT retraining_course_id FROM training_assessment WHERE id = ?)
+                          AND employee_id IN (SELECT employee_id FROM training_assessee WHERE assessment_id = ?)
+                        RETURNING id""")
+                .params(days, assessmentId, assessmentId).query(Long.class).list().forEach(snapshots::enrolmentChanged);
+        records.assessees(assessmentId).forEach(a -> snapshots.standingChanged(assessmentId, a.employeeId()));
     }
 }

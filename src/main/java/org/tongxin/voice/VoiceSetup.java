@@ -15,6 +15,7 @@ import org.tongxin.voice.internal.Motions;
 import org.tongxin.voice.internal.SuggestionFiles;
 import org.tongxin.voice.internal.SuggestionScheme;
 import org.tongxin.voice.internal.Surveys;
+import org.tongxin.voice.internal.VoiceSnapshots;
 
 /**
  * Start-up set-up of the voice module for the demo enterprise, through the same services the pages use (checked,
@@ -59,16 +60,18 @@ public class VoiceSetup {
     private final Motions motions;
     private final Discussions discussions;
     private final Surveys surveys;
+    private final VoiceSnapshots snapshots;
     private final JdbcClient jdbc;
 
     VoiceSetup(SuggestionScheme suggestions, SuggestionFiles attachments, Evaluations evaluations, Motions motions,
-               Discussions discussions, Surveys surveys, JdbcClient jdbc) {
+               Discussions discussions, Surveys surveys, VoiceSnapshots snapshots, JdbcClient jdbc) {
         this.suggestions = suggestions;
         this.attachments = attachments;
         this.evaluations = evaluations;
         this.motions = motions;
         this.discussions = discussions;
         this.surveys = surveys;
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
     }
 
@@ -133,7 +136,8 @@ public class VoiceSetup {
     /**
      * Moves what happened to a suggestion into the past: its steps spread evenly from {@code firstDaysAgo} (the
      * submission) to {@code lastDaysAgo} (the latest step), each step's deadline with it, so that the current step
-     * is due (or overdue) as if it had been taken then.
+     * is due (or overdue) as if it had been taken then. The suggestion is published again: the snapshots of its steps
+     * carried their real days, and a late one must not win over the rebuilt figures.
      */
     @Transactional
     public void backdate(long id, int firstDaysAgo, int lastDaysAgo) {
@@ -151,6 +155,7 @@ public class VoiceSetup {
                           holder_since = holder_since - make_interval(days => ?), due_on = due_on - ?
                         WHERE id = ?""")
                 .params(firstDaysAgo, lastDaysAgo, lastDaysAgo, id).update();
+        snapshots.suggestionChanged(id);
     }
 
     /** Opens a round of democratic evaluation over the officers of a unit's subtree. */
@@ -158,6 +163,20 @@ public class VoiceSetup {
     public long evaluation(Viewer organiser, long unitId, String title, List<String> criteria, LocalDate opensOn,
                            LocalDate closesOn) {
         return evaluations.create(organiser, unitId, title, criteria, opensOn, closesOn);
+    }
+
+    /**
+     * Moves a round {@code days} into the past: its opening and closing days and its creation (ballots and votes have
+     * no time to move), and publishes it again.
+     */
+    @Transactional
+    public void backdateEvaluation(long evaluationId, int days) {
+        jdbc.sql("""
+                        UPDATE voice_evaluation SET opens_on = opens_on - ?, closes_on = closes_on - ?,
+                          created_at = created_at - make_interval(days => ?)
+                        WHERE id = ?""")
+                .params(days, days, days, evaluationId).update();
+        snapshots.evaluationChanged(evaluationId);
     }
 
     /** A member's secret ballot on one officer. */

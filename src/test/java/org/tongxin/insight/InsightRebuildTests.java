@@ -17,6 +17,7 @@ import org.tongxin.membership.internal.MembershipService;
 import org.tongxin.org.OrgSetup;
 import org.tongxin.org.OrgUnit;
 import org.tongxin.org.UnitKind;
+import org.tongxin.org.internal.TreeChanges;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
@@ -32,6 +33,8 @@ class InsightRebuildTests extends IntegrationTestSupport {
     MembershipService membership;
     @Autowired
     Figures figures;
+    @Autowired
+    TreeChanges treeChanges;
 
     List<String> rowsOf(long... units) {
         return facts.rollUp().stream().filter(r -> {
@@ -78,5 +81,31 @@ class InsightRebuildTests extends IntegrationTestSupport {
 
         rebuild.run();
         assertThat(rowsOf(station.unit().id(), branch.id())).isEqualTo(live);
+    }
+
+    @Test
+    void aUnitMovedToAnotherParentTakesItsMembersFiguresWithIt() {
+        OrgUnit from = orgSetup.createUnit(null, "看板迁出公司" + System.nanoTime() % 100000, UnitKind.COMPANY_UNION);
+        OrgUnit to = orgSetup.createUnit(null, "看板迁入公司" + System.nanoTime() % 100000, UnitKind.COMPANY_UNION);
+        OrgUnit station = orgSetup.createUnit(from.id(), "看板迁移收费站", UnitKind.GRASSROOTS_UNION);
+        String code = "MOV" + System.nanoTime() % 1_000_000;
+        orgSetup.createDepartment(code, "看板迁移部门", station.id());
+        OrgSetup.HrRow row = Fixtures.row(code);
+        orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "insight-move.csv", List.of(row));
+        long id = fixtures.employeeId(row.employeeNo());
+        membership.approve(Fixtures.officer(fixtures.adminAccountId(), station.id()),
+                membership.apply(Fixtures.employee(fixtures.accountId(id), id), true));
+        YearMonth now = YearMonth.now();
+        Awaitility.await("the member counts under the old parent").atMost(Duration.ofSeconds(30)).until(() ->
+                figures.rollup(List.of(Kinds.MEMBER), List.of(from.id()), now).level(Kinds.MEMBER, null, from.id(), now) == 1);
+
+        treeChanges.move(Fixtures.committee(fixtures.adminAccountId()), station.id(), to.id());
+
+        Awaitility.await("the member counts under the new parent").atMost(Duration.ofSeconds(60)).until(() -> {
+            Rollup r = figures.rollup(List.of(Kinds.MEMBER, Kinds.HEADCOUNT), List.of(from.id(), to.id()), now);
+            return r.level(Kinds.MEMBER, null, to.id(), now) == 1 && r.level(Kinds.MEMBER, null, from.id(), now) == 0
+                    && r.valueLevel(Kinds.HEADCOUNT, to.id(), now).intValue() == 1
+                    && r.valueLevel(Kinds.HEADCOUNT, from.id(), now).signum() == 0;
+        });
     }
 }

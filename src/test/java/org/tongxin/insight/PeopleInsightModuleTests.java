@@ -30,7 +30,7 @@ import org.tongxin.support.Fixtures;
  * Insight with the modules it reads: applications to join, care cases and hardship aid reach its figures through
  * their snapshot events.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "identity")
 @ActiveProfiles("test")
 class PeopleInsightModuleTests {
 

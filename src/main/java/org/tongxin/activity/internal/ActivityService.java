@@ -55,10 +55,11 @@ public class ActivityService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VenueService venues;
+    private final ActivitySnapshots snapshots;
 
     ActivityService(Activities activities, Registrations registrations, OrgDirectory org, AuditTrail audit,
                     ApplicationEventPublisher events, Optional<Clock> clock,
-                    VenueService venues) {
+                    VenueService venues, ActivitySnapshots snapshots) {
         this.activities = activities;
         this.registrations = registrations;
         this.org = org;
@@ -66,6 +67,7 @@ public class ActivityService {
         this.events = events;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.venues = venues;
+        this.snapshots = snapshots;
     }
 
     public OffsetDateTime now() {
@@ -124,6 +126,7 @@ public class ActivityService {
         audit.record(officer, "activity.update", "activity", id, a.leadUnitId(), draft.title(),
                 Map.of("capacity", a.capacity(), "startsAt", a.startsAt()),
                 Map.of("capacity", draft.capacity(), "startsAt", draft.startsAt()));
+        snapshots.activityChanged(id);
         if (published && !draft.startsAt().isEqual(a.startsAt())) {
             registrations.remindAgain(id);
         }
@@ -183,6 +186,7 @@ public class ActivityService {
         venues.activityPublished(officer, a);
         audit.record(officer, "activity.publish", "activity", id, a.leadUnitId(), a.title(), Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLISHED"));
+        snapshots.activityChanged(id);
     }
 
     /** Cancels with a reason; everyone registered is told. */
@@ -199,6 +203,7 @@ public class ActivityService {
         venues.activityCancelled(officer, id);
         audit.record(officer, "activity.cancel", "activity", id, a.leadUnitId(), a.title(),
                 Map.of("status", a.status()), Map.of("status", "CANCELLED", "reason", reason.trim()));
+        snapshots.activityChanged(id);
         Message message = Message.of(NoticeKind.ACTIVITY, "activity.activity-cancelled", "/activities/" + id,
                 a.title(), reason.trim());
         registrations.activeEmployees(id).forEach(e -> events.publishEvent(NotificationRequested.toEmployee(e, message)));
@@ -214,6 +219,7 @@ public class ActivityService {
         activities.setStatus(id, "HELD");
         audit.record(officer, "activity.held", "activity", id, a.leadUnitId(), a.title(), Map.of("status", a.status()),
                 Map.of("status", "HELD"));
+        snapshots.activityChanged(id);
     }
 
     /**

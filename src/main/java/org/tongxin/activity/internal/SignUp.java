@@ -48,9 +48,10 @@ public class SignUp {
     private final Audience audience;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ActivitySnapshots snapshots;
 
     SignUp(Activities activities, Registrations registrations, ActivityService service, MemberDirectory members,
-           Audience audience, AuditTrail audit, ApplicationEventPublisher events) {
+           Audience audience, AuditTrail audit, ApplicationEventPublisher events, ActivitySnapshots snapshots) {
         this.activities = activities;
         this.registrations = registrations;
         this.service = service;
@@ -58,6 +59,7 @@ public class SignUp {
         this.audience = audience;
         this.audit = audit;
         this.events = events;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -112,6 +114,7 @@ public class SignUp {
         if (entry.confirmed()) {
             registrations.passSeat(activityId, entry.id()).ifPresent(e -> service.tellPromoted(e, activityId, a.title()));
         }
+        snapshots.attendanceChanged(a);
     }
 
     /** Seats the waitlist's first on any free seats of the activity, telling them; returns how many. */
@@ -217,6 +220,7 @@ public class SignUp {
         if (!registrations.checkIn(entry.id(), now, by)) {
             return CheckIn.ALREADY;
         }
+        snapshots.attendanceChanged(a);
         return now.isAfter(a.startsAt().plus(LATE_AFTER)) ? CheckIn.LATE : CheckIn.ON_TIME;
     }
 

@@ -95,15 +95,17 @@ public class VolunteerService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ActivitySnapshots snapshots;
 
     VolunteerService(VolunteerProjects projects, VolunteerShifts shifts, OrgDirectory org, AuditTrail audit,
-                     ApplicationEventPublisher events, Optional<Clock> clock) {
+                     ApplicationEventPublisher events, Optional<Clock> clock, ActivitySnapshots snapshots) {
         this.projects = projects;
         this.shifts = shifts;
         this.org = org;
         this.audit = audit;
         this.events = events;
         this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.snapshots = snapshots;
     }
 
     OffsetDateTime now() {
@@ -307,6 +309,7 @@ public class VolunteerService {
                 led.project().title(), null,
                 Map.of("volunteers", roster.size(), "present", entries.values().stream().filter(HoursEntry::present).count(),
                         "minutes", minutes.values().stream().mapToInt(Integer::intValue).sum()));
+        snapshots.shiftChanged(shiftId);
     }
 
     /**
@@ -326,6 +329,7 @@ public class VolunteerService {
         List<VolunteerShifts.Volunteer> roster = shifts.roster(shiftId);
         audit.record(officer, "volunteer.hours.confirm", "volunteer_shift", shiftId, p.leadUnitId(), p.title(),
                 Map.of("status", "RECORDED"), Map.of("status", "CONFIRMED", "volunteers", roster.size()));
+        snapshots.shiftChanged(shiftId);
         String when = Volunteering.when(s);
         for (VolunteerShifts.Volunteer v : roster) {
             String hours = ServiceHours.format(v.minutes());

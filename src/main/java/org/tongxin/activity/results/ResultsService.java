@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.activity.internal.Activities;
 import org.tongxin.activity.internal.Activity;
 import org.tongxin.activity.internal.ActivityService;
+import org.tongxin.activity.internal.ActivitySnapshots;
 import org.tongxin.notify.Message;
 import org.tongxin.notify.NoticeKind;
 import org.tongxin.notify.NotificationRequested;
@@ -67,10 +68,11 @@ public class ResultsService {
     private final ApplicationEventPublisher events;
     private final Reach reach;
     private final Clock clock;
+    private final ActivitySnapshots snapshots;
 
     ResultsService(Activities activities, ActivityService service, Summaries summaries, Photos photos, OrgDirectory org,
                    FileStore files, AuditTrail audit, ApplicationEventPublisher events, Reach reach,
-                   Optional<Clock> clock) {
+                   Optional<Clock> clock, ActivitySnapshots snapshots) {
         this.activities = activities;
         this.service = service;
         this.summaries = summaries;
@@ -81,6 +83,7 @@ public class ResultsService {
         this.events = events;
         this.reach = reach;
         this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.snapshots = snapshots;
     }
 
     /**
@@ -115,6 +118,7 @@ public class ResultsService {
         audit.record(officer, "activity.summary", "activity", activityId, a.leadUnitId(), a.title(),
                 Map.of("status", a.status()), Map.of("status", "SUMMARISED", "photos", prepared.size(),
                         "attended", attended));
+        snapshots.activityChanged(activityId);
         Message message = Message.of(NoticeKind.ACTIVITY, "activity.results-published", "/activity-results/" + activityId,
                 a.title());
         activities.hosts(activityId).stream().filter(h -> !h.lead())

@@ -60,15 +60,17 @@ public class DuesImport {
     private final OrgDirectory org;
     private final MemberDirectory members;
     private final AuditTrail audit;
+    private final BenefitsSnapshots snapshots;
     private final Clock clock;
 
     DuesImport(DuesRecords records, DuesRule rule, OrgDirectory org, MemberDirectory members, AuditTrail audit,
-               Optional<Clock> clock) {
+               BenefitsSnapshots snapshots, Optional<Clock> clock) {
         this.records = records;
         this.rule = rule;
         this.org = org;
         this.members = members;
         this.audit = audit;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -113,6 +115,11 @@ public class DuesImport {
                 replaced.size(), total);
         records.insertPayroll(runId, viewer.accountId(), checked.stream().map(c -> new DuesRecords.NewEntry(
                 c.employeeId(), c.month(), c.unitId(), c.base(), c.rate(), c.amount())).toList(), replace);
+        // A replaced month may have been recorded at another unit: that unit's month changes too.
+        List<Map.Entry<Long, YearMonth>> touched = new ArrayList<>();
+        checked.forEach(c -> touched.add(Map.entry(c.unitId(), c.month())));
+        existing.values().forEach(e -> touched.add(Map.entry(e.unitId(), e.month())));
+        snapshots.duesChanged(touched);
         audit.record(viewer, "benefits.dues.import", "dues_run", runId, null, fileName,
                 null, Map.of("rows", checked.size(), "total", total, "replaced", replaced.size()));
         audit.recordAll(viewer, "benefits.dues.replace", replaced);

@@ -52,10 +52,11 @@ public class DuesService {
     private final OrgDirectory org;
     private final MemberDirectory members;
     private final AuditTrail audit;
+    private final BenefitsSnapshots snapshots;
     private final Clock clock;
 
     DuesService(DuesRecords records, DuesExemptions exemptions, DuesArrears arrears, DuesRule rule, OrgDirectory org,
-                MemberDirectory members, AuditTrail audit, Optional<Clock> clock) {
+                MemberDirectory members, AuditTrail audit, BenefitsSnapshots snapshots, Optional<Clock> clock) {
         this.records = records;
         this.exemptions = exemptions;
         this.arrears = arrears;
@@ -63,6 +64,7 @@ public class DuesService {
         this.org = org;
         this.members = members;
         this.audit = audit;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -123,6 +125,7 @@ public class DuesService {
         DuesRecords.BaseRate latest = records.latestBaseRates(List.of(employeeId)).get(employeeId);
         long id = records.insertCash(employeeId, month, person.unitId(), latest == null ? null : latest.base(),
                 latest == null ? null : latest.rate(), amount, officer.accountId());
+        snapshots.duesChanged(List.of(Map.entry(person.unitId(), month)));
         audit.record(officer, "benefits.dues.cash", "dues", id, person.unitId(),
                 person.employeeNo() + " " + person.name() + " " + month, null, Map.of("month", month, "amount", amount));
         return id;

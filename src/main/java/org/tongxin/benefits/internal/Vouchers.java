@@ -64,12 +64,15 @@ public class Vouchers {
     private final JdbcClient jdbc;
     private final VoucherCodes codes;
     private final OrgDirectory org;
+    private final BenefitsSnapshots snapshots;
     private final Clock clock;
 
-    Vouchers(JdbcClient jdbc, VoucherCodes codes, OrgDirectory org, Optional<Clock> clock) {
+    Vouchers(JdbcClient jdbc, VoucherCodes codes, OrgDirectory org, BenefitsSnapshots snapshots,
+             Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.org = org;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -79,11 +82,13 @@ public class Vouchers {
 
     /** Gives a voucher for an offer or a birthday benefit (exactly one of the two), in the caller's transaction. */
     Optional<Long> issue(long employeeId, Long offerId, Long birthdayId, LocalDate from, LocalDate until) {
-        return jdbc.sql("""
+        Optional<Long> id = jdbc.sql("""
                         INSERT INTO benefits_voucher (code, employee_id, offer_id, birthday_id, valid_from, valid_until)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (offer_id, employee_id) WHERE offer_id IS NOT NULL DO NOTHING RETURNING id""")
                 .params(codes.newCode(), employeeId, offerId, birthdayId, from, until).query(Long.class).optional();
+        id.ifPresent(snapshots::voucherChanged);
+        return id;
     }
 
     /** The holder's own voucher; anyone else's: not found. */
@@ -154,16 +159,23 @@ public class Vouchers {
                         WHERE id = ? AND redeemed_at IS NULL AND voided_at IS NULL
                           AND (locked_until IS NULL OR locked_until <= now())""")
                 .param(v.id()).update();
+        if (done == 1) {
+            snapshots.voucherChanged(v.id());
+        }
         View after = find(v.id()).orElseThrow();
         return new Redeem(done == 1 ? Outcome.REDEEMED : Outcome.NOT_REDEEMABLE, checkOf(after), 0);
     }
 
     /** Marks a voucher used at an officer's word (the partner's scan failed, say), once; false when it was not usable. */
     boolean markUsed(long voucherId, long accountId) {
-        return jdbc.sql("""
+        boolean used = jdbc.sql("""
                         UPDATE benefits_voucher SET redeemed_at = now(), redeemed_by = 'OFFICER', redeemed_by_account = ?
                         WHERE id = ? AND redeemed_at IS NULL AND voided_at IS NULL AND valid_until >= ?""")
                 .params(accountId, voucherId, today()).update() == 1;
+        if (used) {
+            snapshots.voucherChanged(voucherId);
+        }
+        return used;
     }
 
     private int wrongPins(long id) {

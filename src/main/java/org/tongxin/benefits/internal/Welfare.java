@@ -108,15 +108,17 @@ public class Welfare {
     private final MemberDirectory members;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final BenefitsSnapshots snapshots;
     private final Clock clock;
 
     Welfare(JdbcClient jdbc, OrgDirectory org, MemberDirectory members, AuditTrail audit,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, BenefitsSnapshots snapshots, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.members = members;
         this.audit = audit;
         this.events = events;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -381,6 +383,7 @@ public class Welfare {
         BigDecimal budget = WelfareBudget.roundBudget(round.budgetPerMember(), eligible.size());
         jdbc.sql("UPDATE welfare_round SET status = 'OPEN', members = ?, budget = ?, opened_at = now() WHERE id = ?")
                 .params(eligible.size(), budget, roundId).update();
+        snapshots.welfareChanged(roundId, null);
         events.publishEvent(NotificationRequested.toSubtree(round.unitId(), Message.of(NoticeKind.BENEFITS,
                 "benefits.welfare-open", "/benefits/welfare/" + roundId, round.title(),
                 WelfareDates.local(round.closesAt()))));
@@ -438,6 +441,7 @@ public class Welfare {
         }
         jdbc.sql("UPDATE welfare_entitlement SET package_id = ?, picked_at = ?, by_default = FALSE WHERE id = ?")
                 .params(packageId, now(), place.id()).update();
+        snapshots.welfareChanged(roundId, place.siteId());
     }
 
     private void take(long packageId) {
@@ -477,6 +481,7 @@ public class Welfare {
                     .params(def.id(), now, roundId).query(Long.class).list();
             jdbc.sql("UPDATE welfare_package SET taken = taken + ? WHERE id = ?").params(given.size(), def.id())
                     .update();
+            snapshots.welfareChanged(roundId, null);
             for (long employeeId : given) {
                 events.publishEvent(NotificationRequested.toEmployee(employeeId, Message.of(NoticeKind.BENEFITS,
                         "benefits.welfare-default", "/benefits/welfare/" + roundId, round.title(), def.name())));
@@ -556,6 +561,7 @@ public class Welfare {
                                                      THEN ? ELSE exception_closed_at END
                         WHERE id = ?""")
                 .params(now(), viewer.accountId(), how, now(), place.id()).update();
+        snapshots.welfareChanged(place.roundId(), place.siteId());
     }
 
     /** The site's officer records why a member has not collected (absent, on leave …); tracked until closed. */
@@ -603,6 +609,7 @@ public class Welfare {
                               collected_at = ?, collected_by = ?, collected_how = 'OFFICER' WHERE id = ?""")
                     .params(outcome, now(), now(), viewer.accountId(), entitlementId).update();
         }
+        snapshots.welfareChanged(place.roundId(), place.siteId());
         audit.record(viewer, "benefits.welfare.exceptionClosed", "welfare_entitlement", entitlementId,
                 place.siteId(), "#" + place.employeeId(), Map.of("exception", place.exception()),
                 Map.of("outcome", outcome));

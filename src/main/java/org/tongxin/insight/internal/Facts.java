@@ -180,7 +180,16 @@ public class Facts {
     }
 
     private void lock(String record) {
+        writing();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:' || ?))").param(record).query().singleRow();
+    }
+
+    /**
+     * Every write holds the read model's lock shared for its transaction and emptying it holds it alone: a rebuild's
+     * TRUNCATE waits for the writes in flight and the next ones wait for it, instead of the two deadlocking.
+     */
+    private void writing() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtext('insight:read-model'))").query().singleRow();
     }
 
     /**
@@ -223,6 +232,7 @@ public class Facts {
      */
     private void flushMerged(List<String> records, Batch b) {
         tx.executeWithoutResult(status -> {
+            writing();
             String[] keys = records.toArray(String[]::new);
             jdbc.sql("""
                             SELECT pg_advisory_xact_lock(h)
@@ -326,6 +336,7 @@ public class Facts {
             return;
         }
         tx.executeWithoutResult(status -> {
+            writing();
             List<String> owned = jdbc.sql("""
                             INSERT INTO insight_record (record, version) SELECT r, 0 FROM unnest(?::text[]) r
                             ON CONFLICT DO NOTHING RETURNING record""")
@@ -403,7 +414,10 @@ public class Facts {
 
     /** Empties the read model before a rebuild. */
     public void clear() {
-        jdbc.sql("TRUNCATE insight_fact, insight_month, insight_record").update();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight:read-model'))").query().singleRow();
+            jdbc.sql("TRUNCATE insight_fact, insight_month, insight_record").update();
+        });
     }
 
     /** Every roll-up row, for comparing a rebuild with the kept figures. */

@@ -68,11 +68,13 @@ public class Circulation {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int blockAfterOverdueDays;
+    private final LoanSnapshots snapshots;
 
     Circulation(Catalogue catalogue, Copies copies, Loans loans, Holds holds, Policies policies, Rooms rooms,
                 MemberDirectory members, OrgDirectory org, AuditTrail audit, ApplicationEventPublisher events,
                 JdbcClient jdbc, Optional<Clock> clock,
-                @Value("${tongxin.library.block-after-overdue-days:30}") int blockAfterOverdueDays) {
+                @Value("${tongxin.library.block-after-overdue-days:30}") int blockAfterOverdueDays,
+                LoanSnapshots snapshots) {
         this.catalogue = catalogue;
         this.copies = copies;
         this.loans = loans;
@@ -86,6 +88,7 @@ public class Circulation {
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.blockAfterOverdueDays = blockAfterOverdueDays;
+        this.snapshots = snapshots;
     }
 
     public OffsetDateTime now() {
@@ -155,6 +158,7 @@ public class Circulation {
                 officer == null ? null : officer.accountId(), now, due);
         copies.move(copy.id(), Status.ON_LOAN, copy.roomId());
         caught.ifPresent(h -> holds.close(h.id(), Holds.Status.FULFILLED, now));
+        snapshots.changed(loanId);
         String title = catalogue.find(copy.titleId()).orElseThrow().title();
         return new Borrowed(loanId, copy.titleId(), title, due);
     }
@@ -176,6 +180,7 @@ public class Circulation {
         }
         OffsetDateTime now = now();
         loans.close(loan.id(), now, roomId, self ? null : actor.accountId());
+        snapshots.changed(loan.id());
         Policy policy = policyFor(loan.employeeId(), copy.titleId());
         Status status = settle(copy, roomId, policy.floating(), now);
         if (!self) {
@@ -279,6 +284,7 @@ public class Circulation {
         OffsetDateTime from = current.dueAt().isAfter(now) ? current.dueAt() : now;
         OffsetDateTime due = endOfDay(from, policy.loanDays());
         loans.renew(loanId, due);
+        snapshots.changed(loanId);
         return due;
     }
 

@@ -46,17 +46,25 @@ public class Attendance {
     public record Watch(long employeeId, long liveMs, long replayMs) {
     }
 
+    /** What a heartbeat's credit left: the watch time in its mode, and whether it was the first in that mode. */
+    private record Credited(long watchedMs, boolean first) {
+    }
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final LiveSnapshots snapshots;
 
-    Attendance(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Attendance(JdbcClient jdbc, ApplicationEventPublisher events, LiveSnapshots snapshots) {
         this.jdbc = jdbc;
         this.events = events;
+        this.snapshots = snapshots;
     }
 
     /**
      * Credits a heartbeat of {@code viewer} watching {@code s} ({@code replay}: after the end); returns the person's
-     * watch time in that mode so far (0 for a viewer who is not an employee: nothing is counted for them).
+     * watch time in that mode so far (0 for a viewer who is not an employee: nothing is counted for them). The
+     * person's watching is published as a snapshot when they start, when they attend and when a replay's time makes
+     * another minute — not at every beat of a live crowd, whose minutes count once the session has ended.
      */
     @Transactional
     public long heartbeat(Viewer viewer, Sessions.Session s, boolean replay, long playedMs, OffsetDateTime now) {
@@ -67,15 +75,16 @@ public class Attendance {
             throw new Refusal("live.error.notPlaying");
         }
         long claim = Math.max(0, Math.min(playedMs, MAX_CREDIT_MS));
-        long watched = jdbc.sql("""
+        Credited credited = jdbc.sql("""
                         INSERT INTO live_watch AS w (session_id, employee_id, mode, watched_ms, first_at, last_credit_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (session_id, employee_id, mode) DO UPDATE SET
                           watched_ms = w.watched_ms + %2$s,
                           last_credit_at = %1$s + %2$s * interval '1 millisecond'
-                        RETURNING watched_ms""".formatted(CREDITED_UP_TO, CREDIT))
+                        RETURNING watched_ms, xmax = 0 AS inserted""".formatted(CREDITED_UP_TO, CREDIT))
                 .params(s.id(), viewer.employeeId(), replay ? "REPLAY" : "LIVE", claim, now, now)
-                .query(Long.class).single();
+                .query((rs, i) -> new Credited(rs.getLong(1), rs.getBoolean(2))).single();
+        long watched = credited.watchedMs();
         int marked = jdbc.sql("""
                         INSERT INTO live_attended (session_id, employee_id, attended_at)
                         SELECT ?, ?, ? WHERE (SELECT sum(watched_ms) FROM live_watch
@@ -86,6 +95,11 @@ public class Attendance {
                 .update();
         if (marked == 1) {
             events.publishEvent(new LiveAttended(s.id(), viewer.employeeId(), s.courseId()));
+        }
+        if (credited.first() || marked == 1 || replay && LiveSnapshots.minuteReached(jdbc.sql("""
+                        SELECT sum(watched_ms) FROM live_watch WHERE session_id = ? AND employee_id = ?""")
+                .params(s.id(), viewer.employeeId()).query(Long.class).single(), claim)) {
+            snapshots.viewingChanged(s.id(), viewer.employeeId());
         }
         return watched;
     }

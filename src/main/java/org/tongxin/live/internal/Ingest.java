@@ -49,9 +49,11 @@ public class Ingest {
     private final Sessions sessions;
     private final FileStore files;
     private final JdbcClient jdbc;
+    private final LiveSnapshots snapshots;
 
-    Ingest(Sessions sessions, FileStore files, JdbcClient jdbc) {
+    Ingest(Sessions sessions, FileStore files, JdbcClient jdbc, LiveSnapshots snapshots) {
         this.sessions = sessions;
+        this.snapshots = snapshots;
         this.files = files;
         this.jdbc = jdbc;
     }
@@ -88,6 +90,9 @@ public class Ingest {
                         UPDATE live_session SET last_ingest_at = now(), went_live_at = coalesce(went_live_at, now()),
                           state = CASE WHEN state = 'SCHEDULED' THEN 'LIVE' ELSE state END WHERE id = ?""")
                 .param(s.id()).update();
+        if (s.state().equals("SCHEDULED")) {
+            snapshots.sessionChanged(s.id());
+        }
     }
 
     /** An encoder deleting a segment that left its window: the key is checked, the segment kept for the replay. */

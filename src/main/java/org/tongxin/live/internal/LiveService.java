@@ -63,11 +63,13 @@ public class LiveService {
     private final Map<Long, Recent> rows = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final List<CourseChoices> courseChoices;
+    private final LiveSnapshots snapshots;
 
     LiveService(Sessions sessions, OrgDirectory org, UnitOfficers officers, FieldCipher cipher, AuditTrail audit, FileStore files,
                 Optional<Clock> clock, @Value("${tongxin.live.replay-days:90}") int replayDays,
-                ApplicationEventPublisher events, List<CourseChoices> courseChoices) {
+                ApplicationEventPublisher events, List<CourseChoices> courseChoices, LiveSnapshots snapshots) {
         this.events = events;
+        this.snapshots = snapshots;
         this.courseChoices = courseChoices;
         this.sessions = sessions;
         this.org = org;
@@ -123,6 +125,7 @@ public class LiveService {
         long id = sessions.insert(clean, organiser.accountId(), cipher.encrypt(key), StreamKeys.hash(key));
         audit.record(organiser, "live.schedule", "live_session", id, host.id(), title, Map.of(),
                 Map.of("startsAt", d.startsAt(), "audience", d.audience(), "course", String.valueOf(d.courseId())));
+        snapshots.sessionChanged(id);
         // Heard in this transaction by LiveNotices (the invitations) and after it commits by training (the lesson).
         events.publishEvent(new LiveScheduled(id, title, d.courseId()));
         return id;
@@ -160,6 +163,7 @@ public class LiveService {
         OffsetDateTime now = now();
         sessions.ended(id, now, now.plus(retention));
         forgetRecent(id);
+        ended(id);
         audit.record(viewer, "live.end", "live_session", id, s.hostUnitId(), s.title(), Map.of("state", s.state()),
                 Map.of("state", "ENDED"));
     }
@@ -172,6 +176,7 @@ public class LiveService {
         }
         sessions.cancelled(id);
         forgetRecent(id);
+        snapshots.sessionChanged(id);
         audit.record(viewer, "live.cancel", "live_session", id, s.hostUnitId(), s.title(), Map.of("state", s.state()),
                 Map.of("state", "CANCELLED"));
         events.publishEvent(new LiveCancelled(id, s.courseId()));
@@ -187,6 +192,7 @@ public class LiveService {
             if (s.state().equals("LIVE")) {
                 sessions.ended(id, now, now.plus(retention));
                 forgetRecent(id);
+                ended(id);
                 n++;
             }
         }
@@ -202,6 +208,12 @@ public class LiveService {
             files.deletePieces("live/" + id);
         }
         return expired.size();
+    }
+
+    /** An ended session's snapshot, and everyone's watching of it: their live minutes count from now on. */
+    private void ended(long id) {
+        snapshots.sessionChanged(id);
+        snapshots.viewingsChanged(id);
     }
 
     /** A session ended or cancelled on this node is no longer served from the recent rows (other nodes: within 2 s). */

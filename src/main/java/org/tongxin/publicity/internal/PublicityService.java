@@ -33,11 +33,13 @@ public class PublicityService {
     private final OrgDirectory org;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final PublicitySnapshots snapshots;
     private final Clock clock;
 
     PublicityService(Items items, Pushes pushes, OrgDirectory org, AuditTrail audit, JdbcClient jdbc,
-                     Optional<Clock> clock) {
+                     PublicitySnapshots snapshots, Optional<Clock> clock) {
         this.items = items;
+        this.snapshots = snapshots;
         this.pushes = pushes;
         this.org = org;
         this.audit = audit;
@@ -165,6 +167,7 @@ public class PublicityService {
             throw new Refusal("publicity.error.reasonRequired");
         }
         items.withdrawn(id, r, now());
+        snapshots.itemChanged(id);
         audit.record(officer, "publicity.withdraw", "publicity_item", id, item.unitId(), item.title(),
                 Map.of("status", "PUBLISHED"), Map.of("status", "WITHDRAWN", "reason", r));
     }
@@ -187,6 +190,7 @@ public class PublicityService {
 
     private void publish(Items.Item item, long approvedBy, OffsetDateTime at) {
         items.published(item.id(), approvedBy, at);
+        snapshots.itemChanged(item.id());
         pushes.queue(item.id(), item.unitId());
     }
 

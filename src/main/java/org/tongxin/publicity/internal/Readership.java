@@ -23,15 +23,29 @@ public class Readership {
     public record Figures(long readers, long loggedInReaders, long shares) {
     }
 
-    private final JdbcClient jdbc;
+    /** A reader of an item for {@link #readsAtStart}: as {@link #read} takes them. */
+    public record Reader(String reader, Long employeeId, Long unitId) {
+    }
 
-    Readership(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PublicitySnapshots snapshots;
+
+    Readership(JdbcClient jdbc, PublicitySnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     /** Counts a read once per reader; returns whether it was the reader's first. */
     @Transactional
     public boolean read(long itemId, String reader, Long employeeId, Long unitId) {
+        boolean first = insertRead(itemId, reader, employeeId, unitId);
+        if (first) {
+            snapshots.readCounted(itemId, reader);
+        }
+        return first;
+    }
+
+    private boolean insertRead(long itemId, String reader, Long employeeId, Long unitId) {
         return jdbc.sql("""
                         INSERT INTO publicity_read (item_id, reader, employee_id, unit_id) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
@@ -40,10 +54,31 @@ public class Readership {
 
     @Transactional
     public void shared(long itemId, String channel, LocalDate day) {
+        addShares(itemId, channel, day, 1);
+        snapshots.sharesCounted(itemId, channel, day);
+    }
+
+    private void addShares(long itemId, String channel, LocalDate day, int count) {
         jdbc.sql("""
-                        INSERT INTO publicity_share (item_id, channel, day, count) VALUES (?, ?, ?, 1)
-                        ON CONFLICT (item_id, channel, day) DO UPDATE SET count = publicity_share.count + 1""")
-                .params(itemId, channel, day).update();
+                        INSERT INTO publicity_share (item_id, channel, day, count) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (item_id, channel, day)
+                          DO UPDATE SET count = publicity_share.count + excluded.count""")
+                .params(itemId, channel, day, count).update();
+    }
+
+    /**
+     * Reads written at start-up (the demo), counted as {@link #read} counts them but without snapshots: figures kept
+     * elsewhere are rebuilt from the history once the start-up is done, and thousands of snapshots would only queue.
+     */
+    @Transactional
+    public void readsAtStart(long itemId, List<Reader> readers) {
+        readers.forEach(r -> insertRead(itemId, r.reader(), r.employeeId(), r.unitId()));
+    }
+
+    /** Shares written at start-up, as {@link #shared} adds them {@code count} times, without snapshots. */
+    @Transactional
+    public void sharesAtStart(long itemId, String channel, LocalDate day, int count) {
+        addShares(itemId, channel, day, count);
     }
 
     public Figures figures(long itemId) {

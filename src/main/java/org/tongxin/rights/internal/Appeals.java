@@ -75,16 +75,18 @@ public class Appeals {
     private final FieldCipher cipher;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final RightsSnapshots snapshots;
     private final Clock clock;
 
     Appeals(JdbcClient jdbc, OrgDirectory org, List<UnitOfficers> officers, FieldCipher cipher, AuditTrail audit,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, RightsSnapshots snapshots, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.officers = officers;
         this.cipher = cipher;
         this.audit = audit;
         this.events = events;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -138,6 +140,7 @@ public class Appeals {
             routeTo(id, women, "WOMEN_COMMITTEE");
         }
         step(id, "RAISED", null, route, employee.accountId());
+        snapshots.changed(id);
         tellHandlers(id, route, women, Message.of(NoticeKind.RIGHTS, "rights.appeal-raised", "/rights/handle/" + id,
                 id, WorkingDays.after(today, AppealCategory.ACCEPT_DAYS)));
         return id;
@@ -154,6 +157,7 @@ public class Appeals {
         jdbc.sql("UPDATE rights_appeal SET status = 'ACCEPTED', accepted_at = now(), resolve_due = ? WHERE id = ?")
                 .params(due, id).update();
         step(id, "ACCEPTED", null, a.routeUnitId(), officer.accountId());
+        snapshots.changed(id);
         audit.record(officer, "rights.appeal.accept", "rights_appeal", a.id(), a.routeUnitId(), "#" + a.id(),
                 Map.of("status", "SUBMITTED"),
                 Map.of("status", "ACCEPTED"));
@@ -188,6 +192,7 @@ public class Appeals {
         jdbc.sql("UPDATE rights_appeal SET status = 'REPLIED', replied_at = now(), reply_enc = ? WHERE id = ?")
                 .params(cipher.encrypt(r), id).update();
         step(id, "REPLIED", null, a.routeUnitId(), officer.accountId());
+        snapshots.changed(id);
         audit.record(officer, "rights.appeal.reply", "rights_appeal", a.id(), a.routeUnitId(), "#" + a.id(),
                 Map.of("status", "ACCEPTED"),
                 Map.of("status", "REPLIED"));
@@ -227,6 +232,7 @@ public class Appeals {
             jdbc.sql("UPDATE rights_appeal SET status = 'CLOSED', closed_at = now() WHERE id = ?").param(id).update();
             step(id, "CLOSED", null, a.routeUnitId(), employee.accountId());
         }
+        snapshots.changed(id);
     }
 
     /**
@@ -250,6 +256,7 @@ public class Appeals {
                     .params(above, next, a.id()).update();
             routeTo(a.id(), above, "OVERDUE");
             step(a.id(), "ESCALATED", null, above, null);
+            snapshots.changed(a.id());
             tellHandlers(a.id(), above, a.womenCommitteeId(), Message.of(NoticeKind.RIGHTS, "rights.appeal-overdue",
                     "/rights/handle/" + a.id(), a.id(), next).urgently());
         }
@@ -334,6 +341,7 @@ public class Appeals {
         long root = org.unit(a.routeUnitId()).map(u -> u.pathIds().getFirst()).orElse(a.routeUnitId());
         routeTo(id, root, "COMMITTEE");
         step(id, "MEDIATION", null, a.routeUnitId(), officer.accountId());
+        snapshots.changed(id);
         audit.record(officer, "rights.appeal.mediation", "rights_appeal", a.id(), a.routeUnitId(), "#" + a.id(),
                 Map.of("status", a.status().name()),
                 Map.of("status", "MEDIATION"));

@@ -63,12 +63,14 @@ public class AssessmentService {
     private final UnitOfficers officers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final TrainingSnapshots snapshots;
     private final Clock clock;
 
     AssessmentService(Assessments assessments, Exams exams, Courses courses, Certificates certificates,
                       OrgDirectory org, UnitOfficers officers, AuditTrail audit, ApplicationEventPublisher events,
-                      Optional<Clock> clock) {
+                      TrainingSnapshots snapshots, Optional<Clock> clock) {
         this.assessments = assessments;
+        this.snapshots = snapshots;
         this.exams = exams;
         this.courses = courses;
         this.certificates = certificates;
@@ -140,6 +142,7 @@ public class AssessmentService {
         for (long employeeId : people) {
             if (assessments.addAssessee(assessmentId, employeeId)) {
                 added++;
+                snapshots.standingChanged(assessmentId, employeeId);
                 events.publishEvent(NotificationRequested.toEmployee(employeeId, Message.of(NoticeKind.TRAINING,
                         "training.assessment-assigned", "/training/assessments/" + assessmentId, a.title(),
                         a.startsOn(), a.endsOn(), a.passPercent())));
@@ -183,10 +186,12 @@ public class AssessmentService {
         Assessment a = assessments.find(attempt.assessmentId()).orElseThrow();
         Assessee s = assessments.lockAssessee(a.id(), attempt.employeeId()).orElseThrow();
         if (s.status() == Standing.PASSED) {
+            snapshots.standingChanged(a.id(), s.employeeId());
             return;
         }
         if (passed) {
             assessments.passed(a.id(), s.employeeId(), percent, at);
+            snapshots.standingChanged(a.id(), s.employeeId());
             String name = org.employee(s.employeeId()).map(EmployeeSummary::name).orElse("");
             certificates.issue(s.employeeId(), name, null, a.id(), a.title(), at, a.certificateMonths());
             events.publishEvent(new AssessmentPassed(a.id(), s.employeeId(), a.title()));
@@ -197,6 +202,8 @@ public class AssessmentService {
         }
         long enrolment = courses.enrol(a.retrainingCourseId(), s.employeeId(), "RETRAINING", null, a.endsOn());
         assessments.retraining(a.id(), s.employeeId(), enrolment, percent, at);
+        snapshots.enrolmentChanged(enrolment);
+        snapshots.standingChanged(a.id(), s.employeeId());
         String course = courses.find(a.retrainingCourseId()).map(Courses.Course::title).orElse("");
         events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), Message.of(NoticeKind.TRAINING,
                 "training.assessment-retraining", "/training/courses/" + a.retrainingCourseId(), a.title(),
@@ -209,6 +216,7 @@ public class AssessmentService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Assessee s : assessments.retrainingThrough(done.enrolmentId())) {
             assessments.mayRetry(s.assessmentId(), s.employeeId(), now);
+            snapshots.standingChanged(s.assessmentId(), s.employeeId());
             Assessment a = assessments.find(s.assessmentId()).orElseThrow();
             events.publishEvent(NotificationRequested.toEmployee(s.employeeId(), Message.of(NoticeKind.TRAINING,
                     "training.assessment-may-retry", "/training/assessments/" + a.id(), a.title())));

@@ -44,11 +44,13 @@ public class CourseService {
     private final OrgDirectory org;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final TrainingSnapshots snapshots;
     private final Clock clock;
 
     CourseService(Courses courses, Certificates certificates, OrgDirectory org, AuditTrail audit,
-                  ApplicationEventPublisher events, Optional<Clock> clock) {
+                  ApplicationEventPublisher events, TrainingSnapshots snapshots, Optional<Clock> clock) {
         this.courses = courses;
+        this.snapshots = snapshots;
         this.certificates = certificates;
         this.org = org;
         this.audit = audit;
@@ -104,7 +106,9 @@ public class CourseService {
         if (courses.lessons(courseId).isEmpty()) {
             throw new Refusal("training.error.noLessons");
         }
-        return courses.enrol(courseId, viewer.employeeId(), "SELF", null, null);
+        long id = courses.enrol(courseId, viewer.employeeId(), "SELF", null, null);
+        snapshots.enrolmentChanged(id);
+        return id;
     }
 
     /**
@@ -129,9 +133,10 @@ public class CourseService {
                 throw new NotFoundException("employee " + employeeId);
             }
             boolean fresh = courses.openEnrolment(courseId, employeeId).isEmpty();
-            courses.enrol(courseId, employeeId, "ASSIGNED", officer.accountId(), dueOn);
+            long enrolment = courses.enrol(courseId, employeeId, "ASSIGNED", officer.accountId(), dueOn);
             if (fresh) {
                 added++;
+                snapshots.enrolmentChanged(enrolment);
                 String link = "/training/courses/" + courseId;
                 events.publishEvent(NotificationRequested.toEmployee(employeeId, dueOn == null
                         ? Message.of(NoticeKind.TRAINING, "training.course-assigned", link, c.title())
@@ -196,7 +201,7 @@ public class CourseService {
             if (completedBefore || !c.status().equals("PUBLISHED")) {
                 return false;
             }
-            courses.enrol(c.id(), employeeId, "SELF", null, null);
+            snapshots.enrolmentChanged(courses.enrol(c.id(), employeeId, "SELF", null, null));
             open = courses.openEnrolment(c.id(), employeeId);
         }
         OffsetDateTime now = now();
@@ -228,6 +233,7 @@ public class CourseService {
         if (!courses.complete(enrolment.id(), now)) {
             return true;
         }
+        snapshots.enrolmentChanged(enrolment.id());
         Course c = courses.find(enrolment.courseId()).orElseThrow();
         if (c.certificateMonths() != null) {
             String name = org.employee(enrolment.employeeId()).map(EmployeeSummary::name).orElse("");

@@ -54,15 +54,17 @@ public class Evaluations {
     private final UnitOfficers officers;
     private final MemberDirectory members;
     private final AuditTrail audit;
+    private final VoiceSnapshots snapshots;
     private final Clock clock;
 
     Evaluations(JdbcClient jdbc, OrgDirectory org, UnitOfficers officers, MemberDirectory members, AuditTrail audit,
-                Optional<Clock> clock) {
+                VoiceSnapshots snapshots, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.officers = officers;
         this.members = members;
         this.audit = audit;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -106,6 +108,7 @@ public class Evaluations {
         }
         audit.record(organiser, "voice.evaluation.create", "voice_evaluation", id, root.id(), t, Map.of(),
                 Map.of("officers", n, "opensOn", opensOn, "closesOn", closesOn));
+        snapshots.evaluationChanged(id);
         return id;
     }
 
@@ -180,7 +183,14 @@ public class Evaluations {
      */
     @Transactional
     public int mix() {
-        return SecretPool.mix(jdbc, SecretPool.EVALUATIONS);
+        List<Long> pooled = jdbc.sql("SELECT DISTINCT evaluation_id FROM voice_ballot_pool ORDER BY evaluation_id")
+                .query(Long.class).list();
+        int moved = SecretPool.mix(jdbc, SecretPool.EVALUATIONS);
+        if (moved > 0) {
+            // Only rounds with pooled ballots can have changed; one left unchanged is published again, harmlessly.
+            pooled.forEach(snapshots::evaluationChanged);
+        }
+        return moved;
     }
 
     /** The aggregate per officer of a round, for the organiser (officers of the round's unit or above). */

@@ -76,13 +76,14 @@ public class SuggestionScheme {
     private final Points points;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final VoiceSnapshots snapshots;
     private final Clock clock;
     private final boolean anonymousAllowed;
     private final int adoptedPoints;
     private final int recognisedPoints;
 
     SuggestionScheme(JdbcClient jdbc, OrgDirectory org, Points points, AuditTrail audit, ApplicationEventPublisher events,
-                Optional<Clock> clock, @Value("${tongxin.voice.anonymous-suggestions:true}") boolean anonymousAllowed,
+                VoiceSnapshots snapshots, Optional<Clock> clock, @Value("${tongxin.voice.anonymous-suggestions:true}") boolean anonymousAllowed,
                 @Value("${tongxin.voice.points.suggestion-adopted:20}") int adoptedPoints,
                 @Value("${tongxin.voice.points.suggestion-recognised:50}") int recognisedPoints) {
         this.jdbc = jdbc;
@@ -90,6 +91,7 @@ public class SuggestionScheme {
         this.points = points;
         this.audit = audit;
         this.events = events;
+        this.snapshots = snapshots;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.anonymousAllowed = anonymousAllowed;
         this.adoptedPoints = adoptedPoints;
@@ -149,6 +151,7 @@ public class SuggestionScheme {
                 .params(title, problem, proposal, expected, submitterId, anonymous, unit, unit, due("SUBMITTED"))
                 .query(Long.class).single();
         step(id, "SUBMITTED", actorAccountId, unit, note, due("SUBMITTED"));
+        snapshots.suggestionChanged(id);
         events.publishEvent(NotificationRequested.toOfficersOf(unit, Message.of(NoticeKind.VOICE,
                 "voice.suggestion-submitted", "/voice-admin/suggestions/" + id, title, due("SUBMITTED"))));
         return id;
@@ -220,6 +223,7 @@ public class SuggestionScheme {
         jdbc.sql("UPDATE voice_suggestion SET holder_unit_id = ?, holder_since = now() WHERE id = ?")
                 .params(committee, id).update();
         step(id, "IMPLEMENTED", officer.accountId(), committee, "效益 " + yuan.toPlainString() + " 元：" + n, s.dueOn());
+        snapshots.suggestionChanged(id);
         audit.record(officer, "voice.suggestion.value", "voice_suggestion", id, s.unitId(), s.title(), Map.of(),
                 Map.of("valueYuan", yuan));
     }
@@ -284,6 +288,7 @@ public class SuggestionScheme {
                           chased = 0, chased_at = NULL, reason = CASE WHEN ? THEN ? ELSE reason END WHERE id = ?""")
                 .params(to, holder, due, reasoned, note, s.id()).update();
         step(s.id(), to, actor.accountId(), holder, note, due);
+        snapshots.suggestionChanged(s.id());
         audit.record(actor, "voice.suggestion." + to.toLowerCase(Locale.ROOT), "voice_suggestion", s.id(),
                 s.unitId(), s.title(), Map.of("status", s.status()), Map.of("status", to));
         events.publishEvent(NotificationRequested.toEmployee(s.submitterId(), told));
