@@ -113,7 +113,7 @@ final class InsightScenario implements Scenario {
             Map.entry("org.tongxin.insight.internal.", "map_snapshots"),
             Map.entry("org.tongxin.membership.", "read_membership_history"),
             Map.entry("org.tongxin.org.", "read_org_history"),
-            Map.entry("org.tongxin.care.", "read_care_history"));
+            Map.entry("org.tongxin.", "read_other_histories"));
     private static final List<Map.Entry<String, String>> PAGE_PHASES = List.of(
             Map.entry("org.tongxin.insight.internal.Figures.", "read_model_queries"),
             Map.entry("org.tongxin.insight.internal.Rollup.", "sum_rollup_rows"),
@@ -176,8 +176,10 @@ final class InsightScenario implements Scenario {
                             + "applications of the last 20 days)",
                     "unit_headcount_month: this month from unit_stats (as OrgUnits.recountEmployees keeps it) and the "
                             + "12 months before by hire date (as OrgUnits.recordHeadcountHistory writes them)",
-                    "care cases and hardship aid (the other sources of the read model) are empty: their sections "
-                            + "show nothing and their replays read empty tables",
+                    "the read model's other sources (care cases, hardship aid, activities, volunteering, library, "
+                            + "training, publicity, live, suggestions and evaluations, appeals, benefits) have empty "
+                            + "tables: their replays read nothing and their sections show zeros or withhold figures, "
+                            + "though each still runs its queries on every page",
                     "statement log off while seeding, 1 % of statements sampled (log_min_duration_sample) during the "
                             + "rebuild, every statement logged again while pages are measured"));
 

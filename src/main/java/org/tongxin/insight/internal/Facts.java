@@ -213,7 +213,10 @@ public class Facts {
             flushMerged(merged.subList(i, Math.min(merged.size(), i + BATCH)), b);
         }
         if (!b.deltas.isEmpty()) {
-            tx.executeWithoutResult(status -> addAll(b.deltas));
+            tx.executeWithoutResult(status -> {
+                writing();
+                addAll(b.deltas);
+            });
             b.deltas.clear();
         }
     }
