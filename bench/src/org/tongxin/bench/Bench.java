@@ -44,6 +44,7 @@ public final class Bench {
             case "checkout" -> new CheckoutScenario();
             case "exam" -> new ExamScenario();
             case "live" -> new LiveScenario();
+            case "insight" -> new InsightScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -82,7 +83,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam|live [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam|live|insight [--scale enterprise|province]");
         System.exit(2);
     }
 

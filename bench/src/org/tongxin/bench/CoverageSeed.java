@@ -38,19 +38,45 @@ import org.tongxin.shared.crypto.FieldCipher;
  * ten of them with an earlier period closed by a transfer from another unit; half the RETIRED employees have an
  * open RETIRED period after a closed ACTIVE one; half the LEFT ones a closed period; 5 % of the non-members on
  * the books have a PENDING application in their unit, another 2 % a REJECTED one.</li>
+ * <li>When: {@link History} — the coverage scenario's joinings over 22 years before 2026-11-01, or the insight
+ * scenario's over the last three years up to the real today, with 5 % of the members on the books quitting within the
+ * last year. No period starts or ends, and no application is decided, after the history's today.</li>
  * </ul>
  */
 final class CoverageSeed {
 
     private static final int FIRST_NO = EnterpriseSeed.FIRST_NO;
     private static final int CHUNK = 20_000;
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
+
+    /**
+     * When members joined and whether some left: {@code today} is the day the seed takes as today, joinings fall
+     * {@code latestDaysBack} to {@code earliestDaysBack} days before it, and {@code quitPercent} of the members on the
+     * books left the union (not the enterprise) within the last year, their one period closed as LEFT.
+     */
+    record History(LocalDate today, int latestDaysBack, int earliestDaysBack, int quitPercent) {
+
+        /** The coverage scenario's: joinings over 22 years up to a month before 2026-11-01, nobody quit. */
+        static final History COVERAGE = new History(LocalDate.of(2026, 11, 1), 30, 8030, 0);
+
+        /**
+         * The insight scenario's: joinings over the last three years up to today (so each of the last twelve months
+         * has joiners), and 5 % of the members quit within the last year.
+         */
+        static History lastYears(LocalDate today) {
+            return new History(today, 0, 3 * 365, 5);
+        }
+    }
 
     private CoverageSeed() {
     }
 
-    /** Seeds everything; returns what was written, for the JSON. */
+    /** Seeds everything with the coverage scenario's history; returns what was written, for the JSON. */
     static Map<String, Object> load(Database db, Scale scale, List<UnitPlan> units) throws Exception {
+        return load(db, scale, units, History.COVERAGE);
+    }
+
+    /** Seeds everything; returns what was written, for the JSON. */
+    static Map<String, Object> load(Database db, Scale scale, List<UnitPlan> units, History history) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         try (Connection c = db.connect()) {
@@ -79,7 +105,7 @@ final class CoverageSeed {
             }
             c.commit();
             Bench.progress("seeding membership with COPY");
-            out.putAll(copyMembership(c));
+            out.putAll(copyMembership(c, history));
             c.commit();
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
@@ -146,7 +172,10 @@ final class CoverageSeed {
         return n;
     }
 
-    private static Map<String, Object> copyMembership(Connection c) throws Exception {
+    private static Map<String, Object> copyMembership(Connection c, History history) throws Exception {
+        LocalDate today = history.today();
+        // the latest day a joining may fall on when the period must also end (by day 20 after it) before tomorrow
+        LocalDate latestWithEnd = today.minusDays(21);
         List<long[]> employees = new ArrayList<>(); // id, unit, status code
         List<Long> unitIds = new ArrayList<>();
         try (Statement s = c.createStatement()) {
@@ -168,6 +197,8 @@ final class CoverageSeed {
             }
         }
         Random random = new Random(Harness.SEED + 23);
+        // draws of the history's own (who quit, when), apart so that the coverage scenario's data stay as they were
+        Random quits = new Random(Harness.SEED + 29);
         StringBuilder members = new StringBuilder();
         StringBuilder periods = new StringBuilder();
         StringBuilder applications = new StringBuilder();
@@ -176,43 +207,56 @@ final class CoverageSeed {
         long active = 0;
         long retired = 0;
         long pending = 0;
+        long quit = 0;
         for (long[] e : employees) {
             long employee = e[0];
             long unit = e[1];
             int draw = random.nextInt(100);
-            LocalDate joined = TODAY.minusDays(30 + random.nextInt(8000));
+            LocalDate joined = today.minusDays(history.latestDaysBack()
+                    + random.nextInt(history.earliestDaysBack() - history.latestDaysBack()));
             boolean member = e[2] == 0 ? draw < 70 : draw < 50;
             if (member) {
                 memberId++;
                 int no = numbers.merge(unit, 1, Integer::sum);
-                members.append(memberId).append('\t').append(employee).append('\t')
-                        .append(String.format("U%05d-%05d", unit, no)).append('\t').append(joined).append('\n');
-                LocalDate start = joined;
+                LocalDate first;
                 if (e[2] == 0 && random.nextInt(10) == 0) {
                     // an earlier period in another unit, ended by a transfer: must not count anywhere
                     long from = unitIds.get(random.nextInt(unitIds.size()));
-                    LocalDate moved = joined.plusDays(1 + random.nextInt(20));
-                    period(periods, memberId, from, "ACTIVE", joined, "JOINED", moved, "TRANSFERRED");
+                    first = joined.isAfter(latestWithEnd) ? latestWithEnd : joined;
+                    LocalDate moved = first.plusDays(1 + random.nextInt(20));
+                    period(periods, memberId, from, "ACTIVE", first, "JOINED", moved, "TRANSFERRED");
                     period(periods, memberId, unit, "ACTIVE", moved, "TRANSFERRED", null, null);
                     active++;
+                } else if (e[2] == 0 && history.quitPercent() > 0 && quits.nextInt(100) < history.quitPercent()) {
+                    // left the union within the last year while staying on the books
+                    LocalDate left = today.minusDays(quits.nextInt(365));
+                    first = left.minusDays(1 + quits.nextInt(700));
+                    period(periods, memberId, unit, "ACTIVE", first, "JOINED", left, "LEFT");
+                    quit++;
                 } else if (e[2] == 0) {
-                    period(periods, memberId, unit, "ACTIVE", joined, "JOINED", null, null);
+                    first = joined;
+                    period(periods, memberId, unit, "ACTIVE", first, "JOINED", null, null);
                     active++;
                 } else if (e[2] == 1) {
-                    LocalDate off = joined.plusDays(1 + random.nextInt(20));
-                    period(periods, memberId, unit, "ACTIVE", joined, "JOINED", off, "RETIRED");
+                    first = joined.isAfter(latestWithEnd) ? latestWithEnd : joined;
+                    LocalDate off = first.plusDays(1 + random.nextInt(20));
+                    period(periods, memberId, unit, "ACTIVE", first, "JOINED", off, "RETIRED");
                     period(periods, memberId, unit, "RETIRED", off, "RETIRED", null, null);
                     retired++;
                 } else {
-                    period(periods, memberId, unit, "ACTIVE", joined, "JOINED", joined.plusDays(1 + random.nextInt(20)), "LEFT");
+                    first = joined.isAfter(latestWithEnd) ? latestWithEnd : joined;
+                    period(periods, memberId, unit, "ACTIVE", first, "JOINED", first.plusDays(1 + random.nextInt(20)),
+                            "LEFT");
                 }
+                members.append(memberId).append('\t').append(employee).append('\t')
+                        .append(String.format("U%05d-%05d", unit, no)).append('\t').append(first).append('\n');
             } else if (e[2] == 0 && random.nextInt(100) < 7) {
                 boolean open = random.nextInt(7) < 5;
-                LocalDate submitted = TODAY.minusDays(random.nextInt(20));
+                LocalDate submitted = today.minusDays(random.nextInt(20));
                 applications.append(employee).append('\t').append(unit).append("\tONLINE\ttrue\t")
                         .append(open ? "PENDING" : "REJECTED").append('\t').append(submitted).append('\t')
                         .append(submitted.plusDays(14)).append('\t')
-                        .append(open ? "\\N\t\\N" : submitted.plusDays(3) + "\t不符合入会条件").append('\n');
+                        .append(open ? "\\N\t\\N" : min(submitted.plusDays(3), today) + "\t不符合入会条件").append('\n');
                 if (open) {
                     pending++;
                 }
@@ -247,7 +291,14 @@ final class CoverageSeed {
         out.put("active_members", active);
         out.put("retired_members", retired);
         out.put("pending_applications", pending);
+        if (history.quitPercent() > 0) {
+            out.put("members_quit_in_last_year", quit);
+        }
         return out;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
     }
 
     private static void period(StringBuilder out, long member, long unit, String status, LocalDate start,

@@ -65,9 +65,6 @@ final class Database implements AutoCloseable {
                 // zonky hands the settings to pg_ctl, which passes them through a shell: no spaces or | here
                 .setServerConfig("log_line_prefix", "%m:%p:")
                 .setServerConfig("log_timezone", "UTC")
-                // every statement with its duration: an import runs a handful, and their times mark its phases
-                // (a scenario may decline, see Scenario.logEveryStatement)
-                .setServerConfig("log_min_duration_statement", logEveryStatement ? "0" : "-1")
                 // The importer binds whole key lists as parameters; logging them in full would bill the log to the import.
                 .setServerConfig("log_parameter_max_length", "64")
                 .setServerConfig("log_checkpoints", "on")
@@ -75,11 +72,68 @@ final class Database implements AutoCloseable {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .start();
         String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-        return new Database(url, "postgres", "", pg, dataDir, work.resolve("postgres.log"));
+        Database db = new Database(url, "postgres", "", pg, dataDir, work.resolve("postgres.log"));
+        // every statement with its duration: an import runs a handful, and their times mark its phases (a scenario
+        // may decline, see Scenario.logEveryStatement). Set in postgresql.auto.conf rather than on the server's
+        // command line, which no later setting could override: a scenario may quieten the log for a phase of
+        // millions of statements (ALTER SYSTEM and a reload) and turn it on again.
+        try {
+            db.logStatements(logEveryStatement ? "0" : "-1");
+        } catch (SQLException e) {
+            throw new IOException("cannot set the statement log", e);
+        }
+        return db;
     }
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /**
+     * Logs statements running at least {@code minDurationMs} milliseconds ("0" every statement, "-1" none) from the
+     * next command of every session on, the app's included; waits until a new session sees the setting.
+     */
+    void logStatements(String minDurationMs) throws SQLException {
+        alterSystem(Map.of("log_min_duration_statement", minDurationMs));
+    }
+
+    /**
+     * Server settings for every session from its next command on ({@code ALTER SYSTEM} and a reload, so they must
+     * not be on the server's command line); waits, at most 10 s, until a new session sees them.
+     */
+    void alterSystem(Map<String, String> settings) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                s.execute("ALTER SYSTEM SET " + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'");
+            }
+            s.execute("SELECT pg_reload_conf()");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean seen = true;
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                for (Map.Entry<String, String> e : settings.entrySet()) {
+                    try (ResultSet rs = s.executeQuery("SELECT setting FROM pg_settings WHERE name = '" + e.getKey()
+                            + "'")) {
+                        seen &= rs.next() && rs.getString(1).equals(e.getValue());
+                    }
+                }
+            }
+            if (seen) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            Thread.sleep(200); // the app's open sessions take the signal when they next look for a command
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The settings that decide what a commit costs, as the server reports them. */

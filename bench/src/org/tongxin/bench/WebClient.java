@@ -45,6 +45,12 @@ final class WebClient implements AutoCloseable {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT).GET().build());
     }
 
+    /** GET a download (an .xlsx), kept as bytes. */
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(PAGE_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /**
      * Sends, again (at most twice more) when the connection could not be opened: on this shared machine the JDK
      * client now and then fails a fresh loopback connection at once ({@code ConnectException} caused by

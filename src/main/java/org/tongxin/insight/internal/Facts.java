@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,19 +42,49 @@ public class Facts {
     private static final String DROP_EMPTY_MONTH = """
             DELETE FROM insight_month WHERE kind = ? AND month = ? AND unit_id = ? AND category = ?
               AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""";
+    /** A replay's facts, one statement for a batch of records: a column of values per parameter. */
+    private static final String INSERT_FACTS = """
+            INSERT INTO insight_fact (kind, source_id, record, unit_id, unit_path, person_id, category, starts_on,
+              ends_on, due_on, value, outcome)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
+              ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[])""";
+    /** A replay's roll-up cells, one statement for many; answers the cells the addition left at zero. */
+    private static final String ADD_TO_MONTHS = """
+            WITH added AS (
+              INSERT INTO insight_month AS m (kind, category, unit_id, month, started, ended, value, ended_value,
+                ended_days)
+              SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::date[], ?::bigint[], ?::bigint[],
+                ?::numeric[], ?::numeric[], ?::bigint[])
+              ON CONFLICT (kind, month, unit_id, category) DO UPDATE SET
+                started = m.started + excluded.started,
+                ended = m.ended + excluded.ended,
+                value = m.value + excluded.value,
+                ended_value = m.ended_value + excluded.ended_value,
+                ended_days = m.ended_days + excluded.ended_days
+              RETURNING kind, category, unit_id, month, started, ended, value, ended_value, ended_days)
+            SELECT kind, category, unit_id, month FROM added
+            WHERE started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""";
+    private static final String DROP_EMPTY_MONTHS = """
+            DELETE FROM insight_month WHERE (kind, category, unit_id, month) IN (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::date[]))
+              AND started = 0 AND ended = 0 AND value = 0 AND ended_value = 0 AND ended_days = 0""";
     /** Records a rebuild gathers before writing them in one transaction. */
     private static final int BATCH = 2_000;
+    /**
+     * Roll-up cells a replay gathers, over many transactions of records, before adding them: the cells of the units
+     * high in the tree are shared by most records, and are then written once per this many cells rather than once per
+     * transaction of records.
+     */
+    private static final int CELLS = 100_000;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final UnitPaths paths;
     /** A rebuild's writes, gathered on the rebuilding thread only. */
     private final ThreadLocal<Batch> batch = new ThreadLocal<>();
 
-    Facts(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, UnitPaths paths) {
+    Facts(JdbcClient jdbc, PlatformTransactionManager transactions, UnitPaths paths) {
         this.jdbc = jdbc;
-        this.template = template;
         this.tx = new TransactionTemplate(transactions);
         this.paths = paths;
     }
@@ -63,6 +93,12 @@ public class Facts {
     private static final class Batch {
         final Map<String, List<Fact>> replaced = new LinkedHashMap<>();
         final Map<String, List<UnaryOperator<List<Fact>>>> merged = new LinkedHashMap<>();
+        /**
+         * The roll-up differences of the records written so far and not yet added. Sums commute: a live snapshot
+         * that meanwhile replaces a written record subtracts its facts from the roll-up at once, and the replay's
+         * addition comes later; the figures agree once the replay has added everything.
+         */
+        final Map<Cell, Delta> deltas = new HashMap<>();
     }
 
     /** A roll-up cell. */
@@ -169,8 +205,10 @@ public class Facts {
 
     /**
      * Runs a replay of history with its snapshots written a few thousand records per transaction rather than one by
-     * one. A record a live snapshot reached first (its row in {@code insight_record} exists) is left to it: the
-     * replay claims each record by inserting that row, so a live snapshot arriving meanwhile waits and then wins.
+     * one, each transaction's facts in one statement, and the roll-up differences gathered over many transactions and
+     * added a hundred thousand cells at a time. A record a live snapshot reached first (its row in
+     * {@code insight_record} exists) is left to it: the replay claims each record by inserting that row, so a live
+     * snapshot arriving meanwhile waits and then wins.
      */
     public void batched(Runnable replay) {
         Batch b = new Batch();
@@ -184,6 +222,21 @@ public class Facts {
         List<String> merged = new ArrayList<>(b.merged.keySet());
         for (int i = 0; i < merged.size(); i += BATCH) {
             flushMerged(merged.subList(i, Math.min(merged.size(), i + BATCH)), b);
+        }
+        if (!b.deltas.isEmpty()) {
+            tx.executeWithoutResult(status -> {
+                writing();
+                addAll(b.deltas);
+            });
+            b.deltas.clear();
+        }
+    }
+
+    /** Adds the gathered roll-up differences once there are many, in the transaction of the records at hand. */
+    private void addIfMany(Batch b) {
+        if (b.deltas.size() >= CELLS) {
+            addAll(b.deltas);
+            b.deltas.clear();
         }
     }
 
@@ -204,25 +257,49 @@ public class Facts {
                     .query((rs, n) -> old.computeIfAbsent(rs.getString("record"), r -> new ArrayList<>())
                             .add(fact(rs, n)))
                     .list();
-            Map<Cell, Delta> deltas = new TreeMap<>();
             List<Object[]> rows = new ArrayList<>();
             for (String record : records) {
                 List<Fact> facts = old.getOrDefault(record, List.of());
-                facts.forEach(f -> add(deltas, f, -1));
+                facts.forEach(f -> add(b.deltas, f, -1));
                 for (UnaryOperator<List<Fact>> change : b.merged.get(record)) {
                     facts = change.apply(facts);
                 }
                 for (Fact f : facts) {
-                    add(deltas, f, 1);
+                    add(b.deltas, f, 1);
                     rows.add(factRow(record, f));
                 }
             }
-            template.batchUpdate(INSERT_FACT, rows);
-            template.batchUpdate("""
-                            INSERT INTO insight_record (record, version) VALUES (?, 0) ON CONFLICT (record) DO NOTHING""",
-                    records.stream().map(r -> new Object[] {r}).toList());
-            addAll(deltas);
+            insertFacts(rows);
+            jdbc.sql("""
+                            INSERT INTO insight_record (record, version) SELECT r, 0 FROM unnest(?::text[]) r
+                            ON CONFLICT (record) DO NOTHING""")
+                    .param(keys).update();
+            addIfMany(b);
         });
+    }
+
+    /** Inserts a replay's facts in one statement. */
+    private void insertFacts(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[][] columns = new String[12][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = text(row[c]);
+            }
+        }
+        jdbc.sql(INSERT_FACTS).params((Object[]) columns).update();
+    }
+
+    /** A value as PostgreSQL reads it back from text: numbers without exponents, dates in ISO form. */
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> null;
+            case BigDecimal d -> d.toPlainString();
+            default -> value.toString();
+        };
     }
 
     private Object[] factRow(String record, Fact f) {
@@ -230,19 +307,42 @@ public class Facts {
                 f.category(), f.startsOn(), f.endsOn(), f.dueOn(), f.value(), f.outcome()};
     }
 
-    /** Adds the cells' deltas to the roll-up in one batch, and removes the cells left at zero. */
+    /**
+     * Adds the cells' deltas to the roll-up in one statement, in the cells' order (as a live snapshot adds its few,
+     * so two writers never wait for each other in a circle), and removes the cells left at zero.
+     */
     private void addAll(Map<Cell, Delta> deltas) {
-        List<Object[]> cells = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
-        deltas.forEach((c, d) -> {
-            if (!d.isZero()) {
-                cells.add(new Object[] {c.kind(), c.category(), c.unitId(), c.month(), d.started, d.ended, d.value,
-                        d.endedValue, d.endedDays});
-                keys.add(new Object[] {c.kind(), c.month(), c.unitId(), c.category()});
+        List<Map.Entry<Cell, Delta>> cells = deltas.entrySet().stream().filter(e -> !e.getValue().isZero())
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (cells.isEmpty()) {
+            return;
+        }
+        String[][] columns = new String[9][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i).getKey();
+            Delta d = cells.get(i).getValue();
+            columns[0][i] = c.kind();
+            columns[1][i] = c.category();
+            columns[2][i] = Long.toString(c.unitId());
+            columns[3][i] = c.month().toString();
+            columns[4][i] = Long.toString(d.started);
+            columns[5][i] = Long.toString(d.ended);
+            columns[6][i] = d.value.toPlainString();
+            columns[7][i] = d.endedValue.toPlainString();
+            columns[8][i] = Long.toString(d.endedDays);
+        }
+        List<String[]> empty = jdbc.sql(ADD_TO_MONTHS).params((Object[]) columns)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list();
+        if (!empty.isEmpty()) {
+            String[][] keys = new String[4][empty.size()];
+            for (int i = 0; i < empty.size(); i++) {
+                for (int k = 0; k < 4; k++) {
+                    keys[k][i] = empty.get(i)[k];
+                }
             }
-        });
-        template.batchUpdate(ADD_TO_MONTH, cells);
-        template.batchUpdate(DROP_EMPTY_MONTH, keys);
+            jdbc.sql(DROP_EMPTY_MONTHS).params((Object[]) keys).update();
+        }
     }
 
     private void flush(Batch b) {
@@ -255,16 +355,15 @@ public class Facts {
                             INSERT INTO insight_record (record, version) SELECT r, 0 FROM unnest(?::text[]) r
                             ON CONFLICT DO NOTHING RETURNING record""")
                     .param(b.replaced.keySet().toArray(String[]::new)).query(String.class).list();
-            Map<Cell, Delta> deltas = new TreeMap<>();
             List<Object[]> rows = new ArrayList<>();
             for (String record : owned) {
                 for (Fact f : b.replaced.get(record)) {
-                    add(deltas, f, 1);
+                    add(b.deltas, f, 1);
                     rows.add(factRow(record, f));
                 }
             }
-            template.batchUpdate(INSERT_FACT, rows);
-            addAll(deltas);
+            insertFacts(rows);
+            addIfMany(b);
         });
         b.replaced.clear();
     }
