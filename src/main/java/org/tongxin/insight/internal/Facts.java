@@ -71,11 +71,13 @@ public class Facts {
     /** Records a rebuild gathers before writing them in one transaction. */
     private static final int BATCH = 2_000;
     /**
-     * Roll-up cells a replay gathers, over many transactions of records, before adding them: the cells of the units
-     * high in the tree are shared by most records, and are then written once per this many cells rather than once per
-     * transaction of records.
+     * Roll-up cells of the facts' own units a replay gathers, over many transactions of records, before adding them.
+     * The cells of the units above are gathered for the whole replay (up to {@link #CELLS_ABOVE}): they are few and
+     * shared by many records (every member of a province counts in the root's cell of the month they joined), so each
+     * is written about once rather than once per hundred thousand cells.
      */
     private static final int CELLS = 100_000;
+    private static final int CELLS_ABOVE = 400_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -94,11 +96,13 @@ public class Facts {
         final Map<String, List<Fact>> replaced = new LinkedHashMap<>();
         final Map<String, List<UnaryOperator<List<Fact>>>> merged = new LinkedHashMap<>();
         /**
-         * The roll-up differences of the records written so far and not yet added. Sums commute: a live snapshot
-         * that meanwhile replaces a written record subtracts its facts from the roll-up at once, and the replay's
-         * addition comes later; the figures agree once the replay has added everything.
+         * The roll-up differences of the records written so far and not yet added: in the cells of the facts' own
+         * units, and in those of the units above. Sums commute: a live snapshot that meanwhile replaces a written
+         * record subtracts its facts from the roll-up at once, and the replay's addition comes later; the figures
+         * agree once the replay has added everything.
          */
-        final Map<Cell, Delta> deltas = new HashMap<>();
+        final Map<Cell, Delta> own = new HashMap<>();
+        final Map<Cell, Delta> above = new HashMap<>();
     }
 
     /** A roll-up cell. */
@@ -127,6 +131,15 @@ public class Facts {
 
         boolean isZero() {
             return started == 0 && ended == 0 && value.signum() == 0 && endedValue.signum() == 0 && endedDays == 0;
+        }
+
+        Delta plus(Delta o) {
+            started += o.started;
+            ended += o.ended;
+            value = value.add(o.value);
+            endedValue = endedValue.add(o.endedValue);
+            endedDays += o.endedDays;
+            return this;
         }
     }
 
@@ -206,7 +219,8 @@ public class Facts {
     /**
      * Runs a replay of history with its snapshots written a few thousand records per transaction rather than one by
      * one, each transaction's facts in one statement, and the roll-up differences gathered over many transactions and
-     * added a hundred thousand cells at a time. A record a live snapshot reached first (its row in
+     * added in one statement a hundred thousand cells at a time (those of the units above the facts' own at the end).
+     * A record a live snapshot reached first (its row in
      * {@code insight_record} exists) is left to it: the replay claims each record by inserting that row, so a live
      * snapshot arriving meanwhile waits and then wins.
      */
@@ -223,21 +237,34 @@ public class Facts {
         for (int i = 0; i < merged.size(); i += BATCH) {
             flushMerged(merged.subList(i, Math.min(merged.size(), i + BATCH)), b);
         }
-        if (!b.deltas.isEmpty()) {
+        mergeAbove(b);
+        if (!b.own.isEmpty()) {
             tx.executeWithoutResult(status -> {
                 writing();
-                addAll(b.deltas);
+                addAll(b.own);
             });
-            b.deltas.clear();
+            b.own.clear();
         }
     }
 
-    /** Adds the gathered roll-up differences once there are many, in the transaction of the records at hand. */
+    /**
+     * Adds the gathered roll-up differences once there are many, in the transaction of the records at hand and in one
+     * statement (so in the cells' order, see {@link #addAll}).
+     */
     private void addIfMany(Batch b) {
-        if (b.deltas.size() >= CELLS) {
-            addAll(b.deltas);
-            b.deltas.clear();
+        if (b.above.size() >= CELLS_ABOVE) {
+            mergeAbove(b);
         }
+        if (b.own.size() >= CELLS) {
+            addAll(b.own);
+            b.own.clear();
+        }
+    }
+
+    /** Moves the differences of the units above into those of the own units, to be added with them. */
+    private static void mergeAbove(Batch b) {
+        b.above.forEach((cell, d) -> b.own.merge(cell, d, Delta::plus));
+        b.above.clear();
     }
 
     /**
@@ -260,12 +287,12 @@ public class Facts {
             List<Object[]> rows = new ArrayList<>();
             for (String record : records) {
                 List<Fact> facts = old.getOrDefault(record, List.of());
-                facts.forEach(f -> add(b.deltas, f, -1));
+                facts.forEach(f -> add(b.own, b.above, f, -1));
                 for (UnaryOperator<List<Fact>> change : b.merged.get(record)) {
                     facts = change.apply(facts);
                 }
                 for (Fact f : facts) {
-                    add(b.deltas, f, 1);
+                    add(b.own, b.above, f, 1);
                     rows.add(factRow(record, f));
                 }
             }
@@ -358,7 +385,7 @@ public class Facts {
             List<Object[]> rows = new ArrayList<>();
             for (String record : owned) {
                 for (Fact f : b.replaced.get(record)) {
-                    add(b.deltas, f, 1);
+                    add(b.own, b.above, f, 1);
                     rows.add(factRow(record, f));
                 }
             }
@@ -389,8 +416,14 @@ public class Facts {
 
     /** The fact counts in the subtree of its unit and of each unit above. */
     private void add(Map<Cell, Delta> deltas, Fact f, int sign) {
+        add(deltas, deltas, f, sign);
+    }
+
+    /** The same, with the differences for the fact's own unit and for the units above it gathered apart. */
+    private void add(Map<Cell, Delta> own, Map<Cell, Delta> above, Fact f, int sign) {
         BigDecimal value = f.value().multiply(BigDecimal.valueOf(sign));
         for (long unit : paths.pathIds(f.unitId())) {
+            Map<Cell, Delta> deltas = unit == f.unitId() ? own : above;
             Delta start = deltas.computeIfAbsent(new Cell(f.kind(), f.category(), unit, month(f.startsOn())),
                     c -> new Delta());
             start.started += sign;

@@ -15,27 +15,39 @@ import org.tongxin.org.OrgUnit;
 class UnitPaths {
 
     private final OrgDirectory org;
-    private final Map<Long, OrgUnit> units = new ConcurrentHashMap<>();
+    private final Map<Long, Known> units = new ConcurrentHashMap<>();
 
     UnitPaths(OrgDirectory org) {
         this.org = org;
     }
 
-    /** The unit; a unit org does not know (deleted in a test) counts on its own. */
-    OrgUnit unit(long unitId) {
-        OrgUnit known = units.get(unitId);
+    /** A unit and its path's ids, parsed once: a rebuild asks for them once per fact. */
+    private record Known(OrgUnit unit, List<Long> pathIds) {
+    }
+
+    private Known known(long unitId) {
+        Known known = units.get(unitId);
         if (known != null) {
             return known;
         }
         return org.unit(unitId).map(u -> {
-            units.put(unitId, u);
-            return u;
-        }).orElseGet(() -> new OrgUnit(unitId, null, null, "", null, "/" + unitId + "/", 0, null));
+            Known k = new Known(u, List.copyOf(u.pathIds()));
+            units.put(unitId, k);
+            return k;
+        }).orElseGet(() -> {
+            OrgUnit alone = new OrgUnit(unitId, null, null, "", null, "/" + unitId + "/", 0, null);
+            return new Known(alone, alone.pathIds());
+        });
+    }
+
+    /** The unit; a unit org does not know (deleted in a test) counts on its own. */
+    OrgUnit unit(long unitId) {
+        return known(unitId).unit();
     }
 
     /** The unit's ancestors and the unit, root first. */
     List<Long> pathIds(long unitId) {
-        return unit(unitId).pathIds();
+        return known(unitId).pathIds();
     }
 
     void forget() {
