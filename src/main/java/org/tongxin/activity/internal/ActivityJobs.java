@@ -3,7 +3,7 @@ package org.tongxin.activity.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 import org.tongxin.shared.security.Viewer;
 
 /**
@@ -12,7 +12,7 @@ import org.tongxin.shared.security.Viewer;
  * filled one activity at a time under its row lock, so two nodes running this at once do each thing once. Apart,
  * reminds seat holders the day before an activity starts, each once however many nodes run it.
  */
-@Component
+@BackgroundJob
 class ActivityJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityJobs.class);

@@ -49,9 +49,11 @@ public class SignUp {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ActivitySnapshots snapshots;
+    private final SignUpCounts counts;
 
     SignUp(Activities activities, Registrations registrations, ActivityService service, MemberDirectory members,
-           Audience audience, AuditTrail audit, ApplicationEventPublisher events, ActivitySnapshots snapshots) {
+           Audience audience, AuditTrail audit, ApplicationEventPublisher events, ActivitySnapshots snapshots,
+           SignUpCounts counts) {
         this.activities = activities;
         this.registrations = registrations;
         this.service = service;
@@ -60,6 +62,7 @@ public class SignUp {
         this.audit = audit;
         this.events = events;
         this.snapshots = snapshots;
+        this.counts = counts;
     }
 
     /**
@@ -90,14 +93,15 @@ public class SignUp {
         long employeeId = employeeOf(employee);
         Activity a = visible(activityId, employeeId);
         if (!a.signupOpen(service.now()) || !eligible(a, employeeId)) {
+            counts.count(SignUpCounts.Outcome.REFUSED);
             throw new Refusal("activity.error.signupClosed");
         }
         // A lottery only collects names while the window is open; seats are drawn when it closes.
         Registrations.Claim claim = registrations.register(activityId, employeeId, !a.lottery());
-        if (claim.registrationId() == null) {
-            return Result.ALREADY;
-        }
-        return a.lottery() ? Result.APPLIED : claim.seatNo() != null ? Result.CONFIRMED : Result.WAITLISTED;
+        Result result = claim.registrationId() == null ? Result.ALREADY
+                : a.lottery() ? Result.APPLIED : claim.seatNo() != null ? Result.CONFIRMED : Result.WAITLISTED;
+        counts.count(SignUpCounts.Outcome.valueOf(result.name()));
+        return result;
     }
 
     /** Cancels the employee's registration; a seat goes straight to the head of the waitlist, who is told. */

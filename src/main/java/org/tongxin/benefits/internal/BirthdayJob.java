@@ -2,18 +2,14 @@ package org.tongxin.benefits.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Once a day (and shortly after a start): issues the birthday benefits of the month to the members who have none yet
  * ({@link Birthdays#issue}, insert-once across nodes, so running it again or on two nodes gives nobody a second one).
  */
-// Spring Modulith's moments starter switches scheduling on whatever tongxin.scheduling.enabled says, so the job honours
-// the switch itself: tests call Birthdays.issue with the day they need.
-@Component
-@ConditionalOnProperty(name = "tongxin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@BackgroundJob
 class BirthdayJob {
 
     private static final Logger log = LoggerFactory.getLogger(BirthdayJob.class);

@@ -3,15 +3,11 @@ package org.tongxin.benefits.internal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Every minute: closes the welfare rounds whose window has ended and gives the defaults (once across nodes). */
-// Spring Modulith's moments starter switches scheduling on whatever tongxin.scheduling.enabled says, so the job
-// honours the switch itself: tests close rounds with the times they need.
-@Component
-@ConditionalOnProperty(name = "tongxin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@BackgroundJob
 class WelfareJobs {
 
     private static final Logger log = LoggerFactory.getLogger(WelfareJobs.class);

@@ -3,13 +3,13 @@ package org.tongxin.care.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Reminds case holders shortly before a first talk or a planned follow-up falls due, and escalates those missed;
  * rows are claimed with SKIP LOCKED, so several nodes are fine.
  */
-@Component
+@BackgroundJob
 class CareJobs {
 
     private static final Logger log = LoggerFactory.getLogger(CareJobs.class);

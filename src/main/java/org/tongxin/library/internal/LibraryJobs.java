@@ -3,10 +3,10 @@ package org.tongxin.library.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Runs the reminders and passes on missed pickups every quarter of an hour. */
-@Component
+@BackgroundJob
 class LibraryJobs {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryJobs.class);

@@ -4,14 +4,14 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Every {@code tongxin.live.job-interval} (a minute): reminds the people of sessions about to start, ends sessions
  * the encoder left after their scheduled end, and clears replays past their retention. Each step is safe on two
  * nodes at once: reminders are claimed with SKIP LOCKED, ending and clearing lock or repeat harmlessly.
  */
-@Component
+@BackgroundJob
 class LiveJobs {
 
     private static final Logger log = LoggerFactory.getLogger(LiveJobs.class);

@@ -71,6 +71,8 @@ class ChatFeed {
         return emitter;
     }
 
+    // Not a background job (tongxin.scheduling.enabled leaves it on): it delivers what connected browsers wait for,
+    // and costs nothing while nobody listens.
     @Scheduled(fixedDelayString = "${tongxin.live.chat-poll:PT1S}")
     void poll() {
         for (Map.Entry<Long, Set<Listener>> entry : listeners.entrySet()) {

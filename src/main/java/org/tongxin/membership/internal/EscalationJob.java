@@ -3,10 +3,10 @@ package org.tongxin.membership.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Looks for applications past their deadline; on several nodes each application is escalated once (rows are claimed with SKIP LOCKED). */
-@Component
+@BackgroundJob
 class EscalationJob {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);

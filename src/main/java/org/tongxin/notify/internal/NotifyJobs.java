@@ -4,18 +4,14 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Sends the outbox every few seconds and makes the daily digests every minute, on every node; once a day forgets
  * outbox rows that are done and older than {@code tongxin.notify.keep} (the inbox keeps its own copy).
  */
-// Spring Modulith's moments starter switches scheduling on whatever tongxin.scheduling.enabled says, so the jobs
-// that write or send honour the switch themselves: tests call them with the times they need.
-@Component
-@ConditionalOnProperty(name = "tongxin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@BackgroundJob
 class NotifyJobs {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyJobs.class);

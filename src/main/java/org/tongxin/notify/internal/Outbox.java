@@ -175,6 +175,12 @@ public class Outbox {
                 .list();
     }
 
+    /** How many rows are in one of {@code statuses}, for the metrics (each status has its partial index). */
+    public long inStatus(String... statuses) {
+        return jdbc.sql("SELECT count(*) FROM notice_outbox WHERE status = ANY(?)").param(statuses).query(Long.class)
+                .single();
+    }
+
     /** The newest rows that gave up, with the reason. */
     public List<Row> failures(int limit) {
         return jdbc.sql("SELECT * FROM notice_outbox WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?").param(limit)

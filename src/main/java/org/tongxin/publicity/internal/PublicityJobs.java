@@ -3,10 +3,10 @@ package org.tongxin.publicity.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Publishes approved items when their moment comes and delivers the chat-group pushes. */
-@Component
+@BackgroundJob
 class PublicityJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PublicityJobs.class);

@@ -3,18 +3,14 @@ package org.tongxin.rights.internal;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Every quarter of an hour: moves overdue appeals up the chain, reminds the mediation committee of cases near their
  * limit and the chair's office of letters due (each once across nodes: the rows are claimed).
  */
-// Spring Modulith's moments starter switches scheduling on whatever tongxin.scheduling.enabled says, so the jobs
-// that write or send honour the switch themselves: tests call them with the times they need.
-@Component
-@ConditionalOnProperty(name = "tongxin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@BackgroundJob
 class RightsJobs {
 
     private static final Logger log = LoggerFactory.getLogger(RightsJobs.class);

@@ -3,13 +3,13 @@ package org.tongxin.training.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Every {@code tongxin.training.reminder-interval} (an hour): reminds people of courses falling due and of
  * assessments closing that they have not passed. Each reminder goes out once however many nodes run it.
  */
-@Component
+@BackgroundJob
 class CourseReminderJob {
 
     private static final Logger log = LoggerFactory.getLogger(CourseReminderJob.class);

@@ -3,10 +3,10 @@ package org.tongxin.training.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Grades attempts whose time ran out while nobody pressed submit (the browser closed, the phone lost signal). */
-@Component
+@BackgroundJob
 class TrainingJobs {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);

@@ -3,13 +3,13 @@ package org.tongxin.voice.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Chases overdue suggestion steps and moves pooled evaluation ballots and anonymous survey answers into the counted
  * ones.
  */
-@Component
+@BackgroundJob
 class VoiceJobs {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceJobs.class);
