@@ -181,7 +181,7 @@ class PublicityDeskTests extends IntegrationTestSupport {
 
         String editor = page(location, writer);
         assertThat(editor).contains("id=\"picture-file\"", "id=\"cover-file\"", "id=\"cover-upload\"", "id=\"item-save\"",
-                "id=\"item-submit\"", "&lt;h2&gt;活动现场&lt;/h2&gt;", "/js/publicity-editor.js", "href=\"/p/" + id + "\"");
+                "id=\"item-submit\"", "&lt;h2&gt;活动现场&lt;/h2&gt;", "/js/publicity-editor-", "href=\"/p/" + id + "\"");
 
         // The editor's script uploads a picture alone and asks for JSON, then puts the figure into the body.
         MockHttpServletResponse json = perform(multipart(location + "/pictures")

@@ -113,7 +113,7 @@ class AppealPagesTests extends PageTestSupport {
     @Test
     void anEmployeeRaisesAConcernWithFilesThatNameNobodyAndFollowsItFromTheHub() throws Exception {
         String form = page("/rights/appeals/new", worker);
-        assertThat(form).contains("id=\"c-WAGES\"", "id=\"c-HARASSMENT\"", "id=\"i-ANONYMOUS\"", "/js/rights.js",
+        assertThat(form).contains("id=\"c-WAGES\"", "id=\"c-HARASSMENT\"", "id=\"i-ANONYMOUS\"", "/js/rights-",
                 "直接交公司工会委员会和女职工委员会办理，不经过你所在的基层工会", "交你所在的工会办理",
                 "不能匿名（可以保密）", "受理后 5 个工作日内答复", "只有正在办理的干部能看到你的姓名");
 

@@ -42,6 +42,15 @@ public final class WebClient {
         return r;
     }
 
+    /** The bytes as sent, with request headers given as name, value, …: a gzipped body stays gzipped. */
+    public HttpResponse<byte[]> raw(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form with the CSRF token of the last page fetched. */
     public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         Map<String, String> fields = new LinkedHashMap<>(form);

@@ -135,7 +135,7 @@ class AttemptPagesTests extends IntegrationTestSupport {
 
         String taking = page("/training/attempts/" + attempt, p);
         assertThat(taking).contains("id=\"attempt-form\"").contains("id=\"submit\"").contains("name=\"carries\"")
-                .contains("name=\"q-1\"").contains("name=\"q-4\"").contains("id=\"countdown\"").contains("/js/attempt.js")
+                .contains("name=\"q-1\"").contains("name=\"q-4\"").contains("id=\"countdown\"").contains("/js/attempt-")
                 .doesNotContain("id=\"result\"").doesNotContain("解析甲").doesNotContain("解析乙").doesNotContain("解析丁");
         long before = secondsLeft(taking);
         assertThat(before).isBetween(1790L, 1800L);

@@ -113,7 +113,7 @@ class VoicePagesTests extends PageTestSupport {
     @Test
     void anEmployeeSubmitsSeesSimilarOnesFirstWithoutScriptAndFollowsTheTimeline() throws Exception {
         String form = page("/voice/new", employee);
-        assertThat(form).contains("id=\"suggestion-title\"", "id=\"suggestion-anonymous\"", "/js/voice.js",
+        assertThat(form).contains("id=\"suggestion-title\"", "id=\"suggestion-anonymous\"", "/js/voice-",
                 "data-similar-url=\"/voice/similar\"");
         long first = submit(employee, "收费亭夜班加装即热饮水机", false);
         String json = perform(get("/voice/similar").param("title", "收费亭饮水机").with(as(colleague)))

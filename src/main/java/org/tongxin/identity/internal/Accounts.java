@@ -95,6 +95,16 @@ public class Accounts {
         jdbc.sql("UPDATE account SET locale = ? WHERE id = ?").params(locale, id).update();
     }
 
+    /** Large-text mode as the person last chose it; empty when they never did. */
+    public Optional<Boolean> largeText(long id) {
+        return jdbc.sql("SELECT large_text FROM account WHERE id = ? AND large_text IS NOT NULL").param(id)
+                .query(Boolean.class).optional();
+    }
+
+    public void setLargeText(long id, boolean large) {
+        jdbc.sql("UPDATE account SET large_text = ? WHERE id = ?").params(large, id).update();
+    }
+
     public List<Grant> grants(long accountId) {
         return jdbc.sql("SELECT id, account_id, role, unit_id, post FROM role_grant WHERE account_id = ? ORDER BY id")
                 .param(accountId).query(GRANT).list();

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.TextSize;
 
 /**
  * Who may reach what. Officer pages need an officer grant or more; each page then checks that the
@@ -55,12 +56,13 @@ class SecurityConfig {
                 SessionChecks.remember(request, accounts.sessionState(viewer.accountId()));
                 accounts.find(viewer.accountId()).map(Account::locale).filter(l -> !l.isBlank())
                         .ifPresent(l -> locales.setLocale(request, response, Locale.forLanguageTag(l)));
+                accounts.largeText(viewer.accountId()).ifPresent(large -> TextSize.remember(request, response, large));
                 super.onAuthenticationSuccess(request, response, auth);
             }
         };
         success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/lang", "/text-size", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // The check page of a training certificate, opened from the QR code by anyone.
@@ -131,7 +133,8 @@ class SecurityConfig {
             boolean mustChange = CurrentViewer.find().map(Viewer::mustChangePassword).orElse(false);
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (mustChange && !path.equals("/password") && !path.equals("/logout") && !path.equals("/lang")
-                    && !path.startsWith("/css/") && !path.startsWith("/webjars/") && !path.equals("/error")) {
+                    && !path.equals("/text-size") && !path.startsWith("/css/") && !path.startsWith("/js/")
+                    && !path.startsWith("/webjars/") && !path.equals("/error")) {
                 response.sendRedirect(request.getContextPath() + "/password");
                 return;
             }

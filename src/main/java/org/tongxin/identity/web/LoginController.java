@@ -24,8 +24,9 @@ import org.tongxin.identity.internal.SessionChecks;
 import org.tongxin.identity.internal.PasswordChanges;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.TextSize;
 
-/** Log-in page, own password change and the language switch. */
+/** Log-in page, own password change, and the language and text-size switches. */
 @Controller
 class LoginController {
 
@@ -85,6 +86,14 @@ class LoginController {
         }
         String referer = request.getHeader("Referer");
         return "redirect:" + safeBack(referer, request);
+    }
+
+    /** Large-text mode (适老化): for this browser, and for the account when someone is logged in. */
+    @PostMapping("/text-size")
+    String textSize(@RequestParam boolean large, HttpServletRequest request, HttpServletResponse response) {
+        TextSize.remember(request, response, large);
+        CurrentViewer.find().ifPresent(v -> accounts.setLargeText(v.accountId(), large));
+        return "redirect:" + safeBack(request.getHeader("Referer"), request);
     }
 
     /** Only a path on this site: an open redirect would let a phishing link bounce through Tongxin. */
