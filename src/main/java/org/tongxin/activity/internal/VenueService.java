@@ -1,5 +1,6 @@
 package org.tongxin.activity.internal;
 
+import java.io.Serializable;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -52,7 +53,8 @@ public class VenueService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A venue's form as typed; capacity stays text so a refused form comes back as it was. */
-    public record VenueForm(String name, String kind, String site, String capacity, String description) {
+    public record VenueForm(String name, String kind, String site, String capacity, String description)
+            implements Serializable {
 
         public static VenueForm of(Venue v) {
             return new VenueForm(v.name(), v.kind(), v.site(), v.capacity() == null ? "" : v.capacity().toString(),
@@ -332,7 +334,8 @@ public class VenueService {
     // ---- bookings
 
     /** A request as typed: the asking body, the purpose, and local date-times such as {@code 2026-11-20T09:00}. */
-    public record RequestForm(Long unitId, String purpose, String startsAt, String endsAt) {
+    public record RequestForm(Long unitId, String purpose, String startsAt, String endsAt)
+            implements Serializable {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tongxin.benefits.web;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +25,7 @@ final class WelfareForms {
 
     /** A round's settings as typed; times are {@code datetime-local} values on the platform's clock. */
     record RoundForm(String unitId, String occasion, String title, String budgetPerMember, String eligibleOn,
-                     String opensAt, String closesAt) {
+                     String opensAt, String closesAt) implements Serializable {
 
         /** A new round's form: the window opening now for a week, members as of today. */
         static RoundForm fresh(OffsetDateTime now, ZoneId zone) {
@@ -46,7 +47,8 @@ final class WelfareForms {
     }
 
     /** A package as typed. */
-    record PackageForm(String name, String description, String price, String supplier, String stock) {
+    record PackageForm(String name, String description, String price, String supplier, String stock)
+            implements Serializable {
 
         static PackageForm empty() {
             return new PackageForm("", "", "", "", "");

@@ -1,5 +1,6 @@
 package org.tongxin.care.internal;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +36,11 @@ public class MoveImport {
             "内退", "EARLY_RETIREMENT", "借调", "SECONDMENT", "外派", "POSTING");
 
     /** One problem: the row as the user sees it, the column header (null for the file), an i18n key and the value. */
-    public record Problem(int line, String column, String messageKey, String value) {
+    public record Problem(int line, String column, String messageKey, String value) implements Serializable {
     }
 
     /** What happened: moves recorded and cases opened, or the problems (nothing recorded). */
-    public record Outcome(int moves, int cases, List<Problem> problems) {
+    public record Outcome(int moves, int cases, List<Problem> problems) implements Serializable {
 
         public boolean ok() {
             return problems.isEmpty();

@@ -1,5 +1,6 @@
 package org.tongxin.library.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -42,7 +43,7 @@ class LibraryAdminTitleController {
 
     /** The title form as typed; the year is text so that a wrong one is refused with a message, not a 400. */
     record TitleForm(String isbn, String title, String authors, String publisher, String year, Long categoryId,
-                     String summary) {
+                     String summary) implements Serializable {
 
         static TitleForm of(Title t) {
             return new TitleForm(t.isbn13(), t.title(), t.authors(), t.publisher(),

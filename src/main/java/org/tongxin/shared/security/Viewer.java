@@ -1,6 +1,7 @@
 package org.tongxin.shared.security;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param mustChangePassword true until the first password change
  */
 public record Viewer(long accountId, Long employeeId, String displayName, Set<Role> roles, Set<Long> officerUnits,
-                     Set<Long> careUnits, boolean mustChangePassword) implements Serializable {
+                     Set<Long> careUnits, boolean mustChangePassword) implements Serializable, Principal {
 
     public Viewer {
         roles = Set.copyOf(roles);
@@ -27,6 +28,15 @@ public record Viewer(long accountId, Long employeeId, String displayName, Set<Ro
         if (!officerUnits.containsAll(careUnits)) {
             throw new IllegalArgumentException("a care right needs an officer post in the same unit");
         }
+    }
+
+    /**
+     * The account id: the name Spring Session indexes a stored session under (a column of 100 characters, which
+     * the record's own text would overflow for an officer of many units).
+     */
+    @Override
+    public String getName() {
+        return Long.toString(accountId);
     }
 
     public boolean has(Role role) {

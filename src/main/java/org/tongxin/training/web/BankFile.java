@@ -2,6 +2,7 @@ package org.tongxin.training.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class BankFile {
             "training.error.tooLong", BankColumn.EXPLANATION);
 
     /** One problem: the row as the user sees it (0 for the file), the column header (null for the file), a key. */
-    record Problem(int line, String column, String messageKey, String value) {
+    record Problem(int line, String column, String messageKey, String value) implements Serializable {
     }
 
     /** The questions of a file, checked, or the problems that keep it out. */

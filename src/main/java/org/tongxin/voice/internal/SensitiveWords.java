@@ -1,5 +1,6 @@
 package org.tongxin.voice.internal;
 
+import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +33,7 @@ public class SensitiveWords {
     static final int MAX_LENGTH = 30;
 
     /** What an edit of the list did. */
-    public record Change(int added, int removed, int total) {
+    public record Change(int added, int removed, int total) implements Serializable {
     }
 
     private final JdbcClient jdbc;
