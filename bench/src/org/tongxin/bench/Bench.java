@@ -45,6 +45,7 @@ public final class Bench {
             case "exam" -> new ExamScenario();
             case "live" -> new LiveScenario();
             case "insight" -> new InsightScenario();
+            case "pages" -> new PagesScenario();
             default -> null;
         };
         if (scale == null || scenario == null) {
@@ -83,7 +84,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam|live|insight [--scale enterprise|province]");
+        System.err.println("usage: bench/run import|coverage|rush|search|checkout|exam|live|insight|pages [--scale enterprise|province]");
         System.exit(2);
     }
 

@@ -400,7 +400,7 @@ final class RushScenario implements Scenario {
     // ------------------------------------------------------------------------------------------------------------
 
     /** An activity through the officers' form as the administrator, then published (which lays out its seats). */
-    private static long createActivity(WebClient admin, Database db, String title, int capacity, long unit)
+    static long createActivity(WebClient admin, Database db, String title, int capacity, long unit)
             throws Exception {
         LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES);
         String csrf = admin.csrfFrom("/activity-admin/new");
@@ -1032,7 +1032,7 @@ final class RushScenario implements Scenario {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim();
         } catch (Exception e) {
