@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A person's browser as the nodes see it: one cookie jar kept by hand (so the very same session cookie is sent to
@@ -59,8 +60,7 @@ final class Browser {
     /** A form post with the CSRF token of the last page read. */
     HttpResponse<String> post(Node node, String path, Map<String, String> fields)
             throws IOException, InterruptedException {
-        String body = java.util.stream.Stream.concat(fields.entrySet().stream(), java.util.stream.Stream.of(
-                        Map.entry("_csrf", csrf)))
+        String body = Stream.concat(fields.entrySet().stream(), Stream.of(Map.entry("_csrf", csrf)))
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return remember(HTTP.send(request(node, path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));

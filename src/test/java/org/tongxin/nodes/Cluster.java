@@ -3,7 +3,6 @@ package org.tongxin.nodes;
 import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +32,8 @@ final class Cluster {
     static final String DEMO_PASSWORD = "Tongxin@2026";
 
     private static Cluster shared;
+    /** Why the cluster could not start: kept, so the next test class does not start it again over the same logs. */
+    private static IllegalStateException failed;
 
     final EmbeddedPostgres db;
     final JdbcClient jdbc;
@@ -69,13 +70,15 @@ final class Cluster {
 
     /** The cluster of this JVM, started at the first call; stopped when the JVM exits. */
     static synchronized Cluster get() {
+        if (failed != null) {
+            throw failed;
+        }
         if (shared == null) {
             try {
                 shared = new Cluster(Path.of("target", "nodes").toAbsolutePath());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (Exception e) {
-                throw new IllegalStateException("could not start the cluster", e);
+                failed = new IllegalStateException("could not start the cluster (logs in target/nodes)", e);
+                throw failed;
             }
             Cluster c = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(c::close));
@@ -98,7 +101,10 @@ final class Cluster {
                 "--server.port=0",
                 "--spring.datasource.url=" + url(),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--spring.datasource.hikari.maximum-pool-size=16",
+                // The demo's start publishes thousands of events whose listeners queue for the pool; on a machine
+                // shared with other builds the start-up's own statements may wait minutes behind them.
+                "--spring.datasource.hikari.connection-timeout=600000",
                 "--tongxin.crypto.key=" + key,
                 "--tongxin.demo.enabled=" + demo,
                 "--tongxin.files.dir=" + files,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class Node {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port[s]?[(): ]*(\\d+)");
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(20);
 
     final String name;
     private final List<String> command;
@@ -50,15 +51,20 @@ final class Node {
     /** Starts the node and waits until readiness says UP (after the application runners, the demo loader among them). */
     Node start() throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        Files.writeString(log, "\n===== start " + java.time.Instant.now() + " =====\n", StandardCharsets.UTF_8,
+        Files.writeString(log, "\n===== start " + Instant.now() + " =====\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         logOffset = Files.size(log);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        int port = awaitPort(deadline);
-        baseUrl = "http://127.0.0.1:" + port;
-        awaitReady(deadline);
+        try {
+            baseUrl = "http://127.0.0.1:" + awaitPort(deadline);
+            awaitReady(deadline);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // A node that did not come up must not outlive the tests.
+            kill();
+            throw e;
+        }
         return this;
     }
 
