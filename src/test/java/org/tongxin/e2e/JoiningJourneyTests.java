@@ -29,14 +29,14 @@ class JoiningJourneyTests extends JourneyTestSupport {
         OrgSetup.HrRow newcomer = Fixtures.row(unit.departmentCode());
         OrgSetup.HrRow chair = Fixtures.row(unit.departmentCode());
         orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "e2e-join.csv", List.of(newcomer, chair));
-        fixtures.chair(fixtures.withPassword(chair, "Zhuxi2026x"), unit.unit().id(), false);
+        fixtures.chair(fixtures.withPassword(chair, "Zhuxi2026xyz"), unit.unit().id(), false);
 
         WebDriver browser = Browser.phone();
         String initial = newcomer.idCard().substring(12);
         logIn(browser, newcomer.employeeNo(), initial);
         browser.findElement(By.id("current")).sendKeys(initial);
-        browser.findElement(By.id("next")).sendKeys("Ruhui2026x");
-        browser.findElement(By.id("confirm")).sendKeys("Ruhui2026x");
+        browser.findElement(By.id("next")).sendKeys("Ruhui2026xyz");
+        browser.findElement(By.id("confirm")).sendKeys("Ruhui2026xyz");
         browser.findElement(By.id("password-submit")).click();
         Browser.tap(browser, browser.findElement(By.id("apply-link")));
         assertThat(browser.findElement(By.id("apply-form")).getText()).contains(newcomer.name());
@@ -45,14 +45,14 @@ class JoiningJourneyTests extends JourneyTestSupport {
         browser.findElement(By.id("apply-submit")).click();
         assertThat(browser.findElement(By.id("application-open")).getText()).contains("审核");
 
-        logIn(browser, chair.employeeNo(), "Zhuxi2026x");
+        logIn(browser, chair.employeeNo(), "Zhuxi2026xyz");
         assertThat(browser.findElement(By.id("queue-link")).getText()).contains("1 份待审批");
         Browser.tap(browser, browser.findElement(By.id("queue-link")));
         Browser.screenshot(browser, "12-queue");
         Browser.tap(browser, browser.findElement(By.cssSelector("button.approve")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("已批准");
 
-        logIn(browser, newcomer.employeeNo(), "Ruhui2026x");
+        logIn(browser, newcomer.employeeNo(), "Ruhui2026xyz");
         Browser.tap(browser, browser.findElement(By.id("card-link")));
         String memberNo = browser.findElement(By.id("card-no")).getText();
         assertThat(memberNo).startsWith(String.format("U%05d-", unit.unit().id()));
@@ -60,7 +60,7 @@ class JoiningJourneyTests extends JourneyTestSupport {
         Browser.screenshot(browser, "13-card");
         String verify = browser.findElement(By.id("verify-link")).getAttribute("href");
 
-        logIn(browser, chair.employeeNo(), "Zhuxi2026x");
+        logIn(browser, chair.employeeNo(), "Zhuxi2026xyz");
         browser.get(verify);
         assertThat(browser.findElement(By.id("verify-result")).getText()).contains("有效会员").contains(newcomer.name());
         Browser.screenshot(browser, "14-verified");

@@ -29,7 +29,7 @@ class LibraryDeskJourneyTests extends JourneyTestSupport {
         orgSetup.importEmployees(Fixtures.admin(fixtures.adminAccountId()), "library-e2e.csv",
                 List.of(chair, colleague, committee));
         fixtures.chair(fixtures.withPassword(chair, "Shuwu2026x"), unit.unit().id(), false);
-        fixtures.committeeMember(fixtures.withPassword(committee, "Weiyuan2026"));
+        fixtures.committeeMember(fixtures.withPassword(committee, "Weiyuan2026ab"));
 
         WebDriver browser = Browser.phone();
         logIn(browser, chair.employeeNo(), "Shuwu2026x");
@@ -81,7 +81,7 @@ class LibraryDeskJourneyTests extends JourneyTestSupport {
         browser.get(url("/library-admin/import"));
         Browser.assertFitsThePhone(browser);
 
-        logIn(browser, committee.employeeNo(), "Weiyuan2026");
+        logIn(browser, committee.employeeNo(), "Weiyuan2026ab");
         browser.get(url("/library-admin/rules"));
         assertThat(browser.findElement(By.id("rule-lines")).getText()).contains("兜底规则");
         Browser.screenshot(browser, "65-library-rules");

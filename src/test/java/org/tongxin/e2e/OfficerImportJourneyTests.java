@@ -57,7 +57,7 @@ class OfficerImportJourneyTests extends JourneyTestSupport {
     void officerImportsEmployeesOnAPhoneAndTheCommitteeSeesItAudited() throws Exception {
         WebDriver browser = Browser.phone();
         String officer = demoLogin("OFFICER", "蒲江收费站分会");
-        logInFirstTime(browser, officer, "Pujiang2026");
+        logInFirstTime(browser, officer, "Pujiang2026ab");
         Browser.screenshot(browser, "01-home");
         assertFitsThePhone(browser);
 
@@ -119,7 +119,7 @@ class OfficerImportJourneyTests extends JourneyTestSupport {
 
         browser.get(url("/me"));
         Browser.tap(browser, browser.findElement(By.id("logout")));
-        logInFirstTime(browser, demoLogin("COMMITTEE", null), "Weiyuan2026");
+        logInFirstTime(browser, demoLogin("COMMITTEE", null), "Weiyuan2026ab");
         browser.get(url("/admin/audit?action=employee.import"));
         String audit = browser.findElement(By.id("audit")).getText();
         assertThat(audit).contains("导入职工").contains(goodFile.getFileName().toString());

@@ -60,7 +60,7 @@ class AccountAdminTests extends IntegrationTestSupport {
         MvcResult login = mvc.perform(formLogin().user(person.employeeNo()).password(temporary)).andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
         mvc.perform(post("/password").session(session).with(csrf()).param("current", temporary)
-                .param("next", "Zhuxi2026x").param("confirm", "Zhuxi2026x"));
+                .param("next", "Zhuxi2026xyz").param("confirm", "Zhuxi2026xyz"));
         mvc.perform(get("/org/units/" + unit.unit().id()).session(session)).andExpect(status().isOk());
     }
 
@@ -115,7 +115,7 @@ class AccountAdminTests extends IntegrationTestSupport {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
                 .andReturn().getRequest().getSession(false);
         mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
-                .param("next", "Jiumima2026").param("confirm", "Jiumima2026"));
+                .param("next", "Jiumima2026ab").param("confirm", "Jiumima2026ab"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/accounts/" + accountId + "/reset-password").with(csrf()).with(as(admin)));
@@ -170,7 +170,7 @@ class AccountAdminTests extends IntegrationTestSupport {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(person.employeeNo()).password(initial))
                 .andReturn().getRequest().getSession(false);
         mvc.perform(post("/password").session(session).with(csrf()).param("current", initial)
-                .param("next", "Jiumima2026").param("confirm", "Jiumima2026"));
+                .param("next", "Jiumima2026ab").param("confirm", "Jiumima2026ab"));
         return session;
     }
 

@@ -49,15 +49,15 @@ class LoginTests extends IntegrationTestSupport {
         mvc.perform(post("/password").session(session).with(csrf()).param("current", initialPassword())
                 .param("next", "short").param("confirm", "short")).andExpect(status().isOk());
         mvc.perform(post("/password").session(session).with(csrf()).param("current", initialPassword())
-                .param("next", "Shoufei2026").param("confirm", "Shoufei2026")).andExpect(redirectedUrl("/"));
+                .param("next", "Shoufei2026ab").param("confirm", "Shoufei2026ab")).andExpect(redirectedUrl("/"));
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
 
         assertThat(jdbc.sql("SELECT password_hash FROM account a JOIN employee e ON e.id = a.employee_id "
                 + "WHERE e.emp_no = ?").param(person.employeeNo()).query(String.class).single())
-                .startsWith("{bcrypt}").doesNotContain("Shoufei2026");
+                .startsWith("{bcrypt}").doesNotContain("Shoufei2026ab");
         mvc.perform(formLogin().user(person.employeeNo()).password(initialPassword()))
                 .andExpect(redirectedUrl("/login?error=bad"));
-        login(person.phone(), "Shoufei2026");
+        login(person.phone(), "Shoufei2026ab");
     }
 
     @Test
@@ -77,12 +77,12 @@ class LoginTests extends IntegrationTestSupport {
     void theChosenLanguageIsKeptForTheNextLogIn() throws Exception {
         MockHttpSession first = login(person.employeeNo(), initialPassword());
         mvc.perform(post("/password").session(first).with(csrf()).param("current", initialPassword())
-                .param("next", "Yuyan2026x").param("confirm", "Yuyan2026x"));
+                .param("next", "Yuyan2026xyz").param("confirm", "Yuyan2026xyz"));
         assertThat(mvc.perform(get("/").session(first)).andReturn().getResponse().getContentAsString())
                 .contains("lang=\"zh-CN\"");
         mvc.perform(post("/lang").session(first).with(csrf()).param("lang", "en"));
 
-        MockHttpSession second = login(person.employeeNo(), "Yuyan2026x");
+        MockHttpSession second = login(person.employeeNo(), "Yuyan2026xyz");
         String home = mvc.perform(get("/").session(second)).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(home).contains("lang=\"en\"").contains("Hello, " + person.name());

@@ -8,14 +8,15 @@ import org.tongxin.identity.internal.PasswordPolicy;
 class PasswordPolicyTests {
 
     @Test
-    void acceptsLettersAndDigitsOfEightOrMore() {
-        assertThat(PasswordPolicy.check("Gonghui2026", "100001")).isEmpty();
+    void acceptsLettersAndDigitsOfTwelveOrMore() {
+        assertThat(PasswordPolicy.check("Gonghui2026a", "100001")).isEmpty();
+        assertThat(PasswordPolicy.check("Gonghui2026", "100001")).containsExactly("password.rule.length");
     }
 
     @Test
     void namesEachBrokenRule() {
         assertThat(PasswordPolicy.check("short1", "100001")).containsExactly("password.rule.length");
-        assertThat(PasswordPolicy.check("onlyletters", "100001")).containsExactly("password.rule.mix");
-        assertThat(PasswordPolicy.check("abc100001", "abc100001")).containsExactly("password.rule.notLogin");
+        assertThat(PasswordPolicy.check("onlylettersab", "100001")).containsExactly("password.rule.mix");
+        assertThat(PasswordPolicy.check("abcd12100001", "ABCD12100001")).containsExactly("password.rule.notLogin");
     }
 }

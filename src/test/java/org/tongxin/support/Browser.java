@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,6 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,6 +46,9 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--lang=zh-CN",
                     "--user-data-dir=" + Files.createTempDirectory("tongxin-chromium"));
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
             if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
                 options.setBinary(CHROMIUM.toFile());
                 driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
@@ -110,6 +118,18 @@ public final class Browser {
                   .slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ');""", PHONE_WIDTH + 1);
         assertThat(width).as("page width on a phone of %s (too wide: %s)", driver.getCurrentUrl(), wide)
                 .isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    /**
+     * What the browser's console said about the Content-Security-Policy since the last call (a blocked inline script,
+     * handler, style or connection); reading empties the console. Empty when no test has opened the browser.
+     */
+    public static synchronized List<String> policyViolations() {
+        if (driver == null) {
+            return List.of();
+        }
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

@@ -1,5 +1,8 @@
 package org.tongxin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,5 +18,11 @@ public abstract class JourneyTestSupport extends IntegrationTestSupport {
 
     protected void logIn(WebDriver browser, String login, String password) {
         Browser.logIn(browser, url(""), login, password);
+    }
+
+    /** Every journey also proves that the Content-Security-Policy blocked nothing the pages need. */
+    @AfterEach
+    void nothingWasBlockedByTheContentSecurityPolicy() {
+        assertThat(Browser.policyViolations()).isEmpty();
     }
 }

@@ -11,14 +11,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.tongxin.shared.limits.RateLimitFilter;
+import org.tongxin.shared.limits.RateLimits;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.TextSize;
@@ -45,7 +50,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Accounts accounts, LoginService logins, LocaleResolver locales)
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, LoginService logins, LocaleResolver locales,
+                           RateLimits rateLimits)
             throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -120,6 +126,11 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // nosniff and HSTS (on secure requests only) are Spring Security's defaults; see SecurityHeaders.
+                .headers(headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new SecurityHeaders()))
+                .addFilterBefore(new RateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionChecks(accounts, logins), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class);
         return http.build();

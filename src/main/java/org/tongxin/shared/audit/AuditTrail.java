@@ -5,10 +5,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.Page;
 
@@ -17,6 +20,10 @@ import org.tongxin.shared.web.Page;
  * table refuses UPDATE, DELETE and TRUNCATE by trigger, so not even a bug here can rewrite history.
  * Writes join the caller's transaction: an action that rolls back leaves no audit line, and an audit
  * line that cannot be written rolls the action back.
+ *
+ * <p>Rows are also chained for tamper evidence (V48): {@link #seal()} gives each new row its place in one SHA-256 hash
+ * chain, outside the writers' transactions so no audited action waits for another; {@link #verify()} seals and then
+ * names the first row that a change behind the trigger's back has broken.
  */
 @Service
 public class AuditTrail {
@@ -106,6 +113,32 @@ public class AuditTrail {
                 .query(AuditEntry.class)
                 .list();
         return new Page<>(rows, page, size, total);
+    }
+
+    /** What a verification found: how many rows the chain holds, its last hash, and the first broken row if any. */
+    public record Verification(long rows, String headHash, Optional<Break> firstBreak) {
+    }
+
+    /** A row out of place ({@code GAP}: one before it was removed), not linked to the one before, or changed. */
+    public record Break(long seq, long id, String problem) {
+    }
+
+    /** Chains the rows committed since the last seal; one sealer at a time across nodes. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int seal() {
+        return jdbc.sql("SELECT audit_seal()").query(Integer.class).single();
+    }
+
+    /** Seals what is new, then checks every row of the chain; the caller records that it verified. */
+    @Transactional
+    public Verification verify() {
+        jdbc.sql("SELECT audit_seal()").query(Integer.class).single();
+        Optional<Break> broken = jdbc.sql("SELECT seq, id, problem FROM audit_verify()").query(Break.class).optional();
+        Map<String, Object> head = jdbc.sql("""
+                        SELECT count(*) AS rows, (SELECT encode(row_hash, 'hex') FROM audit_event
+                                                  WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1) AS head
+                        FROM audit_event WHERE seq IS NOT NULL""").query().singleRow();
+        return new Verification(((Number) head.get("rows")).longValue(), (String) head.get("head"), broken);
     }
 
     public List<String> actions() {
