@@ -319,6 +319,11 @@ public class FileStore {
         }
     }
 
+    /** The directory every key lives under; a backup copies it whole. */
+    public Path root() {
+        return root;
+    }
+
     /** The file of a stream piece, when there is one. */
     public Optional<Path> piece(String key) {
         if (key == null || !PIECE_KEY.matcher(key).matches()) {
