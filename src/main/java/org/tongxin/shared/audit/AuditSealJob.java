@@ -1,10 +1,10 @@
 package org.tongxin.shared.audit;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /** Chains new audit rows every minute, so a row stays outside the hash chain only briefly. */
-@Component
+@BackgroundJob
 class AuditSealJob {
 
     private final AuditTrail audit;
