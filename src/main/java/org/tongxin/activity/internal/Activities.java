@@ -1,8 +1,11 @@
 package org.tongxin.activity.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +112,21 @@ public class Activities {
     public List<Host> hosts(long id) {
         return jdbc.sql("SELECT unit_id, lead FROM activity_host WHERE activity_id = ? ORDER BY lead DESC, unit_id")
                 .param(id).query(Host.class).list();
+    }
+
+    /** {@link #hosts(long)} of many activities in one query, by activity (an activity without hosts is left out). */
+    public Map<Long, List<Host>> hosts(Collection<Long> ids) {
+        Map<Long, List<Host>> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            SELECT activity_id, unit_id, lead FROM activity_host WHERE activity_id = ANY(?)
+                            ORDER BY activity_id, lead DESC, unit_id""")
+                    .param(ids.toArray(Long[]::new))
+                    .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Host(rs.getLong(2), rs.getBoolean(3))))
+                    .list();
+        }
+        return out;
     }
 
     public void setInvitees(long id, Collection<Long> employeeIds) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -248,6 +249,24 @@ public class ActivityService {
                         .orElse(new HostView(h.unitId(), "#" + h.unitId(), "", h.lead())))
                 .toList();
         return new View(a, hosts, registrations.counts(a.id()), a.phase(now()));
+    }
+
+    /**
+     * {@link #view} of a list of activities with one query for their hosts and one for their counts, each host unit
+     * read once: a list page of a hundred cards would otherwise make three hundred queries.
+     */
+    public List<View> views(List<Activity> list) {
+        List<Long> ids = list.stream().map(Activity::id).toList();
+        Map<Long, List<Activities.Host>> hosts = activities.hosts(ids);
+        Map<Long, Registrations.Counts> counts = registrations.counts(ids);
+        Map<Long, Optional<OrgUnit>> units = new HashMap<>();
+        OffsetDateTime now = now();
+        return list.stream().map(a -> new View(a, hosts.getOrDefault(a.id(), List.of()).stream()
+                        .map(h -> units.computeIfAbsent(h.unitId(), org::unit)
+                                .map(u -> new HostView(u.id(), u.name(), u.kind().name(), h.lead()))
+                                .orElse(new HostView(h.unitId(), "#" + h.unitId(), "", h.lead())))
+                        .toList(), counts.get(a.id()), a.phase(now)))
+                .toList();
     }
 
     /** Activities hosted by the bodies the officer manages (all for the committee). */

@@ -2,6 +2,7 @@ package org.tongxin.activity.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.springframework.stereotype.Component;
 import org.tongxin.membership.MemberDirectory;
 import org.tongxin.org.EmployeeStatus;
@@ -36,7 +37,17 @@ public class Audience {
 
     /** Whether the employee is in the audience {@code audience} of the subtree of {@code audienceUnitId}. */
     public boolean includes(String audience, Long audienceUnitId, long employeeId) {
-        boolean inSubtree = unitPath(employeeId).filter(path -> path.contains(audienceUnitId)).isPresent();
-        return inSubtree && (audience.equals("EMPLOYEES") || members.isMember(employeeId));
+        return of(employeeId).test(audience, audienceUnitId);
+    }
+
+    /**
+     * {@link #includes} for one employee and many audiences (a list of activities): their unit path and membership
+     * are read once.
+     */
+    public BiPredicate<String, Long> of(long employeeId) {
+        Optional<List<Long>> path = unitPath(employeeId);
+        boolean member = path.isPresent() && members.isMember(employeeId);
+        return (audience, audienceUnitId) -> path.filter(p -> p.contains(audienceUnitId)).isPresent()
+                && (audience.equals("EMPLOYEES") || member);
     }
 }

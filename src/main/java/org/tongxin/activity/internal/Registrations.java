@@ -1,7 +1,10 @@
 package org.tongxin.activity.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,6 +75,17 @@ public class Registrations {
     public Optional<Entry> active(long activityId, long employeeId) {
         return jdbc.sql(ENTRY + " WHERE r.activity_id = ? AND r.employee_id = ? AND r.status = 'ACTIVE'")
                 .params(activityId, employeeId).query(Entry.class).optional();
+    }
+
+    /** The person's active registrations among {@code activityIds}, by activity: one query for a list of cards. */
+    public Map<Long, Entry> active(long employeeId, Collection<Long> activityIds) {
+        Map<Long, Entry> out = new HashMap<>();
+        if (!activityIds.isEmpty()) {
+            jdbc.sql(ENTRY + " WHERE r.employee_id = ? AND r.activity_id = ANY(?) AND r.status = 'ACTIVE'")
+                    .params(employeeId, activityIds.toArray(Long[]::new)).query(Entry.class).list()
+                    .forEach(e -> out.put(e.activityId(), e));
+        }
+        return out;
     }
 
     /** Locks the person's registration for cancelling; empty when there is none (or another cancel holds it). */
@@ -162,6 +176,24 @@ public class Registrations {
                           (SELECT count(*) FROM activity_registration r WHERE r.activity_id = ? AND r.status = 'ACTIVE'
                             AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id))::int AS waiting""")
                 .params(activityId, activityId, activityId).query(Counts.class).single();
+    }
+
+    /** {@link #counts(long)} of many activities in one query, by activity. */
+    public Map<Long, Counts> counts(Collection<Long> activityIds) {
+        Map<Long, Counts> out = new HashMap<>();
+        if (!activityIds.isEmpty()) {
+            jdbc.sql("""
+                            SELECT a.id,
+                              (SELECT count(*) FROM activity_seat WHERE activity_id = a.id AND registration_id IS NOT NULL)::int,
+                              (SELECT count(*) FROM activity_seat WHERE activity_id = a.id)::int,
+                              (SELECT count(*) FROM activity_registration r WHERE r.activity_id = a.id AND r.status = 'ACTIVE'
+                                AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id))::int
+                            FROM unnest(?::bigint[]) AS a(id)""")
+                    .param(activityIds.toArray(Long[]::new))
+                    .query((rs, i) -> out.put(rs.getLong(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
+                    .list();
+        }
+        return out;
     }
 
     /** Place on the waitlist (1 = next), or empty when the person holds a seat or is not registered. */

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,10 +71,17 @@ public class SignUp {
      * Whether the employee is in the activity's audience: a member (or employee) of its subtree, or listed.
      */
     public boolean eligible(Activity a, long employeeId) {
-        if (a.audience().equals("LIST")) {
-            return activities.invited(a.id(), employeeId);
-        }
-        return audience.includes(a.audience(), a.audienceUnitId(), employeeId);
+        return eligibility(employeeId).test(a);
+    }
+
+    /**
+     * {@link #eligible} for many activities of one employee: their unit path and membership are read once, not once
+     * per activity (an invitation list is still asked per activity).
+     */
+    public Predicate<Activity> eligibility(long employeeId) {
+        BiPredicate<String, Long> included = audience.of(employeeId);
+        return a -> a.audience().equals("LIST") ? activities.invited(a.id(), employeeId)
+                : included.test(a.audience(), a.audienceUnitId());
     }
 
     /**

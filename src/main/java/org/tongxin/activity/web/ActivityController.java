@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -73,9 +74,12 @@ class ActivityController {
             hosts.addAll(org.partnerBodies());
             OffsetDateTime start = from == null ? OffsetDateTime.now()
                     : from.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
-            cards = activities.openTo(employeeId, path, start, blankToNull(type), host, 100).stream()
-                    .filter(a -> signUp.eligible(a, employeeId))
-                    .map(a -> new Card(service.view(a), true, mine(a.id(), employeeId))).toList();
+            List<Activity> open = activities.openTo(employeeId, path, start, blankToNull(type), host, 100).stream()
+                    .filter(signUp.eligibility(employeeId)).toList();
+            Map<Long, Registrations.Entry> mine = registrations.active(employeeId,
+                    open.stream().map(Activity::id).toList());
+            cards = service.views(open).stream().map(v -> new Card(v, true, badge(mine.get(v.activity().id()))))
+                    .toList();
         }
         model.addAttribute("cards", cards);
         model.addAttribute("types", ActivityForms.TYPES);
@@ -88,8 +92,11 @@ class ActivityController {
 
     /** CONFIRMED, WAITLISTED (with place) or null, for the badge on a card and the detail page. */
     private String mine(long activityId, long employeeId) {
-        return registrations.active(activityId, employeeId).map(r -> r.confirmed() ? "CONFIRMED" : "WAITLISTED")
-                .orElse(null);
+        return registrations.active(activityId, employeeId).map(ActivityController::badge).orElse(null);
+    }
+
+    private static String badge(Registrations.Entry registration) {
+        return registration == null ? null : registration.confirmed() ? "CONFIRMED" : "WAITLISTED";
     }
 
     @GetMapping("/activities/mine")
