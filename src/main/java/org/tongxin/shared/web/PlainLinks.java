@@ -10,8 +10,8 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * every page because WebJars are on the classpath; it makes each {@code @{…}} link a page builds ask the static-resource chain
  * whether it is a file, and since static files are mapped at {@code /**} every link qualifies: a classpath look-up
  * in the fat jar per link, a miss each time and never cached. A search page with twenty results spent two thirds of
- * its CPU there ({@code bench/run search}). Nothing needs the rewriting: WebJars are linked without their version and
- * their resource handler resolves them when they are requested.
+ * its CPU there ({@code bench/run search}). {@link AssetLinks} rewrites only the links to stylesheets and scripts, once
+ * per address.
  */
 @Configuration(proxyBeanMethods = false)
 class PlainLinks {
