@@ -24,9 +24,11 @@ class RepositorySecretsTests {
 
     /** file → keys allowed a literal value there. */
     private static final Map<String, List<String>> ALLOWED = Map.of(
-            // Fake credentials of the notify channels the tests aim at ports where nothing, or a local fake, listens.
+            // Fake credentials of the notify channels the tests aim at ports where nothing, or a local fake, listens,
+            // and the scraper's password MetricsTests uses against the test's own server.
             "src/test/resources/application-test.properties",
-            List.of("tongxin.notify.wecom.secret", "tongxin.notify.dingtalk.app-secret"));
+            List.of("tongxin.notify.wecom.secret", "tongxin.notify.dingtalk.app-secret",
+                    "tongxin.metrics.scrape-password"));
 
     private static final Pattern TOKEN = Pattern.compile(String.join("|",
             "-----BEGIN [A-Z ]*PRIVATE KEY-----",

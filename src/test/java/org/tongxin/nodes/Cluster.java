@@ -124,12 +124,9 @@ final class Cluster {
     }
 
     private void close() {
+        // SIGKILL, both at once: failsafe gives the ending JVM only seconds, and a node left over would keep running.
         for (Node n : List.of(a, b)) {
-            try {
-                n.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            n.killNow();
         }
         smsSink.stop(0);
         try {

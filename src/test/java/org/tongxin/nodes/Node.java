@@ -75,14 +75,10 @@ final class Node {
         }
     }
 
-    /** Graceful stop (SIGTERM), forced after 30 s. */
-    void stop() throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            kill();
+    /** SIGKILL without waiting for the process to go (the test JVM is ending). */
+    void killNow() {
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 
