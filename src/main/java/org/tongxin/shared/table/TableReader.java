@@ -159,8 +159,21 @@ public final class TableReader {
             if (e instanceof TableFileException ife) {
                 throw ife;
             }
+            if (zipBomb(e)) {
+                throw new TableFileException("badinput.bomb", null);
+            }
             throw new TableFileException("import.file.unreadable", e.getClass().getSimpleName());
         }
+    }
+
+    /** POI's ZipSecureFile refused an entry that inflates far beyond its compressed size. */
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- shared
