@@ -76,6 +76,16 @@ class EmployeeImportTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aFileNameWithAPathAndANulIsStoredAsItsLastSegmentWithoutControlCharacters() throws Exception {
+        List<OrgSetup.HrRow> rows = rows(2);
+        String page = upload(officer, "../../etc/pass\u0000wd.csv", Fixtures.csv(rows).getBytes(StandardCharsets.UTF_8));
+        assertThat(page).contains("id=\"import-ok\"");
+        assertThat(count(rows)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'employee.import' AND summary = 'passwd.csv'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void oneBadRowRejectsTheWholeFileAndTheReportNamesRowAndField() throws Exception {
         List<OrgSetup.HrRow> rows = rows(3);
         OrgSetup.HrRow good = rows.get(1);

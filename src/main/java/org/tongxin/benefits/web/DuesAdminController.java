@@ -37,6 +37,7 @@ import org.tongxin.shared.table.Sheets;
 import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.shared.web.Uploads;
 
 /**
  * The officers' side of dues (会费管理), each page within the units the officer manages (the committee: all): arrears
@@ -199,7 +200,7 @@ class DuesAdminController {
         units(viewer);
         DuesImport.Outcome outcome;
         try {
-            outcome = importer.importFile(viewer, file.getOriginalFilename(), file.getBytes(), replace);
+            outcome = importer.importFile(viewer, Uploads.fileName(file), file.getBytes(), replace);
         } catch (DataIntegrityViolationException e) {
             outcome = new DuesImport.Outcome(null, 0, BigDecimal.ZERO,
                     List.of(new DuesImport.Problem(0, null, "benefits.dues.import.conflict", null)));
@@ -209,7 +210,7 @@ class DuesAdminController {
             return "redirect:" + BASE + "/runs/" + outcome.runId();
         }
         model.addAttribute("outcome", outcome);
-        model.addAttribute("fileName", file.getOriginalFilename());
+        model.addAttribute("fileName", Uploads.fileName(file));
         return importForm(model);
     }
 

@@ -24,7 +24,7 @@ final class AidForms {
     /** The files chosen (see {@link Uploads#chosen}). */
     static List<AidService.Upload> uploads(List<MultipartFile> parts) {
         return Uploads.chosen(parts).stream()
-                .map(p -> new AidService.Upload(p.getOriginalFilename(), Uploads.bytes(p)))
+                .map(p -> new AidService.Upload(Uploads.fileName(p), Uploads.bytes(p)))
                 .toList();
     }
 }

@@ -26,6 +26,7 @@ import org.tongxin.org.OrgUnit;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.web.FormOutcome;
 import org.tongxin.shared.web.Refusal;
+import org.tongxin.shared.web.Uploads;
 
 /** HR's moves (through the committee, one by one or a file) and the officers' care cases. */
 @Controller
@@ -78,7 +79,7 @@ class CareController {
     String importMoves(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         MoveImport.Outcome outcome;
         try {
-            outcome = moveImport.importFile(CurrentViewer.get(), file.getOriginalFilename(), file.getBytes());
+            outcome = moveImport.importFile(CurrentViewer.get(), Uploads.fileName(file), file.getBytes());
         } catch (MoveImport.RowRefused e) {
             outcome = new MoveImport.Outcome(0, 0, List.of(e.problem()));
         }

@@ -24,6 +24,7 @@ import org.tongxin.library.internal.TitleColumn;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Uploads;
 
 /** A file of titles, all or nothing, as the HR import: the upload, its report row by row, and a template. */
 @Controller
@@ -55,7 +56,7 @@ class LibraryAdminImportController {
     String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         CatalogueImport.Outcome outcome;
         try {
-            outcome = importer.importFile(CurrentViewer.get(), file.getOriginalFilename(), file.getBytes());
+            outcome = importer.importFile(CurrentViewer.get(), Uploads.fileName(file), file.getBytes());
         } catch (DuplicateKeyException e) {
             // Someone catalogued one of the ISBNs while this file was being checked; nothing of it was kept.
             outcome = new CatalogueImport.Outcome(0, 0,

@@ -28,6 +28,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.OutOfScopeException;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
+import org.tongxin.shared.web.Uploads;
 
 /** HR import: upload, the result with its error report, the report as .xlsx and a template to start from. */
 @Controller
@@ -52,7 +53,7 @@ class ImportController {
 
     @PostMapping("/org/import")
     String upload(@RequestParam("file") MultipartFile file) throws IOException {
-        EmployeeImporter.Outcome outcome = importer.importFile(CurrentViewer.get(), file.getOriginalFilename(),
+        EmployeeImporter.Outcome outcome = importer.importFile(CurrentViewer.get(), Uploads.fileName(file),
                 file.getBytes());
         return "redirect:/org/import/" + outcome.runId();
     }

@@ -27,6 +27,20 @@ public final class Uploads {
                 .toList();
     }
 
+    /**
+     * The name the person's device gave the file, as safe to show and store: the last path segment only, without
+     * control characters (PostgreSQL refuses a NUL in text and breaks the transaction), at most 200 characters.
+     */
+    public static String fileName(MultipartFile part) {
+        String name = part.getOriginalFilename();
+        if (name == null) {
+            return "";
+        }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
     public static byte[] bytes(MultipartFile part) {
         try {
             return part.getBytes();

@@ -156,7 +156,7 @@ class BankController {
             return "redirect:/training-admin/questions";
         }
         MultipartFile file = chosen.getFirst();
-        BankFile.Read read = BankFile.read(file.getOriginalFilename(), Uploads.bytes(file), admin);
+        BankFile.Read read = BankFile.read(Uploads.fileName(file), Uploads.bytes(file), admin);
         if (read.ok()) {
             int added = admin.addQuestions(CurrentViewer.get(), read.drafts()).size();
             redirect.addFlashAttribute("imported", added);
