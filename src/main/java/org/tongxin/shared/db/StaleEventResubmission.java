@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.tongxin.shared.BackgroundJob;
 
 /**
  * Runs again the listeners of event publications left incomplete — by a node that died between committing a change
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code UPDATE … SET status = 'RESUBMITTED' WHERE status <> 'RESUBMITTED'} before running it. A publication that
  * fails again waits twice as long each time (capped at a day) so that a broken listener does not run every minute.
  */
-@Component
-@ConditionalOnProperty(name = "tongxin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@BackgroundJob
 class StaleEventResubmission {
 
     private static final Duration LONGEST_WAIT = Duration.ofDays(1);
