@@ -407,8 +407,7 @@ class HostileInputTests extends IntegrationTestSupport {
     record Field1(String name, Class<?> type, Class<?> element, boolean file) {
     }
 
-    record Endpoint(HttpMethod method, String path, HandlerMethod handler, List<Field1> fields,
-                    List<String> pathVariables, boolean body) {
+    record Endpoint(HttpMethod method, String path, HandlerMethod handler, List<Field1> fields, boolean body) {
         String key() {
             return method.name() + " " + path;
         }
@@ -451,18 +450,16 @@ class HostileInputTests extends IntegrationTestSupport {
 
     private Endpoint describe(HttpMethod method, String path, HandlerMethod handler) {
         List<Field1> fields = new ArrayList<>();
-        List<String> pathVariables = new ArrayList<>();
         boolean body = false;
         DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
         for (MethodParameter parameter : handler.getMethodParameters()) {
             parameter.initParameterNameDiscovery(names);
             Class<?> type = parameter.getParameterType();
             RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
-            PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
-            if (pathVariable != null) {
-                String named = !pathVariable.name().isEmpty() ? pathVariable.name() : pathVariable.value();
-                pathVariables.add(named.isEmpty() ? parameter.getParameterName() : named);
-            } else if (parameter.hasParameterAnnotation(RequestBody.class)) {
+            if (parameter.hasParameterAnnotation(PathVariable.class)) {
+                continue; // filled in the path pattern with real ids
+            }
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 body = true;
             } else if (requestParam != null) {
                 if (Map.class.isAssignableFrom(type)) {
@@ -479,7 +476,7 @@ class HostileInputTests extends IntegrationTestSupport {
                 fields.add(field(parameter.getParameterName(), type, parameter.getGenericParameterType()));
             }
         }
-        return new Endpoint(method, path, handler, fields, pathVariables, body);
+        return new Endpoint(method, path, handler, fields, body);
     }
 
     private static boolean isForm(Class<?> type) {
