@@ -244,11 +244,7 @@ public class ActivityService {
     }
 
     public View view(Activity a) {
-        List<HostView> hosts = activities.hosts(a.id()).stream()
-                .map(h -> org.unit(h.unitId()).map(u -> new HostView(u.id(), u.name(), u.kind().name(), h.lead()))
-                        .orElse(new HostView(h.unitId(), "#" + h.unitId(), "", h.lead())))
-                .toList();
-        return new View(a, hosts, registrations.counts(a.id()), a.phase(now()));
+        return views(List.of(a)).getFirst();
     }
 
     /**

@@ -169,16 +169,7 @@ public class Registrations {
                 .param(activityId).query(Entry.class).list();
     }
 
-    public Counts counts(long activityId) {
-        return jdbc.sql("""
-                        SELECT (SELECT count(*) FROM activity_seat WHERE activity_id = ? AND registration_id IS NOT NULL)::int AS taken,
-                          (SELECT count(*) FROM activity_seat WHERE activity_id = ?)::int AS seats,
-                          (SELECT count(*) FROM activity_registration r WHERE r.activity_id = ? AND r.status = 'ACTIVE'
-                            AND NOT EXISTS (SELECT 1 FROM activity_seat s WHERE s.registration_id = r.id))::int AS waiting""")
-                .params(activityId, activityId, activityId).query(Counts.class).single();
-    }
-
-    /** {@link #counts(long)} of many activities in one query, by activity. */
+    /** Seats taken, seats and people waiting of each activity, in one query, by activity. */
     public Map<Long, Counts> counts(Collection<Long> activityIds) {
         Map<Long, Counts> out = new HashMap<>();
         if (!activityIds.isEmpty()) {
