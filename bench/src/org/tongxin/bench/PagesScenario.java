@@ -104,9 +104,12 @@ final class PagesScenario implements Scenario {
             AtomicLong failed = new AtomicLong();
             RssSampler rss = new RssSampler(app.pid());
             Thread sampler = Thread.ofVirtual().start(rss);
+            CpuMeter cpu = new CpuMeter(app.pid(), h.db().postmasterPid());
+            CpuMeter.Snapshot c0 = cpu.snapshot();
             start = Instant.now();
             browse(crowd, sessions, RUN_SECONDS, samples, failed);
             end = Instant.now();
+            out.put("cpu", CpuMeter.between(c0, cpu.snapshot(), samples.size()));
             sampler.interrupt();
             sampler.join();
             maxRssKb = rss.maxKb;
@@ -122,7 +125,9 @@ final class PagesScenario implements Scenario {
             }
 
             Bench.progress("baseline: " + STATIC_FILE + " for " + BASELINE_SECONDS + " s");
+            CpuMeter.Snapshot b0 = cpu.snapshot();
             List<Double> baseline = staticFile(crowd, sessions.getFirst(), failed);
+            out.put("baseline_cpu", CpuMeter.between(b0, cpu.snapshot(), baseline.size()));
             out.put("baseline_requests", baseline.size());
             out.put("baseline_p50_ms", Profile.round(percentile(baseline, 50), 1));
             out.put("baseline_p99_ms", Profile.round(percentile(baseline, 99), 1));

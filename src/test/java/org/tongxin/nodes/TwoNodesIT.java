@@ -7,7 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,6 +46,17 @@ class TwoNodesIT {
         assertThat(onB.statusCode()).isEqualTo(200);
         assertThat(onB.body()).contains(name);
         assertThat(employee.cookie("JSESSIONID")).isEqualTo(cookie);
+        // Stylesheets, scripts and the icon neither read nor touch the session: only the page does.
+        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
+        long pageTouched = lastAccess(sessionId);
+        Thread.sleep(5);
+        for (String asset : List.of("/css/tongxin.css", "/js/tongxin.js", "/favicon.ico")) {
+            employee.getBytes(c.b, asset);
+        }
+        assertThat(lastAccess(sessionId)).as("assets leave the session's last access alone").isEqualTo(pageTouched);
+        employee.get(c.a, "/");
+        assertThat(lastAccess(sessionId)).as("a page touches it").isGreaterThan(pageTouched);
+
         assertThat(new Browser().get(c.b, "/").statusCode()).as("without the cookie B asks for a log-in")
                 .isEqualTo(302);
         assertThat(c.jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = "
@@ -57,6 +70,11 @@ class TwoNodesIT {
         HttpResponse<String> after = employee.get(c.b, "/");
         assertThat(after.statusCode()).as("logged out on A, B no longer knows the session").isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    private long lastAccess(String sessionId) {
+        return c.jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?").param(sessionId)
+                .query(Long.class).single();
     }
 
     @Test

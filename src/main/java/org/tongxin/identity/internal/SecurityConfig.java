@@ -8,16 +8,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -26,6 +30,7 @@ import org.tongxin.shared.limits.RateLimitFilter;
 import org.tongxin.shared.limits.RateLimits;
 import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
+import org.tongxin.shared.web.Assets;
 import org.tongxin.shared.web.TextSize;
 
 /**
@@ -49,6 +54,33 @@ class SecurityConfig {
         return resolver;
     }
 
+    /**
+     * Stylesheets, scripts and the icon come before the pages' chain, without the session ({@link Assets}): no
+     * security context read from it, no session management, no saved request, no CSRF token; the same security
+     * headers as the pages.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain assets(HttpSecurity http) throws Exception {
+        http.securityMatcher(Assets.PATTERNS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    /** nosniff and HSTS (on secure requests only) are Spring Security's defaults; see SecurityHeaders. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .addHeaderWriter(new SecurityHeaders());
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, Accounts accounts, LoginService logins, LocaleResolver locales,
                            RateLimits rateLimits)
@@ -68,8 +100,8 @@ class SecurityConfig {
         };
         success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/lang", "/text-size", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/lang", "/text-size", "/error", "/actuator/health",
+                                "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // The check page of a training certificate, opened from the QR code by anyone.
                         .requestMatchers("/verify/**").permitAll()
@@ -126,10 +158,7 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (e instanceof LockedException ? "locked" : "bad"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // nosniff and HSTS (on secure requests only) are Spring Security's defaults; see SecurityHeaders.
-                .headers(headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .addHeaderWriter(new SecurityHeaders()))
+                .headers(SecurityConfig::headers)
                 .addFilterBefore(new RateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionChecks(accounts, logins), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class);
@@ -144,8 +173,7 @@ class SecurityConfig {
             boolean mustChange = CurrentViewer.find().map(Viewer::mustChangePassword).orElse(false);
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (mustChange && !path.equals("/password") && !path.equals("/logout") && !path.equals("/lang")
-                    && !path.equals("/text-size") && !path.startsWith("/css/") && !path.startsWith("/js/")
-                    && !path.startsWith("/webjars/") && !path.equals("/error")) {
+                    && !path.equals("/text-size") && !path.equals("/error")) {
                 response.sendRedirect(request.getContextPath() + "/password");
                 return;
             }

@@ -154,10 +154,13 @@ public class Members {
         jdbc.sql("SELECT id FROM member WHERE id = ? FOR UPDATE").param(memberId).query(Long.class).single();
     }
 
+    /** By position, as {@link #MAPPER} and for its reason: the member's card and home page read the periods. */
     public List<Period> periods(long memberId) {
         return jdbc.sql("""
                         SELECT id, unit_id, status, started_on, start_reason, ended_on, end_reason FROM membership_period
                         WHERE member_id = ? ORDER BY started_on DESC, id DESC""")
-                .param(memberId).query(Period.class).list();
+                .param(memberId).query((rs, i) -> new Period(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getString(7))).list();
     }
 }

@@ -23,8 +23,6 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @Component
 class AssetLinks extends OncePerRequestFilter {
 
-    private static final List<String> ASSETS = List.of("/css/", "/js/", "/webjars/");
-
     private final ObjectProvider<ResourceUrlProvider> resources;
     /** Asset address → hashed address; as many entries as the templates link assets. */
     private final Map<String, String> hashed = new ConcurrentHashMap<>();
@@ -55,7 +53,7 @@ class AssetLinks extends OncePerRequestFilter {
             return url;
         }
         String path = url.substring(context.length());
-        if (ASSETS.stream().noneMatch(path::startsWith)) {
+        if (Assets.PREFIXES.stream().noneMatch(path::startsWith)) {
             return url;
         }
         String known = hashed.get(path);
