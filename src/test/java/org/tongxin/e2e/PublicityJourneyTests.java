@@ -61,12 +61,6 @@ class PublicityJourneyTests extends JourneyTestSupport {
         return Integer.parseInt(browser.findElement(By.id("item-reads")).getText().replaceAll("\\D", ""));
     }
 
-    private static boolean imagesLoaded(WebDriver browser, WebElement container) {
-        return (Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(arguments[0].querySelectorAll('img')).every(i => i.complete && i.naturalWidth > 0);",
-                container);
-    }
-
     private static Path pictureFile(int width, int height) throws Exception {
         Path file = Files.createTempFile("picture", ".png");
         Files.write(file, Pictures.picture(width, height, "png"));
@@ -158,7 +152,7 @@ class PublicityJourneyTests extends JourneyTestSupport {
             WebElement body = browser.findElement(By.id("item-body"));
             assertThat(body.findElements(By.tagName("img"))).hasSize(2);
             ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight);");
-            wait.until(d -> imagesLoaded(d, body));
+            wait.until(d -> Browser.imagesLoaded(d, body));
             int anonymousReads = reads(browser);
             assertThat(anonymousReads).isGreaterThanOrEqualTo(1);
             Browser.screenshot(browser, "89-publicity-journey-share");

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -29,12 +28,6 @@ class ResultsJourneyTests extends JourneyTestSupport {
     ActivitySetup activities;
 
     /** Whether every image of the page has loaded (a broken one has no natural width). */
-    private static boolean imagesLoaded(WebDriver browser, WebElement container) {
-        return (Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(arguments[0].querySelectorAll('img')).every(i => i.complete && i.naturalWidth > 0);",
-                container);
-    }
-
     @Test
     void anOfficerPublishesResultsWithPhotosAndHonoursAnEmployeeOnAPhone() throws Exception {
         Fixtures.UnitWithDepartment unit = fixtures.grassroots("成果旅程工会");
@@ -64,7 +57,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         assertThat(browser.findElement(By.id("flash")).getText()).contains("活动成果已发布");
         WebElement gallery = browser.findElement(By.id("summary-gallery"));
         assertThat(gallery.findElements(By.tagName("img"))).hasSize(3);
-        assertThat(imagesLoaded(browser, gallery)).isTrue();
+        assertThat(Browser.imagesLoaded(browser, gallery)).isTrue();
         assertThat(browser.findElement(By.id("summary-attended")).getText()).contains("2 人签到参加");
         Browser.screenshot(browser, "42-results-officer");
         Browser.assertFitsThePhone(browser);
@@ -78,7 +71,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         assertThat(browser.findElement(By.id("flash")).getText()).contains("荣誉已授予");
         WebElement wall = browser.findElement(By.id("honours"));
         assertThat(wall.getText()).contains(worker.name()).contains("优秀志愿者").contains("春运期间志愿服务 80 小时。");
-        assertThat(imagesLoaded(browser, wall)).isTrue();
+        assertThat(Browser.imagesLoaded(browser, wall)).isTrue();
         Browser.screenshot(browser, "43-honours-wall");
         Browser.assertFitsThePhone(browser);
 
@@ -86,7 +79,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         browser.get(url("/activity-results/" + activity));
         assertThat(browser.findElement(By.id("summary-outcomes")).getText()).contains("拔河比赛决出冠军");
         assertThat(browser.findElements(By.id("summary-attendees"))).isEmpty();
-        assertThat(imagesLoaded(browser, browser.findElement(By.id("summary-gallery")))).isTrue();
+        assertThat(Browser.imagesLoaded(browser, browser.findElement(By.id("summary-gallery")))).isTrue();
         Browser.screenshot(browser, "44-results-employee");
         Browser.assertFitsThePhone(browser);
         browser.get(url("/"));
@@ -104,7 +97,7 @@ class ResultsJourneyTests extends JourneyTestSupport {
         Browser.assertFitsThePhone(browser);
         Browser.tap(browser, browser.findElement(By.partialLinkText("同心杯")));
         assertThat(browser.findElement(By.id("activity-hosts")).getText()).contains("公司团委");
-        assertThat(imagesLoaded(browser, browser.findElement(By.id("summary-gallery")))).isTrue();
+        assertThat(Browser.imagesLoaded(browser, browser.findElement(By.id("summary-gallery")))).isTrue();
         Browser.screenshot(browser, "47-results-demo");
         Browser.assertFitsThePhone(browser);
         long company = jdbc.sql("SELECT id FROM org_unit WHERE kind = 'COMPANY_UNION' ORDER BY id LIMIT 1")

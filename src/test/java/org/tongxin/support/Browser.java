@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,20 @@ public final class Browser {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
+    }
+
+    /**
+     * Whether every picture in {@code container} has arrived and decoded, waiting up to 10 s for them: thumbnails
+     * load lazily and after the page, later on a busy machine.
+     */
+    public static boolean imagesLoaded(WebDriver driver, WebElement container) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                    .executeScript("return Array.from(arguments[0].querySelectorAll('img'))"
+                            + ".every(i => i.complete && i.naturalWidth > 0);", container));
+        } catch (TimeoutException notAll) {
+            return false;
+        }
     }
 
     /** Taps a button that sends a form, and waits until the page it leads to has replaced this one. */
