@@ -26,6 +26,8 @@ final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern FLASH = Pattern.compile("id=\"flash\"[^>]*>([^<]*)<");
+    /** An upload is given as long as an HR import of thousands of rows may take on a loaded machine. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -85,7 +87,7 @@ final class Browser {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
-        return remember(HTTP.send(request(node, path).header("Accept", accept)
+        return remember(HTTP.send(request(node, path).timeout(UPLOAD_TIMEOUT).header("Accept", accept)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.getBytes(StandardCharsets.UTF_8), content,
                         tail.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString()));
