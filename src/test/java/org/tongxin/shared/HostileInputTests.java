@@ -142,8 +142,11 @@ class HostileInputTests extends IntegrationTestSupport {
             new Payload("nan", Kind.NUMBER, "NaN"),
             new Payload("mismatch", Kind.EVERYWHERE, "<script>alert('" + MARK + "')</script>"));
 
-    /** An employee gets these at every endpoint: most are refused by role, the rest must hold as for officers. */
-    static final Set<String> EMPLOYEE_PAYLOADS = Set.of("script", "attribute", "100KB", "mismatch");
+    /**
+     * An employee gets these at every endpoint: most are refused by role, the rest must hold as for officers. The
+     * script in every field and the longest text; the other payloads reach the same handlers as officers.
+     */
+    static final Set<String> EMPLOYEE_PAYLOADS = Set.of("100KB", "mismatch");
 
     /** A GET only reads: the payloads that could break a query or its page. */
     static final Set<String> GET_PAYLOADS = Set.of("script", "100KB", "invalid-date", "huge", "mismatch");
@@ -164,6 +167,7 @@ class HostileInputTests extends IntegrationTestSupport {
     Set<String> tableNames;
     final Set<String> stuck = new HashSet<>();
     int leaked;
+    long corpusSeconds;
     int requests;
     final Map<String, Integer> outcomes = new TreeMap<>();
 
@@ -196,10 +200,12 @@ class HostileInputTests extends IntegrationTestSupport {
                     failures.add("corpus could not run at " + e.key() + ": " + broken);
                 }
             }
+            corpusSeconds = (System.nanoTime() - started) / 1_000_000_000;
             storedScriptNowhere(endpoints);
         } finally {
             List<String> report = new ArrayList<>(failures);
-            report.add(requests + " requests in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+            report.add(requests + " requests in " + corpusSeconds + " s, then the pages read in "
+                    + ((System.nanoTime() - started) / 1_000_000_000 - corpusSeconds) + " s");
             outcomes.forEach((k, v) -> report.add("outcome " + k + ": " + v));
             java.nio.file.Files.write(java.nio.file.Path.of("target/hostile-input.txt"), report);
         }
