@@ -91,7 +91,7 @@ import org.tongxin.support.Pictures;
  * request per endpoint and payload puts the payload in every field of the payload's kind (the other fields get valid
  * values, so the handler is reached), plus one request with the payload in every field whatever its type.
  * <p>
- * Never a server error; every refusal a page or flash message in the person's language; nothing written by a refused
+ * Never a server error; every refusal a page, flash message or script's JSON message in the person's language; nothing written by a refused
  * request; and, after the corpus, no payload's script, event handler or javascript: link on any page that shows the
  * stored values.
  * <p>
@@ -210,6 +210,7 @@ class HostileInputTests extends IntegrationTestSupport {
             java.nio.file.Files.write(java.nio.file.Path.of("target/hostile-input.txt"), report);
         }
         assertThat(failures).as("%d requests; what broke", requests).isEmpty();
+        assertThat(lastWrite()).as("rows the accepted requests wrote, counted by the triggers").isGreaterThan(100);
     }
 
     /**
