@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongxin.publicity.internal.FeedWriter;
 import org.tongxin.publicity.internal.Sharing;
 import org.tongxin.shared.web.PublicAddress;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the newest public items, of one category and of one unit and the units below it
@@ -60,7 +59,7 @@ class FeedController {
     private Feed feed(String path, String category, Long unit, Locale locale) {
         String cat = category == null || category.isBlank() ? null : category.strip().toUpperCase(Locale.ROOT);
         if (cat != null && !Sharing.CATEGORIES.contains(cat)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "category");
+            throw new Refusal("badinput.message");
         }
         List<Sharing.Card> cards = sharing.feed(cat, unit);
         String site = messages.getMessage("publicity.page.siteName", null, locale);

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.server.ResponseStatusException;
 import org.tongxin.publicity.internal.PublicityReading.Access;
 import org.tongxin.publicity.internal.PublicityReading.Opened;
 import org.tongxin.publicity.internal.SharePoster;
@@ -39,6 +38,7 @@ import org.tongxin.shared.security.CurrentViewer;
 import org.tongxin.shared.security.Viewer;
 import org.tongxin.shared.web.NotFoundException;
 import org.tongxin.shared.web.PublicAddress;
+import org.tongxin.shared.web.Refusal;
 
 /**
  * The share page of an item (a light page of its own, not the app's layout: it is opened from WeChat and QQ chats
@@ -155,7 +155,7 @@ class SharePageController {
     ResponseEntity<Void> share(@PathVariable long id, @RequestParam String channel,
                                @RequestParam(required = false) String back) {
         if (!Sharing.CHANNELS.contains(channel)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "channel");
+            throw new Refusal("badinput.message");
         }
         sharing.shared(sharing.open(CurrentViewer.find().orElse(null), id), channel);
         if (back != null) {

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -55,15 +57,17 @@ class LearnController {
     private final Assessments assessments;
     private final Certificates certificates;
     private final FileStore files;
+    private final MessageSource messages;
 
     LearnController(CourseService service, Courses courses, LessonMaterials materials, Assessments assessments,
-                    Certificates certificates, FileStore files) {
+                    Certificates certificates, FileStore files, MessageSource messages) {
         this.service = service;
         this.courses = courses;
         this.materials = materials;
         this.assessments = assessments;
         this.certificates = certificates;
         this.files = files;
+        this.messages = messages;
     }
 
     /** A course as its learner sees it in a list: lessons done of all, due date, where to go on. */
@@ -206,14 +210,15 @@ class LearnController {
     ResponseEntity<Map<String, Object>> progress(@PathVariable long courseId, @PathVariable long lessonId,
                                                  @RequestParam(defaultValue = "0") int positionS,
                                                  @RequestParam(defaultValue = "0") int watchedS,
-                                                 @RequestParam(defaultValue = "false") boolean end) {
+                                                 @RequestParam(defaultValue = "false") boolean end, Locale locale) {
         Viewer viewer = CurrentViewer.get();
         try {
             boolean courseDone = service.recordProgress(viewer, courseId, lessonId, positionS, watchedS, end);
             return ResponseEntity.ok(Map.of("lessonCompleted", lessonCompleted(viewer, courseId, lessonId, courseDone),
                     "courseCompleted", courseDone));
         } catch (Refusal e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.messageKey()));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
+                    messages.getMessage(e.messageKey(), null, e.messageKey(), locale)));
         }
     }
 
