@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.test.web.servlet.MvcResult;
 import org.tongxin.support.Fixtures;
 import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.LogLines;
 
 /**
  * Which database refusals are the person's input: the value itself (class 22, 23502, 23514) is "check what you
@@ -24,23 +20,8 @@ import org.tongxin.support.IntegrationTestSupport;
  */
 class BadInputAdviceTests extends IntegrationTestSupport {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(BadInputAdvice.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        lines.start();
-        logger.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(lines);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final LogLines lines = new LogLines(BadInputAdvice.class, Level.INFO);
 
     @ParameterizedTest
     @CsvSource({
@@ -63,7 +44,7 @@ class BadInputAdviceTests extends IntegrationTestSupport {
         assertThat(result.getModelAndView().getModel().get("messageKey")).isEqualTo(messageKey);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("refused")
                 .doesNotContain("Exception");
-        assertThat(lines.list).singleElement().satisfies(line -> {
+        assertThat(lines.list()).singleElement().satisfies(line -> {
             assertThat(line.getLevel()).isEqualTo(Level.toLevel(level));
             assertThat(line.getFormattedMessage()).contains(state);
         });

@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.tongxin.support.IntegrationTestSupport;
+import org.tongxin.support.LogLines;
 
 /** Every request has an id, in the response and in what is logged while it runs, and only while it runs. */
 class RequestIdTests extends IntegrationTestSupport {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(RequestIds.RequestIdFilter.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        lines.start();
-        logger.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(lines);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final LogLines lines = new LogLines(RequestIds.RequestIdFilter.class, Level.DEBUG);
 
     @Test
     void aSaneIdFromTheCallerIsKeptAnsweredAndLogged() throws Exception {
@@ -42,7 +23,7 @@ class RequestIdTests extends IntegrationTestSupport {
                 .andReturn().getResponse();
 
         assertThat(response.getHeader("X-Request-Id")).isEqualTo("lb-7f3a.2026:01");
-        assertThat(lines.list).anySatisfy(line -> {
+        assertThat(lines.list()).anySatisfy(line -> {
             assertThat(line.getFormattedMessage()).contains("GET /login 200");
             assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "lb-7f3a.2026:01");
         });
@@ -60,7 +41,7 @@ class RequestIdTests extends IntegrationTestSupport {
         assertThat(made).matches("[0-9a-f-]{36}");
         assertThat(forged).matches("[0-9a-f-]{36}").isNotEqualTo(made);
         assertThat(huge).matches("[0-9a-f-]{36}");
-        assertThat(lines.list).anySatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry("requestId", made));
+        assertThat(lines.list()).anySatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry("requestId", made));
     }
 
     @Test
